@@ -1,0 +1,42 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "PropertyLedger",
+    products: [
+        .library(name: "PropertyLedger", targets: ["PropertyLedger"]),
+        .executable(name: "ledger", targets: ["ledger"]),
+    ],
+    targets: [
+        // C libraries, each through its own system-library target (headers and link flags only).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
+
+        // The domain, the SQLite store and the verifiable custody log.
+        .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL"]),
+
+        // The `ledger` command-line tool: a thin layer over the libraries.
+        .executableTarget(name: "ledger", dependencies: ["PropertyLedger"]),
+
+        // Benchmarks against raw SQLite and bare hashing in the same run.
+        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger"]),
+
+        // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
+        .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
+
+        .testTarget(name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+        ]
+}

@@ -1,0 +1,185 @@
+internal import CSQLite
+import Foundation
+
+/// One connection to a SQLite database file, set up for a durable single-writer log.
+///
+/// On open it refuses files that are not SQLite databases, switches to WAL and checks that WAL took effect,
+/// sets `synchronous=FULL` so an acknowledged commit survives power loss, turns on foreign keys and defensive
+/// mode, and sets a busy timeout so the CLI and a long-running hook can share the file.
+///
+/// Not thread-safe: a connection is used from one thread at a time (``LedgerStore`` runs it on its own queue).
+final class Database {
+    /// How long a write waits for another connection's lock before failing with `SQLITE_BUSY`.
+    static let busyTimeoutMilliseconds: Int32 = 5000
+
+    let path: String
+    private let connection: OpaquePointer
+    private var statements: [String: Statement] = [:]
+
+    /// Opens the database at `path`.
+    ///
+    /// - Parameter create: create the file if it is missing; otherwise a missing file is an error.
+    init(path: String, create: Bool) throws {
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = connection.map { SQLiteError(connection: $0, code: code) }
+                ?? SQLiteError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
+            // A failed open still allocates a handle that must be closed.
+            sqlite3_close(connection)
+            throw error
+        }
+        self.path = path
+        self.connection = connection
+        do {
+            try configure()
+        } catch {
+            statements.removeAll()
+            sqlite3_close(connection)
+            throw error
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close(connection)
+    }
+
+    private func configure() throws {
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
+        // Read the schema now: a file that is not a database fails here with SQLITE_NOTADB rather than later.
+        try execute("SELECT count(*) FROM sqlite_master")
+        let journalMode = try queryText("PRAGMA journal_mode = WAL")
+        guard journalMode?.lowercased() == "wal" else {
+            throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not switch to WAL (journal_mode is \(journalMode ?? "unknown"))")
+        }
+        try execute("PRAGMA synchronous = FULL")
+        try execute("PRAGMA foreign_keys = ON")
+        // Defensive mode forbids writable_schema and other ways to corrupt the file through SQL.
+        var result: Int32 = 0
+        _ = csqlite_db_config_int(connection, SQLITE_DBCONFIG_DEFENSIVE, 1, &result)
+    }
+
+    /// A cached prepared statement for `sql`.
+    func statement(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try Statement(sql: sql, connection: connection)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// A statement of its own, not cached: for cursors that must stay open beside other queries on the
+    /// same SQL text.
+    func makeStatement(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Statement {
+        let statement = try Statement(sql: sql, connection: connection)
+        try statement.reset(binding: arguments)
+        return statement
+    }
+
+    /// Runs `sql` to completion, discarding any rows.
+    func execute(_ sql: String, _ arguments: any SQLiteBindable...) throws {
+        try withStatement(sql, arguments) { statement in
+            while try statement.step() {}
+        }
+    }
+
+    /// Runs one or more statements separated by semicolons, without arguments (schema scripts).
+    func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(connection, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(connection), message: text, sql: sql)
+        }
+    }
+
+    /// Calls `body` for every row of the query, streaming: rows are not collected.
+    func forEachRow(_ sql: String, _ arguments: any SQLiteBindable..., body: (Statement) throws -> Void) throws {
+        try withStatement(sql, arguments) { statement in
+            while try statement.step() { try body(statement) }
+        }
+    }
+
+    /// The rows of the query, each mapped by `row`.
+    func rows<T>(_ sql: String, _ arguments: any SQLiteBindable..., row: (Statement) throws -> T) throws -> [T] {
+        try withStatement(sql, arguments) { statement in
+            var result: [T] = []
+            while try statement.step() { result.append(try row(statement)) }
+            return result
+        }
+    }
+
+    /// The first row of the query mapped by `row`, or nil when there is none.
+    func firstRow<T>(_ sql: String, _ arguments: any SQLiteBindable..., row: (Statement) throws -> T) throws -> T? {
+        try withStatement(sql, arguments) { statement in
+            try statement.step() ? try row(statement) : nil
+        }
+    }
+
+    /// The first column of the first row as an integer, or nil when there is no row or the value is NULL.
+    func queryInt(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Int64? {
+        try withStatement(sql, arguments) { statement in
+            try statement.step() && !statement.isNull(0) ? statement.int64(0) : nil
+        }
+    }
+
+    private func queryText(_ sql: String) throws -> String? {
+        try withStatement(sql, []) { statement in try statement.step() ? statement.text(0) : nil }
+    }
+
+    private func withStatement<T>(_ sql: String, _ arguments: [any SQLiteBindable], _ body: (Statement) throws -> T)
+        throws -> T
+    {
+        let statement = try statement(sql)
+        do {
+            try statement.reset(binding: arguments)
+            let result = try body(statement)
+            statement.finish()
+            return result
+        } catch {
+            // A statement whose step failed cannot be trusted for reuse.
+            statements[sql] = nil
+            throw error
+        }
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws.
+    ///
+    /// Writes take the write lock up front: a deferred transaction that later upgrades to a write can fail
+    /// with `SQLITE_BUSY` in a way no busy timeout can avoid.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // Roll back only if a transaction is still open (a failed COMMIT may already have ended it);
+            // rethrow the first error, not one from the rollback.
+            if sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a read transaction, so that every query sees one snapshot of the file.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        defer { if sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") } }
+        return try body()
+    }
+
+    /// `PRAGMA user_version`, used as the schema version.
+    var userVersion: Int {
+        get throws { Int(try queryInt("PRAGMA user_version") ?? 0) }
+    }
+
+    func setUserVersion(_ version: Int) throws {
+        try executeScript("PRAGMA user_version = \(version)")
+    }
+}
+
+@available(*, unavailable)
+extension Database: Sendable {}

@@ -1,0 +1,40 @@
+/// The outcome of a full audit of a store (``LedgerStore/audit()``).
+public struct AuditReport: Sendable {
+    /// One thing that does not hold, and where.
+    public struct Finding: Sendable, CustomStringConvertible {
+        /// The first entry index the problem affects, when it concerns entries.
+        public var index: Int64?
+        /// Where the problem is: "entry 17", "tree node (level 2, index 3)", "checkpoint at size 8".
+        public var place: String
+        public var problem: String
+
+        public var description: String { "\(place): \(problem)" }
+    }
+
+    /// The number of entries in the store.
+    public var size: Int64 = 0
+    /// How many stored tree nodes were recomputed and matched.
+    public var nodesChecked: Int64 = 0
+    /// How many signed checkpoints were verified (signature, root, and agreement with the store).
+    public var checkpointsChecked = 0
+    /// The size of the latest signed checkpoint, if any.
+    public var latestCheckpointSize: Int64?
+    /// What did not hold, ordered by the first affected entry; at most ``maximumFindings``.
+    public var findings: [Finding] = []
+    /// How many findings there were in all, including those not kept.
+    public var findingCount = 0
+
+    static let maximumFindings = 100
+
+    public var isIntact: Bool { findingCount == 0 }
+
+    /// The first bad entry index: the earliest index any finding affects.
+    public var firstBadIndex: Int64? { findings.compactMap(\.index).min() }
+
+    mutating func record(_ index: Int64?, _ place: String, _ problem: String) {
+        findingCount += 1
+        if findings.count < Self.maximumFindings {
+            findings.append(Finding(index: index, place: place, problem: problem))
+        }
+    }
+}

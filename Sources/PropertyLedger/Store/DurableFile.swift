@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Small files written durably next to the database: the private key and the last signed checkpoint.
+enum DurableFile {
+    /// Files we read are small; a larger one is refused rather than read into memory.
+    static let maximumSize = 1 << 20
+
+    /// Creates `path` with `contents` and `mode`, failing if it exists; the data and the directory entry are
+    /// fsynced before returning.
+    static func create(_ path: String, contents: Data, mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw LedgerError(.alreadyExists, "\(path) already exists; refusing to overwrite it") }
+            throw posixError("cannot create \(path)")
+        }
+        do {
+            // The umask may have narrowed the mode; a key file must be exactly 0600.
+            guard fchmod(fd, mode) == 0 else { throw posixError("cannot set the mode of \(path)") }
+            try writeAll(fd, contents, path: path)
+            guard fsync(fd) == 0 else { throw posixError("cannot sync \(path)") }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Replaces `path` atomically: a temporary file is written and fsynced, renamed over `path`, and the
+    /// directory fsynced, so a crash leaves either the old or the new contents, never a mix.
+    static func replace(_ path: String, contents: Data, mode: mode_t) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        unlink(temporary)
+        try create(temporary, contents: contents, mode: mode)
+        guard rename(temporary, path) == 0 else {
+            let error = posixError("cannot replace \(path)")
+            unlink(temporary)
+            throw error
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Reads a small text file, or returns nil if it does not exist.
+    static func readText(_ path: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LedgerError(.invalidInput, "cannot read \(path)")
+        }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+        guard data.count <= maximumSize else { throw LedgerError(.invalidInput, "\(path) is larger than 1 MiB") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LedgerError(.invalidInput, "\(path) is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// The permission bits of `path`.
+    static func mode(of path: String) throws -> mode_t {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw posixError("cannot stat \(path)") }
+        return info.st_mode & 0o7777
+    }
+
+    private static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw posixError("cannot write \(path)")
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func syncDirectory(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw posixError("cannot open the directory of \(path)") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw posixError("cannot sync the directory of \(path)") }
+    }
+
+    private static func posixError(_ what: String) -> LedgerError {
+        let reason = String(cString: strerror(errno))
+        let code: LedgerError.Code = errno == ENOENT ? .notFound : .storeUnusable
+        return LedgerError(code, "\(what): \(reason)")
+    }
+}

@@ -1,0 +1,37 @@
+/// An error of the ledger: what went wrong, in words a clerk or an auditor can act on, and its kind.
+///
+/// The kind (``Code``) decides the `ledger` tool's exit status; new kinds can be added without breaking
+/// callers, as with NIO's `FileSystemError`.
+public struct LedgerError: Error, CustomStringConvertible, Sendable {
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Value: Hashable, Sendable {
+            case notFound, invalidInput, verificationFailed, refused, storeUnusable, alreadyExists
+        }
+        private let value: Value
+
+        /// A store, file, entry or object that does not exist.
+        public static let notFound = Code(value: .notFound)
+        /// Input that is malformed or out of range.
+        public static let invalidInput = Code(value: .invalidInput)
+        /// The log, a checkpoint, a proof or a signature does not hold.
+        public static let verificationFailed = Code(value: .verificationFailed)
+        /// A command refused by a custody rule.
+        public static let refused = Code(value: .refused)
+        /// The store cannot be used: not a ledger, damaged, locked, or in conflict with its signed checkpoint.
+        public static let storeUnusable = Code(value: .storeUnusable)
+        /// Something that must be created only once already exists.
+        public static let alreadyExists = Code(value: .alreadyExists)
+
+        public var description: String { "\(value)" }
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

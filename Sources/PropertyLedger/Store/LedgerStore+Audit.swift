@@ -1,0 +1,187 @@
+import Foundation
+
+extension LedgerStore {
+    /// Recomputes everything the log promises from the stored bytes and reports the first place it breaks.
+    ///
+    /// - every entry's leaf hash from its exact stored bytes, against the stored leaf;
+    /// - every stored tree node from its two children, level by level;
+    /// - every signed checkpoint: signature, origin, and its root against the tree at its size;
+    /// - the checkpoint file beside the store, and the key file against the store's verifier key.
+    ///
+    /// It streams: each level is a merge of two sequential cursors, so memory does not grow with the log.
+    /// It runs in one read transaction, so a concurrent writer cannot make it see a torn state.
+    public func audit() throws -> AuditReport {
+        var report = AuditReport()
+        try database.readTransaction {
+            report.size = try auditLeaves(&report)
+            try auditInteriorNodes(&report)
+            try auditCheckpoints(&report)
+            try auditFiles(&report)
+        }
+        report.findings.sort { ($0.index ?? .max, $0.place) < ($1.index ?? .max, $1.place) }
+        return report
+    }
+
+    /// Level 0: entries against leaf hashes, merged by index. Returns the log size (last index + 1).
+    private func auditLeaves(_ report: inout AuditReport) throws -> Int64 {
+        let entries = try database.makeStatement("SELECT idx, bytes FROM log_entries ORDER BY idx")
+        var leaves = try NodeCursor(database, level: 0)
+        var expected: Int64 = 0
+        while try entries.step() {
+            let index = entries.int64(0)
+            if index != expected {
+                report.record(expected, "entry \(expected)", "missing: the next stored entry is \(index)")
+            }
+            while let leaf = leaves.current, leaf.index < index {
+                report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted)")
+                try leaves.advance()
+            }
+            if let leaf = leaves.current, leaf.index == index {
+                let computed = entries.withBytes(1) { hasher.leafHash($0) }
+                if computed != leaf.hash {
+                    report.record(index, "entry \(index)", "its bytes do not match the stored leaf hash (altered or moved)")
+                } else {
+                    report.nodesChecked += 1
+                }
+                try leaves.advance()
+            } else {
+                report.record(index, "entry \(index)", "has no leaf hash in the tree")
+            }
+            expected = index + 1
+        }
+        while let leaf = leaves.current {
+            report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted)")
+            try leaves.advance()
+        }
+        return expected
+    }
+
+    /// Levels 1 and up: each stored node against the hash of its two stored children.
+    private func auditInteriorNodes(_ report: inout AuditReport) throws {
+        let size = report.size
+        var level = 1
+        while size >> level > 0 {
+            var children = try NodeCursor(database, level: level - 1)
+            var parents = try NodeCursor(database, level: level)
+            let expectedCount = size >> level
+            for index in 0..<expectedCount {
+                let first = index << level
+                let place = "tree node (level \(level), index \(index))"
+                let left = try children.take(2 * index)
+                let right = try children.take(2 * index + 1)
+                guard let stored = try parents.take(index) else {
+                    report.record(first, place, "missing")
+                    continue
+                }
+                // A missing child was reported on its own level.
+                guard let left, let right else { continue }
+                if hasher.nodeHash(left, right) != stored {
+                    report.record(first, place, "does not match its children (covers entries \(first)–\(first + (1 << level) - 1))")
+                } else {
+                    report.nodesChecked += 1
+                }
+            }
+            while let extra = parents.current {
+                if extra.index >= expectedCount {
+                    report.record(extra.index << level, "tree node (level \(level), index \(extra.index))", "lies beyond the log's \(size) entries")
+                }
+                try parents.advance()
+            }
+            level += 1
+        }
+        if let stray = try database.firstRow(
+            "SELECT level, idx FROM log_nodes WHERE level >= ? ORDER BY level, idx LIMIT 1", level,
+            row: { ($0.int(0), $0.int64(1)) })
+        {
+            report.record(stray.1 << stray.0, "tree node (level \(stray.0), index \(stray.1))", "lies beyond the log's \(size) entries")
+        }
+    }
+
+    /// Every signed checkpoint, in order of size.
+    private func auditCheckpoints(_ report: inout AuditReport) throws {
+        let size = report.size
+        let rows = try database.makeStatement("SELECT size, root, note FROM log_checkpoints ORDER BY size")
+        var lastGood: Int64 = 0
+        while try rows.step() {
+            let signedSize = rows.int64(0)
+            let place = "checkpoint at size \(signedSize)"
+            report.latestCheckpointSize = signedSize
+            let signed: SignedCheckpoint
+            do {
+                signed = try SignedCheckpoint(parsing: rows.text(2), verifier: verifier)
+            } catch {
+                report.record(lastGood, place, "its signed note does not verify (\(error))")
+                continue
+            }
+            guard Int64(signed.checkpoint.size) == signedSize, signed.checkpoint.rootHash == rows.data(1) else {
+                report.record(lastGood, place, "the signed note does not match its size or root column")
+                continue
+            }
+            guard signedSize <= size else {
+                report.record(size, place, "was signed at size \(signedSize) but the log has \(size) entries: entries \(size)–\(signedSize - 1) are missing")
+                continue
+            }
+            let root: Data
+            do {
+                root = try tree.root(size: signedSize)
+            } catch {
+                report.record(lastGood, place, "the tree at this size cannot be computed (\(error))")
+                continue
+            }
+            guard root == signed.checkpoint.rootHash else {
+                // A rewrite that recomputed the tree is only visible here: some entry in [lastGood, signedSize) changed.
+                report.record(lastGood, place, "the tree's root differs from the signed root: entries \(lastGood)–\(signedSize - 1) were rewritten")
+                continue
+            }
+            report.checkpointsChecked += 1
+            lastGood = signedSize
+        }
+    }
+
+    /// The files beside the database: the last signed checkpoint and the private key.
+    private func auditFiles(_ report: inout AuditReport) throws {
+        if let text = try? DurableFile.readText(paths.checkpoint) {
+            let place = "checkpoint file \(paths.checkpoint)"
+            if let signed = try? SignedCheckpoint(parsing: text, verifier: verifier) {
+                let fileSize = Int64(signed.checkpoint.size)
+                let stored = try database.firstRow("SELECT note FROM log_checkpoints WHERE size = ?", fileSize) { $0.text(0) }
+                if fileSize > report.size {
+                    report.record(report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
+                } else if stored != text {
+                    report.record(fileSize, place, "the store's checkpoint table lacks this signed checkpoint (size \(fileSize))")
+                }
+            } else {
+                report.record(nil, place, "does not verify against the store's key")
+            }
+        }
+        if let text = try? DurableFile.readText(paths.privateKey),
+            let signer = try? NoteSigner(text: text),
+            (try? signer.verifier.key.subjectPublicKeyInfo) != verifier.key.subjectPublicKeyInfo
+        {
+            report.record(nil, "private key \(paths.privateKey)", "does not match the store's verifier key")
+        }
+    }
+}
+
+/// A forward-only cursor over one level of stored tree nodes.
+private struct NodeCursor {
+    let statement: Statement
+    var current: (index: Int64, hash: Data)?
+
+    init(_ database: Database, level: Int) throws {
+        statement = try database.makeStatement("SELECT idx, hash FROM log_nodes WHERE level = ? ORDER BY idx", level)
+        try advance()
+    }
+
+    mutating func advance() throws {
+        current = try statement.step() ? (statement.int64(0), statement.data(1)) : nil
+    }
+
+    /// The hash at `index` if stored, moving past it; nodes before `index` are skipped.
+    mutating func take(_ index: Int64) throws -> Data? {
+        while let node = current, node.index < index { try advance() }
+        guard let node = current, node.index == index else { return nil }
+        try advance()
+        return node.hash
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+extension LedgerStore {
+    /// The latest signed checkpoint; if the log has grown since, a new one is signed first.
+    ///
+    /// Before signing, the new tree is checked against the last signed one with a consistency proof, so the
+    /// store never signs two roots for one size or a head that does not extend the previous one. The signed
+    /// note is committed to the database, then written atomically to the checkpoint file.
+    public func checkpoint(signingIfGrown: Bool = true) throws -> SignedCheckpoint {
+        guard signingIfGrown else {
+            guard let latest = try latestCheckpoint() else {
+                throw LedgerError(.notFound, "no checkpoint has been signed yet")
+            }
+            return latest
+        }
+        if let writeBlockedReason { throw LedgerError(.storeUnusable, writeBlockedReason) }
+        let signer = try loadSigner()
+        let signed: SignedCheckpoint = try database.writeTransaction {
+            let size = try self.size
+            let root = try tree.root(size: size)
+            if let latest = try latestCheckpoint() {
+                let last = latest.checkpoint
+                if Int64(last.size) == size {
+                    guard last.rootHash == root else {
+                        throw LedgerError(.verificationFailed, "the tree at size \(size) no longer matches its signed checkpoint")
+                    }
+                    return latest
+                }
+                guard Int64(last.size) < size else {
+                    throw LedgerError(.storeUnusable, "the store has \(size) entries, fewer than its checkpoint at size \(last.size)")
+                }
+                if last.size > 0 {
+                    let proof = try tree.consistencyProof(from: Int64(last.size), to: size)
+                    do {
+                        try ProofVerifier(hasher: hasher).verifyConsistency(
+                            size1: last.size, size2: UInt64(size), proof: proof, root1: last.rootHash, root2: root)
+                    } catch {
+                        throw LedgerError(
+                            .verificationFailed, "refusing to sign: the tree at size \(size) does not extend the checkpoint at size \(last.size) (\(error))")
+                    }
+                }
+            }
+            let checkpoint = Checkpoint(origin: identity.origin, size: UInt64(size), rootHash: root)
+            let note = try SignedNote.sign(checkpoint.text, with: signer)
+            try database.execute(
+                "INSERT INTO log_checkpoints (size, root, note) VALUES (?, ?, ?)", size, root, note.formatted)
+            return SignedCheckpoint(checkpoint: checkpoint, note: note)
+        }
+        let text = signed.note.formatted
+        if try DurableFile.readText(paths.checkpoint) != text {
+            try DurableFile.replace(paths.checkpoint, contents: Data(text.utf8), mode: 0o644)
+        }
+        return signed
+    }
+
+    /// The checkpoint signed at exactly `size`, if there is one.
+    public func signedCheckpoint(size: Int64) throws -> SignedCheckpoint? {
+        try database.firstRow("SELECT note FROM log_checkpoints WHERE size = ?", size) { $0.text(0) }
+            .map { try SignedCheckpoint(parsing: $0, verifier: verifier) }
+    }
+
+    /// The sizes at which checkpoints were signed, in order.
+    public func checkpointSizes() throws -> [Int64] {
+        try database.rows("SELECT size FROM log_checkpoints ORDER BY size") { $0.int64(0) }
+    }
+
+    /// A c2sp.org/tlog-proof@v1 receipt for entry `index` against the checkpoint signed at `size`, or against
+    /// the latest checkpoint (signed now if the log has grown) when `size` is nil.
+    public func receipt(index: Int64, size: Int64? = nil) throws -> Receipt {
+        let signed: SignedCheckpoint
+        if let size {
+            guard let found = try signedCheckpoint(size: size) else {
+                let sizes = try checkpointSizes().map(String.init).joined(separator: ", ")
+                throw LedgerError(.notFound, "no checkpoint was signed at size \(size); signed sizes: \(sizes)")
+            }
+            signed = found
+        } else {
+            signed = try checkpoint()
+        }
+        let treeSize = Int64(signed.checkpoint.size)
+        guard index >= 0, index < treeSize else {
+            throw LedgerError(.notFound, "entry \(index) is not in the checkpoint of size \(treeSize)")
+        }
+        let proof = try inclusionProof(index: index, size: treeSize)
+        return Receipt(index: UInt64(index), proof: proof, checkpoint: signed.note.formatted)
+    }
+
+    private func latestCheckpoint() throws -> SignedCheckpoint? {
+        guard let note = try database.firstRow(
+            "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1", row: { $0.text(0) })
+        else { return nil }
+        do {
+            return try SignedCheckpoint(parsing: note, verifier: verifier)
+        } catch {
+            throw LedgerError(.verificationFailed, "the store's last checkpoint does not verify (\(error)); run `ledger verify`")
+        }
+    }
+
+    /// Reads the private key and checks that it is private and belongs to this log.
+    private func loadSigner() throws -> NoteSigner {
+        guard let text = try DurableFile.readText(paths.privateKey) else {
+            throw LedgerError(.notFound, "the private key \(paths.privateKey) is missing; checkpoints cannot be signed")
+        }
+        let mode = try DurableFile.mode(of: paths.privateKey)
+        guard mode & 0o077 == 0 else {
+            throw LedgerError(
+                .storeUnusable, "the private key \(paths.privateKey) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+        }
+        let signer: NoteSigner
+        do {
+            signer = try NoteSigner(text: text)
+        } catch {
+            throw LedgerError(.invalidInput, "the private key \(paths.privateKey) is unreadable: \(error)")
+        }
+        guard signer.name == verifier.name, signer.keyID == verifier.keyID,
+            (try? signer.verifier.key.subjectPublicKeyInfo) == verifier.key.subjectPublicKeyInfo
+        else { throw LedgerError(.invalidInput, "the private key \(paths.privateKey) does not belong to this log") }
+        return signer
+    }
+}

@@ -1,0 +1,197 @@
+public import Foundation
+
+/// A custody log in a SQLite file: append entries, read them back, prove them, sign checkpoints.
+///
+/// The store runs on a dispatch queue of its own (see ``DispatchQueueExecutor``), so the fsync of every
+/// commit and any wait for another process's lock never block Swift's cooperative threads. One process may
+/// write at a time; others wait up to the busy timeout. Every write is one `BEGIN IMMEDIATE` transaction.
+///
+/// On open the store compares itself with its last signed checkpoint, kept both in the database and in a
+/// file beside it. If it is behind that checkpoint (a restored backup, lost writes) or disagrees with it
+/// (tampering, a second writer with a copy), it still opens for reading and auditing but refuses to append:
+/// ``writeBlockedReason`` says why.
+public actor LedgerStore {
+    /// Entries are records, not files: a larger one is refused.
+    public static let maximumEntrySize = 1 << 20
+
+    public nonisolated let paths: StorePaths
+    public nonisolated let identity: LogIdentity
+    public nonisolated let verifier: NoteVerifier
+
+    private nonisolated let executor: DispatchQueueExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    let database: Database
+    let hasher: TreeHasher
+    /// The right edge of the tree as of our last read or write; checked against the file in every write.
+    var frontier: Frontier
+    /// Set when the store disagrees with its last signed checkpoint; appends are refused while it is set.
+    public private(set) var writeBlockedReason: String?
+
+    private init(paths: StorePaths, executor: DispatchQueueExecutor, state: sending OpenState) {
+        self.paths = paths
+        self.executor = executor
+        self.identity = state.identity
+        self.verifier = state.verifier
+        self.database = state.database
+        self.hasher = state.hasher
+        self.frontier = state.frontier
+        self.writeBlockedReason = state.writeBlockedReason
+    }
+
+    /// Opens an existing store.
+    public static func open(_ paths: StorePaths) async throws -> LedgerStore {
+        let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
+        let state = try await executor.run { try OpenState(paths: paths) }
+        return LedgerStore(paths: paths, executor: executor, state: state)
+    }
+
+    /// Creates a new store: a key pair (private key written mode 0600), the database with its schema, entry 0
+    /// describing the log, and the first signed checkpoint.
+    ///
+    /// Refuses if the database or the key file already exists. If creation fails midway, the files it made
+    /// are removed.
+    public static func create(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date = Date())
+        async throws -> LedgerStore
+    {
+        let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
+        try await executor.run { try StoreCreation.createFiles(paths, agency: agency, profile: profile, now: now) }
+        let store = try await open(paths)
+        _ = try await store.checkpoint()
+        return store
+    }
+
+    // MARK: Reading
+
+    /// The number of entries in the file now (another process may have appended since we last looked).
+    public var size: Int64 {
+        get throws { try database.queryInt("SELECT coalesce(max(idx) + 1, 0) FROM log_entries") ?? 0 }
+    }
+
+    /// The exact bytes of entry `index`.
+    public func entry(at index: Int64) throws -> Data {
+        guard let bytes = try database.firstRow("SELECT bytes FROM log_entries WHERE idx = ?", index, row: { $0.data(0) })
+        else { throw LedgerError(.notFound, "there is no entry \(index); the log has \(try size) entries") }
+        return bytes
+    }
+
+    // MARK: Appending
+
+    /// Appends one entry and returns its index once it is durable.
+    @discardableResult
+    public func append(_ entry: Data) throws -> Int64 {
+        try append(contentsOf: [entry]).lowerBound
+    }
+
+    /// Appends entries in one transaction: all of them become durable together, or none does.
+    @discardableResult
+    public func append(contentsOf entries: [Data]) throws -> Range<Int64> {
+        try write { writer in
+            for entry in entries { try writer.append(entry) }
+        }
+        .range
+    }
+
+    /// Runs `body` in one write transaction with a ``LogWriter``; commits if it returns, writes nothing if it
+    /// throws.
+    ///
+    /// Other tables (projections of the log) may be written through the writer in the same transaction.
+    public func write<T>(_ body: (inout LogWriter) throws -> T) throws -> (result: T, range: Range<Int64>) {
+        if let writeBlockedReason { throw LedgerError(.storeUnusable, writeBlockedReason) }
+        let start = try database.writeTransaction { () throws -> (T, Frontier) in
+            // Another process may have appended since we loaded our frontier; the write lock is ours now.
+            let sizeInFile = try size
+            if sizeInFile != frontier.size { frontier = try loadFrontier(size: sizeInFile) }
+            var writer = LogWriter(database: database, hasher: hasher, frontier: frontier)
+            let result = try body(&writer)
+            return (result, writer.frontier)
+        }
+        // Only a committed transaction moves the in-memory frontier.
+        let range = frontier.size..<start.1.size
+        frontier = start.1
+        return (start.0, range)
+    }
+
+    // MARK: The tree
+
+    var tree: MerkleTree {
+        MerkleTree(hasher: hasher) { [database] level, index in
+            guard let hash = try database.firstRow(
+                "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
+            else {
+                throw LedgerError(.storeUnusable, "tree node (level \(level), index \(index)) is missing; run `ledger verify`")
+            }
+            return hash
+        }
+    }
+
+    func loadFrontier(size: Int64) throws -> Frontier {
+        try Frontier(size: size) { level, index in try tree.subtreeHash(level, index) }
+    }
+
+    /// The root hash of the log's first `size` entries.
+    public func root(size: Int64) throws -> Data {
+        try database.readTransaction {
+            try requireSize(size)
+            return try tree.root(size: size)
+        }
+    }
+
+    /// The inclusion proof of entry `index` in the tree of `size` entries.
+    public func inclusionProof(index: Int64, size: Int64) throws -> [Data] {
+        try database.readTransaction {
+            try requireSize(size)
+            guard index >= 0, index < size else {
+                throw LedgerError(.invalidInput, "index \(index) is not in a tree of \(size) entries")
+            }
+            return try tree.inclusionProof(index: index, size: size)
+        }
+    }
+
+    /// The proof that the tree of `newSize` entries extends the tree of `oldSize` entries.
+    public func consistencyProof(from oldSize: Int64, to newSize: Int64) throws -> [Data] {
+        try database.readTransaction {
+            try requireSize(newSize)
+            guard oldSize > 0, oldSize <= newSize else {
+                throw LedgerError(.invalidInput, "no consistency proof from size \(oldSize) to \(newSize)")
+            }
+            return try tree.consistencyProof(from: oldSize, to: newSize)
+        }
+    }
+
+    private func requireSize(_ requested: Int64) throws {
+        let current = try size
+        guard requested >= 0, requested <= current else {
+            throw LedgerError(.invalidInput, "size \(requested) is beyond the log's \(current) entries")
+        }
+    }
+
+    /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).
+    func blockWrites(_ reason: String) {
+        writeBlockedReason = reason
+    }
+}
+
+/// Appends entries inside a ``LedgerStore/write(_:)`` transaction.
+public struct LogWriter: ~Copyable {
+    let database: Database
+    let hasher: TreeHasher
+    var frontier: Frontier
+
+    /// The index the next appended entry will take.
+    public var nextIndex: Int64 { frontier.size }
+
+    /// Appends `entry`: its bytes at the next index, its leaf hash, and every subtree it completes.
+    @discardableResult
+    public mutating func append(_ entry: Data) throws -> Int64 {
+        guard entry.count <= LedgerStore.maximumEntrySize else {
+            throw LedgerError(.invalidInput, "an entry of \(entry.count) bytes is larger than the 1 MiB limit")
+        }
+        let index = frontier.size
+        try database.execute("INSERT INTO log_entries (idx, bytes) VALUES (?, ?)", index, entry)
+        try frontier.append(leafHash: hasher.leafHash(entry), using: hasher) { node in
+            try database.execute("INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)", node.level, node.index, node.hash)
+        }
+        return index
+    }
+}

@@ -1,0 +1,78 @@
+/// The store's schema and its migrations.
+///
+/// `PRAGMA user_version` holds the number of migrations applied; `PRAGMA application_id` marks the file as
+/// a PropertyLedger store so that another application's SQLite file is refused by name.
+enum Schema {
+    /// 'PLDG'.
+    static let applicationID: Int64 = 0x504C_4447
+
+    /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
+    /// has shipped: add a new one.
+    static let migrations: [String] = [version1]
+
+    static var currentVersion: Int { migrations.count }
+
+    /// The custody log: entries, the stored Merkle subtrees, signed checkpoints and the log's identity.
+    ///
+    /// Triggers refuse every UPDATE and DELETE, and inserts that would leave a gap. They are guard rails
+    /// against mistakes, not security: whoever administers the file can drop them. Security comes from the
+    /// hash tree, the signatures, and checkpoints held outside the database.
+    private static let version1 = """
+        CREATE TABLE log_meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        -- The exact bytes that were hashed, at a dense 0-based index. Never re-serialised.
+        CREATE TABLE log_entries (
+            idx INTEGER PRIMARY KEY NOT NULL CHECK (idx >= 0),
+            bytes BLOB NOT NULL
+        ) STRICT;
+
+        -- Hashes of the complete (perfect, aligned) subtrees: level 0 holds the leaf hashes; node (level, idx)
+        -- covers entries [idx << level, (idx + 1) << level).
+        CREATE TABLE log_nodes (
+            level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 62),
+            idx INTEGER NOT NULL CHECK (idx >= 0),
+            hash BLOB NOT NULL CHECK (length(hash) = 32),
+            PRIMARY KEY (level, idx)
+        ) STRICT, WITHOUT ROWID;
+
+        -- Every checkpoint ever signed, as the exact signed note. One per size, sizes strictly increasing.
+        CREATE TABLE log_checkpoints (
+            size INTEGER PRIMARY KEY NOT NULL CHECK (size >= 0),
+            root BLOB NOT NULL CHECK (length(root) = 32),
+            note TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TRIGGER log_meta_no_update BEFORE UPDATE ON log_meta
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_meta cannot be updated'); END;
+        CREATE TRIGGER log_meta_no_delete BEFORE DELETE ON log_meta
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_meta cannot be deleted from'); END;
+
+        CREATE TRIGGER log_entries_no_update BEFORE UPDATE ON log_entries
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_entries cannot be updated'); END;
+        CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_entries cannot be deleted from'); END;
+        CREATE TRIGGER log_entries_dense BEFORE INSERT ON log_entries
+        WHEN NEW.idx IS NOT (SELECT coalesce(max(idx) + 1, 0) FROM log_entries)
+        BEGIN SELECT RAISE(ABORT, 'the custody log is dense: an entry must take the next index'); END;
+
+        CREATE TRIGGER log_nodes_no_update BEFORE UPDATE ON log_nodes
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_nodes cannot be updated'); END;
+        CREATE TRIGGER log_nodes_no_delete BEFORE DELETE ON log_nodes
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_nodes cannot be deleted from'); END;
+        CREATE TRIGGER log_nodes_dense BEFORE INSERT ON log_nodes
+        WHEN NEW.idx IS NOT (SELECT coalesce(max(idx) + 1, 0) FROM log_nodes WHERE level = NEW.level)
+        BEGIN SELECT RAISE(ABORT, 'the custody log is dense: a tree node must take the next index of its level'); END;
+
+        CREATE TRIGGER log_checkpoints_no_update BEFORE UPDATE ON log_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_checkpoints cannot be updated'); END;
+        CREATE TRIGGER log_checkpoints_no_delete BEFORE DELETE ON log_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only: log_checkpoints cannot be deleted from'); END;
+        CREATE TRIGGER log_checkpoints_increasing BEFORE INSERT ON log_checkpoints
+        WHEN NEW.size <= (SELECT coalesce(max(size), -1) FROM log_checkpoints)
+            OR NEW.size > (SELECT coalesce(max(idx) + 1, 0) FROM log_entries)
+        BEGIN SELECT RAISE(ABORT, 'a checkpoint must be for a larger size than the last, within the log'); END;
+        """
+}
