@@ -1,0 +1,49 @@
+/// `ledger --help` and `ledger COMMAND --help`, generated from ``CommandSpec``.
+enum Help {
+    static let version = "ledger 0.1.0 (PropertyLedger)"
+
+    static func text(for command: String?) -> String {
+        if let command, let spec = CommandSpec.named(command) { return text(for: spec) }
+        var lines = [
+            "ledger — the custody ledger for seized property and case dossiers",
+            "",
+            "USAGE: ledger COMMAND [OPTIONS]",
+            "",
+            "COMMANDS:",
+        ]
+        for spec in CommandSpec.all {
+            lines.append("  " + pad(spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments), 14) + spec.summary)
+        }
+        lines += ["", "OPTIONS (every command):"]
+        lines += CommandSpec.globalOptions.map(describe)
+        lines += ["", "EXIT STATUS:"]
+        lines += ExitStatus.allCases.map { "  " + pad(String($0.rawValue), 4) + $0.meaning }
+        lines += ["", "Run `ledger COMMAND --help` for a command's options."]
+        return lines.joined(separator: "\n")
+    }
+
+    private static func text(for spec: CommandSpec) -> String {
+        var lines = [
+            "ledger \(spec.name) — \(spec.summary)",
+            "",
+            "USAGE: ledger \(spec.name)" + (spec.arguments.isEmpty ? "" : " \(spec.arguments)") + " [OPTIONS]",
+        ]
+        if !spec.options.isEmpty {
+            lines += ["", "OPTIONS:"]
+            lines += spec.options.map(describe)
+        }
+        lines += ["", "OPTIONS (every command):"]
+        lines += CommandSpec.globalOptions.map(describe)
+        if !spec.notes.isEmpty { lines += [""] + spec.notes }
+        lines += ["", "Exit status: see `ledger --help`."]
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ option: CommandSpec.Option) -> String {
+        "  " + pad("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), 34) + option.help
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

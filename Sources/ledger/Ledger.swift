@@ -1,0 +1,54 @@
+import Foundation
+import PropertyLedger
+
+/// The `ledger` command-line tool: parses the command line, runs one command, maps errors to exit statuses.
+@main
+enum Ledger {
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let status = await run(arguments)
+        exit(status.rawValue)
+    }
+
+    static func run(_ arguments: [String]) async -> ExitStatus {
+        let json = arguments.contains("--json")
+        do {
+            let invocation = try Invocation(parsing: arguments)
+            try await CommandRunner(invocation: invocation).run()
+            return .success
+        } catch let error as UsageError {
+            report(error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
+            return .usage
+        } catch let error as CommandFailure {
+            report(error.message, status: error.status, kind: "\(error.status)", json: json)
+            return error.status
+        } catch let error as LedgerError {
+            let status = ExitStatus(for: error.code)
+            report(error.message, status: status, kind: "\(error.code)", json: json)
+            return status
+        } catch let error as VerificationError {
+            report("verification failed: \(error.message)", status: .verificationFailed, kind: "verificationFailed", json: json)
+            return .verificationFailed
+        } catch let error as NoteFormatError {
+            report("invalid input: \(error.message)", status: .invalidInput, kind: "invalidInput", json: json)
+            return .invalidInput
+        } catch let error as CryptoError {
+            report(error.description, status: .invalidInput, kind: "invalidInput", json: json)
+            return .invalidInput
+        } catch {
+            report("\(error)", status: .internalError, kind: "internal", json: json)
+            return .internalError
+        }
+    }
+
+    private static func report(_ message: String, status: ExitStatus, kind: String, json: Bool) {
+        Output.writeError(message)
+        if json { try? Output.writeJSON(ErrorOutput(error: .init(status: status.rawValue, kind: kind, message: message))) }
+    }
+}
+
+/// A command's own failure with a chosen exit status (for example `verify` finding a bad entry).
+struct CommandFailure: Error {
+    let status: ExitStatus
+    let message: String
+}
