@@ -108,6 +108,85 @@ public struct ProofVerifier {
         guard second == root2 else { throw VerificationError("the consistency proof does not lead to the second root") }
     }
 
+    /// Checks that `leafHash` is the leaf at `index` inside the subtree `[start, end)` whose hash is
+    /// `subtreeHash` (a subtree inclusion proof, draft-ietf-plants-merkle-tree-certs §4.3).
+    ///
+    /// The subtree must be valid: `start < end` and `start` a multiple of the smallest power of two not
+    /// below `end - start`. Its inclusion proof is then an ordinary one within a tree of `end - start` leaves.
+    public func verifySubtreeInclusion(
+        leafHash: Data, index: UInt64, start: UInt64, end: UInt64, proof: [Data], subtreeHash: Data
+    ) throws {
+        try requireHashSizes(["leaf hash": leafHash, "subtree hash": subtreeHash], proof: proof)
+        guard start < end, isValidSubtree(start: start, end: end) else {
+            throw VerificationError("[\(start), \(end)) is not a valid subtree")
+        }
+        guard start <= index, index < end else { throw VerificationError("index \(index) is not in [\(start), \(end))") }
+        try verifyInclusion(leafHash: leafHash, index: index - start, size: end - start, proof: proof, root: subtreeHash)
+    }
+
+    /// Checks that the subtree `[start, end)` with hash `subtreeHash` sits at those positions in the tree of
+    /// `size` leaves with root `root` (a subtree consistency proof, draft-ietf-plants-merkle-tree-certs §4.4.3).
+    ///
+    /// An empty subtree (`start == end`) is accepted only with an empty proof and the empty-tree hash: it
+    /// claims nothing about the tree.
+    public func verifySubtreeConsistency(
+        start: UInt64, end: UInt64, size: UInt64, proof: [Data], subtreeHash: Data, root: Data
+    ) throws {
+        try requireHashSizes(["subtree hash": subtreeHash, "root": root], proof: proof)
+        guard start <= end, end <= size, isValidSubtree(start: start, end: end) else {
+            throw VerificationError("[\(start), \(end)) is not a valid subtree of a tree of \(size) leaves")
+        }
+        if start == end {
+            guard proof.isEmpty else { throw VerificationError("a proof for an empty subtree must be empty") }
+            guard subtreeHash == hasher.emptyRoot else { throw VerificationError("an empty subtree must have the empty hash") }
+            return
+        }
+        var fn = start
+        var sn = end - 1
+        var tn = size - 1
+        // Climb past the levels that need no proof hash: all of them when the subtree ends at the tree's
+        // right edge, otherwise only while its last leaf is a right child.
+        if sn == tn {
+            while fn != sn { (fn, sn, tn) = (fn >> 1, sn >> 1, tn >> 1) }
+        } else {
+            while fn != sn && sn & 1 == 1 { (fn, sn, tn) = (fn >> 1, sn >> 1, tn >> 1) }
+        }
+        var remaining = proof[...]
+        var subtree: Data
+        if fn == sn {
+            subtree = subtreeHash
+        } else {
+            guard let first = remaining.popFirst() else { throw VerificationError("the subtree consistency proof is empty") }
+            subtree = first
+        }
+        var tree = subtree
+        for hash in remaining {
+            guard tn != 0 else { throw VerificationError("the subtree consistency proof is too long") }
+            if sn & 1 == 1 || sn == tn {
+                if fn < sn { subtree = hasher.nodeHash(hash, subtree) }
+                tree = hasher.nodeHash(hash, tree)
+                while sn & 1 == 0 && sn != 0 { (fn, sn, tn) = (fn >> 1, sn >> 1, tn >> 1) }
+            } else {
+                tree = hasher.nodeHash(tree, hash)
+            }
+            (fn, sn, tn) = (fn >> 1, sn >> 1, tn >> 1)
+        }
+        guard tn == 0 else { throw VerificationError("the subtree consistency proof is too short") }
+        guard subtree == subtreeHash else { throw VerificationError("the proof does not lead to the subtree hash") }
+        guard tree == root else { throw VerificationError("the proof does not lead to the root") }
+    }
+
+    /// A subtree `[start, end)` is valid when `start` is a multiple of the smallest power of two that is at
+    /// least `end - start`, so the subtree is a node (or a left-aligned part of one) of every larger tree.
+    private func isValidSubtree(start: UInt64, end: UInt64) -> Bool {
+        guard start <= end else { return false }
+        let count = end - start
+        guard count > 1 else { return true }
+        let width = 64 - (count - 1).leadingZeroBitCount
+        guard width < 64 else { return false }  // the power of two would not fit in 64 bits
+        return start % (UInt64(1) << UInt64(width)) == 0
+    }
+
     private func requireHashSizes(_ named: KeyValuePairs<String, Data>, proof: [Data]) throws {
         for (name, hash) in named where hash.count != HashAlgorithm.digestSize {
             throw VerificationError("the \(name) is \(hash.count) bytes, not \(HashAlgorithm.digestSize)")
