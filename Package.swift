@@ -20,7 +20,7 @@ let package = Package(
         .executableTarget(name: "ledger", dependencies: ["PropertyLedger"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
-        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger"]),
+        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "CSQLite", "COpenSSL"]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),

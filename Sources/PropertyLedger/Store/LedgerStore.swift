@@ -166,6 +166,18 @@ public actor LedgerStore {
         }
     }
 
+    /// Writes a consistent copy of the database to `path` (which must not exist), without blocking writers
+    /// for longer than one read.
+    ///
+    /// A copy restored later is behind the checkpoint file if the log grew meanwhile: it will open for
+    /// reading and auditing, and refuse to append, as it must.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.alreadyExists, "\(path) already exists; refusing to overwrite it")
+        }
+        try database.execute("VACUUM INTO ?", path)
+    }
+
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).
     func blockWrites(_ reason: String) {
         writeBlockedReason = reason
