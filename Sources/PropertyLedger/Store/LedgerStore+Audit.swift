@@ -33,7 +33,7 @@ extension LedgerStore {
                 report.record(expected, "entry \(expected)", "missing: the next stored entry is \(index)")
             }
             while let leaf = leaves.current, leaf.index < index {
-                report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted)")
+                report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted or moved)")
                 try leaves.advance()
             }
             if let leaf = leaves.current, leaf.index == index {
@@ -57,13 +57,18 @@ extension LedgerStore {
     }
 
     /// Levels 1 and up: each stored node against the hash of its two stored children.
+    ///
+    /// A node whose child was already found bad is not reported again: its mismatch is a consequence.
     private func auditInteriorNodes(_ report: inout AuditReport) throws {
         let size = report.size
         var level = 1
+        // Nodes of the level below that were missing or wrong; bounded by the number of findings kept.
+        var suspect = Set<Int64>()
         while size >> level > 0 {
             var children = try NodeCursor(database, level: level - 1)
             var parents = try NodeCursor(database, level: level)
             let expectedCount = size >> level
+            var suspectParents = Set<Int64>()
             for index in 0..<expectedCount {
                 let first = index << level
                 let place = "tree node (level \(level), index \(index))"
@@ -71,30 +76,42 @@ extension LedgerStore {
                 let right = try children.take(2 * index + 1)
                 guard let stored = try parents.take(index) else {
                     report.record(first, place, "missing")
+                    suspectParents.insert(index)
                     continue
                 }
-                // A missing child was reported on its own level.
-                guard let left, let right else { continue }
+                guard let left, let right, !suspect.contains(2 * index), !suspect.contains(2 * index + 1) else {
+                    // Reported where it started, one level down.
+                    suspectParents.insert(index)
+                    continue
+                }
                 if hasher.nodeHash(left, right) != stored {
                     report.record(first, place, "does not match its children (covers entries \(first)–\(first + (1 << level) - 1))")
+                    suspectParents.insert(index)
                 } else {
                     report.nodesChecked += 1
                 }
             }
             while let extra = parents.current {
-                if extra.index >= expectedCount {
-                    report.record(extra.index << level, "tree node (level \(level), index \(extra.index))", "lies beyond the log's \(size) entries")
-                }
+                if extra.index >= expectedCount { recordBeyondSize(&report, level: level, index: extra.index) }
                 try parents.advance()
             }
+            suspect = suspectParents.count <= AuditReport.maximumFindings ? suspectParents : []
             level += 1
         }
         if let stray = try database.firstRow(
             "SELECT level, idx FROM log_nodes WHERE level >= ? ORDER BY level, idx LIMIT 1", level,
             row: { ($0.int(0), $0.int64(1)) })
         {
-            report.record(stray.1 << stray.0, "tree node (level \(stray.0), index \(stray.1))", "lies beyond the log's \(size) entries")
+            recordBeyondSize(&report, level: stray.0, index: stray.1)
         }
+    }
+
+    /// A stored node that covers entries the log no longer has: the first missing entry is the log's size.
+    private func recordBeyondSize(_ report: inout AuditReport, level: Int, index: Int64) {
+        let end = (index + 1) << level
+        report.record(
+            report.size, "tree node (level \(level), index \(index))",
+            "covers entries up to \(end - 1), beyond the log's \(report.size) entries: entries were removed")
     }
 
     /// Every signed checkpoint, in order of size.
