@@ -1,0 +1,44 @@
+# PropertyLedger — two commands on a fresh Debian machine:
+#   make demo   install what is missing, build, walk through the ledger on a fresh store in a temporary directory
+#   make test   install what is missing, build with warnings as errors, run every test
+
+SWIFT ?= swift
+# Build and test dependencies, from Debian's archive.
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3
+
+.PHONY: all deps build test demo bench clean
+
+all: build
+
+# Installs missing packages when run as root; otherwise prints the apt-get line and stops.
+deps:
+	@missing=""; \
+	for package in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else \
+			echo "Missing Debian packages:$$missing"; \
+			echo "Run: sudo apt-get install -y --no-install-recommends$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -Xswiftc -warnings-as-errors
+
+test: deps
+	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
+	$(SWIFT) test
+
+demo: build
+	@LEDGER_BIN="$$($(SWIFT) build --show-bin-path)/ledger" scripts/demo.sh
+
+bench: deps
+	$(SWIFT) run -c release ledger-bench
+
+clean:
+	rm -rf .build
