@@ -61,7 +61,7 @@ extension CommandRunner {
             text: (["FAILED: \(report.findingCount) problem(s); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"]
                 + report.findings.map { "  \($0)" }).joined(separator: "\n"))
         let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
-        throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)")
+        throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
     }
 
     func checkpoint() async throws {

@@ -20,7 +20,8 @@ enum Ledger {
             report(error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
             return .usage
         } catch let error as CommandFailure {
-            report(error.message, status: error.status, kind: "\(error.status)", json: json)
+            // The command already printed its JSON result (which says what failed); only stderr gets the line.
+            report(error.message, status: error.status, kind: "\(error.status)", json: json && !error.resultPrinted)
             return error.status
         } catch let error as LedgerError {
             let status = ExitStatus(for: error.code)
@@ -51,4 +52,6 @@ enum Ledger {
 struct CommandFailure: Error {
     let status: ExitStatus
     let message: String
+    /// Whether the command printed its result before failing.
+    var resultPrinted = false
 }

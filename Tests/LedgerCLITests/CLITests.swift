@@ -71,7 +71,7 @@ struct CLITests {
 
     @Test(arguments: ["gm", "intl"])
     func initVerifyProveAndCheckOffline(crypto: String) async throws {
-        try await withStore(crypto: crypto) { directory, ledger in
+        try await Self.withStore(crypto: crypto) { directory, ledger in
             let verify = try ledger(["verify"])
             #expect(verify.status == 0)
             #expect(verify.stdout.hasPrefix("OK: 1 entries"))
@@ -135,7 +135,7 @@ struct CLITests {
     }
 
     @Test func badInputIsRefusedAndWritesNothing() async throws {
-        try await withStore { directory, ledger in
+        try await Self.withStore { directory, ledger in
             try ledger(["key"]).stdout.write(to: directory.appendingPathComponent("v.key"), atomically: true, encoding: .utf8)
             let receipt = try ledger(["prove", "0"]).stdout
             try ledger(["entry", "0"]).stdout.write(to: directory.appendingPathComponent("e0"), atomically: true, encoding: .utf8)
@@ -195,7 +195,7 @@ struct CLITests {
     }
 
     @Test func verifyNamesTheFirstBadIndex() async throws {
-        try await withStore(crypto: "intl") { directory, ledger in
+        try await Self.withStore(crypto: "intl") { directory, ledger in
             let database = try Database(path: directory.appendingPathComponent("ledger.db").path, create: false)
             try database.execute("DROP TRIGGER log_entries_no_update")
             try database.execute("UPDATE log_entries SET bytes = CAST('{}' AS BLOB) WHERE idx = 0")
