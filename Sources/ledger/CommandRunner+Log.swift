@@ -49,16 +49,19 @@ extension CommandRunner {
             checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
             findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) })
-        let checkpoints = report.latestCheckpointSize.map { "\(report.checkpointsChecked) checkpoints (latest at size \($0))" } ?? "no checkpoints"
+        let checkpoints = report.latestCheckpointSize.map {
+            "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
+        } ?? "no checkpoints"
         if report.isIntact {
             try output.emit(
-                result, text: "OK: \(report.size) entries, \(report.nodesChecked) tree nodes and \(checkpoints) verified")
+                result,
+                text: "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified")
             return
         }
         let first = report.findings.first.map(\.description) ?? "unknown"
         try output.emit(
             result,
-            text: (["FAILED: \(report.findingCount) problem(s); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"]
+            text: (["FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"]
                 + report.findings.map { "  \($0)" }).joined(separator: "\n"))
         let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
         throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
@@ -148,4 +151,9 @@ extension CommandRunner {
             FileHandle.standardOutput.write(bytes)
         }
     }
+}
+
+/// "1 entry", "2 entries".
+func counted<N: BinaryInteger>(_ count: N, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
 }

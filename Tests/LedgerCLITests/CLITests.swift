@@ -74,7 +74,7 @@ struct CLITests {
         try await Self.withStore(crypto: crypto) { directory, ledger in
             let verify = try ledger(["verify"])
             #expect(verify.status == 0)
-            #expect(verify.stdout.hasPrefix("OK: 1 entries"))
+            #expect(verify.stdout.hasPrefix("OK: 1 entry, 1 tree node and 1 checkpoint (latest at size 1) verified"))
 
             let key = try ledger(["key"])
             try key.stdout.write(to: directory.appendingPathComponent("agency.vkey"), atomically: true, encoding: .utf8)
