@@ -105,6 +105,11 @@ final class Database {
 
     /// The rows of the query, each mapped by `row`.
     func rows<T>(_ sql: String, _ arguments: any SQLiteBindable..., row: (Statement) throws -> T) throws -> [T] {
+        try rows(sql, arguments, row: row)
+    }
+
+    /// The rows of the query with an argument list built at run time.
+    func rows<T>(_ sql: String, _ arguments: [any SQLiteBindable], row: (Statement) throws -> T) throws -> [T] {
         try withStatement(sql, arguments) { statement in
             var result: [T] = []
             while try statement.step() { result.append(try row(statement)) }

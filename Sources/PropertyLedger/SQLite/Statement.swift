@@ -50,6 +50,8 @@ final class Statement {
     /// Releases the read lock a finished query may hold without clearing its bindings.
     func finish() { sqlite3_reset(handle) }
 
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

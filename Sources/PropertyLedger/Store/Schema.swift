@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     static var currentVersion: Int { migrations.count }
 
@@ -75,4 +75,78 @@ enum Schema {
             OR NEW.size > (SELECT coalesce(max(idx) + 1, 0) FROM log_entries)
         BEGIN SELECT RAISE(ABORT, 'a checkpoint must be for a larger size than the last, within the log'); END;
         """
+
+    /// The custody projections: the current state derived from the log, updated in the same transaction as
+    /// each entry and rebuilt from the log by `ledger rebuild --check`. Ordinary tables, not append-only.
+    private static let version2 = projectionTables(schema: "main")
+
+    /// The projection tables in `schema` (`main`, or an attached in-memory schema for a rebuild check).
+    static func projectionTables(schema: String) -> String {
+        """
+        CREATE TABLE \(schema).officers (
+            badge TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            unit TEXT,
+            role TEXT NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            entry INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE \(schema).locations (
+            code TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            parent TEXT,
+            central INTEGER NOT NULL,
+            entry INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE \(schema).cases (
+            number TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            property_crime INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            last_progress_at TEXT NOT NULL,
+            entry INTEGER NOT NULL
+        ) STRICT;
+
+        -- Items and dossiers. `details` is the registration as JSON (with corrections applied).
+        CREATE TABLE \(schema).objects (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            case_number TEXT NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            location TEXT,
+            holder TEXT,
+            due TEXT,
+            chip TEXT,
+            details TEXT NOT NULL,
+            registered INTEGER NOT NULL,
+            updated INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX \(schema).objects_by_location ON objects (location);
+        CREATE INDEX \(schema).objects_by_case ON objects (case_number);
+        CREATE INDEX \(schema).objects_by_holder ON objects (holder);
+        CREATE INDEX \(schema).objects_by_status ON objects (status, due);
+
+        -- Live chip bindings: one object per UID.
+        CREATE TABLE \(schema).chips (
+            uid TEXT PRIMARY KEY NOT NULL,
+            object TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        -- The log indices of every entry about an object: its chain of custody.
+        CREATE TABLE \(schema).object_entries (
+            object TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (object, idx)
+        ) STRICT, WITHOUT ROWID;
+        """
+    }
+
+    /// The projection tables, for comparing a rebuild with the live state.
+    static let projectionTableNames = ["officers", "locations", "cases", "objects", "chips", "object_entries"]
 }

@@ -1,0 +1,76 @@
+public import Foundation
+
+/// Something a user asks the ledger to record. The rules (``CustodyRules``) turn it into a ``CustodyEntry``
+/// or refuse it; nothing is written when they refuse.
+public enum CustodyCommand: Sendable, Equatable {
+    case addOfficer(badge: String, name: String, unit: String?, role: Role)
+    case retireOfficer(badge: String, reason: String?)
+    case addLocation(code: String, name: String, kind: LocationKind, parent: String?, isCentral: Bool)
+    case openCase(number: String, title: String, kind: CaseKind, isPropertyCrime: Bool)
+    case recordProgress(caseNumber: String, note: String)
+    case solveCase(caseNumber: String, note: String?)
+    case closeCase(caseNumber: String, note: String?)
+    case registerItem(ItemRegistration)
+    case registerDossier(DossierRegistration)
+    case bindChip(object: String, uid: String)
+    case replaceChip(object: String, uid: String, reason: String)
+    /// `caseNumber`, when given, must be the object's case.
+    case checkIn(object: String, location: String, caseNumber: String?)
+    case checkOut(object: String, to: String, reason: CheckoutReason, approvedBy: String, due: Date, note: String?, caseNumber: String?)
+    /// `by` is who brings it back; by default the holder.
+    case returnObject(object: String, location: String, condition: String, by: String?, caseNumber: String?)
+    case move(object: String, location: String, reason: String?, caseNumber: String?)
+    case dispose(object: String, method: DisposalMethod, approvedBy: String, recipient: String?, note: String?, caseNumber: String?)
+    case correct(index: Int64, field: String, value: String, reason: String)
+}
+
+public struct ItemRegistration: Sendable, Equatable {
+    public var caseNumber: String
+    public var name: String
+    public var quantity: String
+    public var unit: String
+    public var weight: String?
+    public var features: String?
+    public var source: String?
+    public var seizedAt: Date?
+    public var seizedBy: [String]
+    public var photos: [String]
+
+    public init(
+        caseNumber: String, name: String, quantity: String, unit: String, weight: String? = nil, features: String? = nil,
+        source: String? = nil, seizedAt: Date? = nil, seizedBy: [String], photos: [String] = []
+    ) {
+        self.caseNumber = caseNumber
+        self.name = name
+        self.quantity = quantity
+        self.unit = unit
+        self.weight = weight
+        self.features = features
+        self.source = source
+        self.seizedAt = seizedAt
+        self.seizedBy = seizedBy
+        self.photos = photos
+    }
+}
+
+public struct DossierRegistration: Sendable, Equatable {
+    public var caseNumber: String
+    public var title: String?
+    public var volume: Int
+    public var volumes: Int
+    public var pages: Int
+
+    public init(caseNumber: String, title: String? = nil, volume: Int, volumes: Int, pages: Int) {
+        self.caseNumber = caseNumber
+        self.title = title
+        self.volume = volume
+        self.volumes = volumes
+        self.pages = pages
+    }
+}
+
+/// What ``LedgerStore/record(_:actor:at:)`` wrote.
+public struct RecordedEntry: Sendable, Equatable {
+    public var index: Int64
+    public var entry: CustodyEntry
+}

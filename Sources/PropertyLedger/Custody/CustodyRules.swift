@@ -1,0 +1,329 @@
+import Foundation
+
+/// The custody rules, checked at write time against the current projections. Each refusal is a
+/// ``LedgerError`` whose message says which rule and what to do; `.refused` for a rule, `.notFound` for a
+/// reference to something that does not exist, `.invalidInput` for a malformed value.
+///
+/// Sources (docs/domain.md): two officers seize (MPS criminal procedure provisions); case handling and custody
+/// are separated (MPS 2015 rules); check-out only for case work, approved by a supervisor who is not the
+/// recipient (same, and IAPE standard 1); return to the owner, never to an officer; corrections never erase.
+struct CustodyRules {
+    let projections: Projections
+    let agency: Agency
+    /// Reads a log entry's bytes (to correct it).
+    let entryBytes: (Int64) throws -> Data?
+
+    /// The entry `command` becomes when `actor` records it at `date`.
+    func entry(for command: CustodyCommand, actor: String?, at date: Date) throws -> CustodyEntry {
+        let at = Timestamp.string(date)
+        let event: CustodyEvent
+        switch command {
+        case .addOfficer(let badge, let name, let unit, let role):
+            // The very first officer needs no actor, but must be a supervisor who can then add the rest.
+            if try projections.officerCount() == 0 && actor == nil {
+                guard role == .supervisor else { throw refused("the first officer must be a supervisor") }
+            } else {
+                try requireActor(actor, roles: [.supervisor], "add officers")
+            }
+            let badge = try FieldRules.identifier(badge, "badge")
+            guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
+            event = .officerAdded(OfficerAdded(
+                badge: badge, name: try FieldRules.text(name, "name", limit: 50),
+                unit: try FieldRules.optionalText(unit, "unit", limit: 100), role: role))
+            return CustodyEntry(at: at, actor: actor, event: event)
+
+        case .retireOfficer(let badge, let reason):
+            try requireActor(actor, roles: [.supervisor], "retire officers")
+            guard let officer = try projections.officer(badge) else { throw notFound("there is no officer \(badge)") }
+            guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
+            event = .officerRetired(OfficerRetired(badge: badge, reason: try FieldRules.optionalText(reason, "reason")))
+
+        case .addLocation(let code, let name, let kind, let parent, let isCentral):
+            try requireActor(actor, roles: [.supervisor, .clerk], "add locations")
+            let code = try FieldRules.identifier(code, "location code")
+            guard try projections.location(code) == nil else { throw refused("location \(code) already exists") }
+            if let parent { _ = try requireLocation(parent) }
+            guard parent != nil || kind == .site || kind == .room else {
+                throw refused("a \(kind.rawValue) must have a parent location (--parent)")
+            }
+            event = .locationAdded(LocationAdded(
+                code: code, name: try FieldRules.text(name, "location name", limit: 100), kind: kind, parent: parent,
+                central: isCentral))
+
+        case .openCase(let number, let title, let kind, let isPropertyCrime):
+            try requireActor(actor, roles: [.officer, .supervisor], "open cases")
+            let number = try FieldRules.identifier(number, "case number")
+            guard try projections.caseRecord(number) == nil else { throw refused("case \(number) already exists") }
+            event = .caseOpened(CaseOpened(
+                case: number, title: try FieldRules.text(title, "case title"), kind: kind, propertyCrime: isPropertyCrime))
+
+        case .recordProgress(let number, let note):
+            try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
+            let record = try requireCase(number)
+            guard record.status != .closed else { throw refused("case \(number) is closed") }
+            event = .caseProgressed(CaseProgressed(case: number, note: try FieldRules.text(note, "progress note", limit: 500)))
+
+        case .solveCase(let number, let note):
+            try requireActor(actor, roles: [.officer, .supervisor], "mark cases solved")
+            guard try requireCase(number).status == .unsolved else { throw refused("case \(number) is not unsolved") }
+            event = .caseSolved(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+
+        case .closeCase(let number, let note):
+            try requireActor(actor, roles: [.supervisor], "close cases")
+            guard try requireCase(number).status != .closed else { throw refused("case \(number) is already closed") }
+            event = .caseClosed(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+
+        case .registerItem(let registration):
+            event = .itemRegistered(try itemRegistered(registration, actor: actor, date: date))
+
+        case .registerDossier(let registration):
+            event = .dossierRegistered(try dossierRegistered(registration, actor: actor, date: date))
+
+        case .bindChip(let objectID, let uid):
+            try requireActor(actor, roles: [.clerk], "bind chips")
+            let object = try requireLiveObject(objectID)
+            let uid = try ChipUID.normalize(uid)
+            guard object.chip == nil else {
+                throw refused("\(object.id) already has chip \(object.chip ?? ""); use `ledger chip replace`")
+            }
+            try requireUnboundChip(uid)
+            event = .chipBound(ChipBound(object: object.id, uid: uid))
+
+        case .replaceChip(let objectID, let uid, let reason):
+            try requireActor(actor, roles: [.clerk], "replace chips")
+            let object = try requireLiveObject(objectID)
+            guard let previous = object.chip else { throw refused("\(object.id) has no chip yet; use `ledger chip bind`") }
+            let uid = try ChipUID.normalize(uid)
+            try requireUnboundChip(uid)
+            event = .chipReplaced(ChipReplaced(
+                object: object.id, previousUID: previous, uid: uid, reason: try FieldRules.text(reason, "reason")))
+
+        case .checkIn(let objectID, let location, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "check objects in")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.status == .registered else {
+                throw refused("\(object.id) is \(describe(object)); only a newly registered object is checked in (use `ledger return` or `ledger move`)")
+            }
+            event = .checkedIn(CheckedIn(object: object.id, location: try requireLocation(location).code))
+
+        case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "check objects out")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.status == .inStorage, let from = object.location else {
+                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be checked out")
+            }
+            let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "the recipient")
+            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
+            guard approvedBy.badge != to.badge else {
+                throw refused("the approver \(approver) is also the recipient: a check-out needs a second person's approval")
+            }
+            guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
+            event = .checkedOut(CheckedOut(
+                object: object.id, to: to.badge, reason: reason, note: try FieldRules.optionalText(note, "note"),
+                approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
+
+        case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "take objects back")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.status == .checkedOut, let holder = object.holder else {
+                throw refused("\(object.id) is \(describe(object)), not checked out: there is nothing to return")
+            }
+            let bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+            event = .returned(Returned(
+                object: object.id, location: try requireLocation(location).code,
+                condition: try FieldRules.text(condition, "condition"), by: bringer.badge))
+
+        case .move(let objectID, let location, let reason, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "move objects")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.status == .inStorage, let from = object.location else {
+                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be moved")
+            }
+            let target = try requireLocation(location)
+            guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
+            event = .moved(Moved(object: object.id, from: from, location: target.code, reason: try FieldRules.optionalText(reason, "reason")))
+
+        case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "dispose of items")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.kind == .item else { throw refused("\(object.id) is a dossier: dossiers are never disposed of") }
+            guard object.status == .inStorage else {
+                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be disposed of")
+            }
+            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
+            let recipient = try FieldRules.optionalText(recipient, "recipient", limit: 100)
+            if method == .returnedToOwner {
+                guard let recipient else { throw refused("a return to the owner needs --recipient (the owner or a proxy)") }
+                if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
+                    throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
+                }
+            }
+            event = .disposed(Disposed(
+                object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
+                note: try FieldRules.optionalText(note, "note")))
+
+        case .correct(let index, let field, let value, let reason):
+            try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
+            event = .corrected(try correction(of: index, field: field, value: value, reason: reason))
+        }
+        return CustodyEntry(at: at, actor: actor, event: event)
+    }
+
+    // MARK: Registrations
+
+    private func itemRegistered(_ r: ItemRegistration, actor: String?, date: Date) throws -> ItemRegistered {
+        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register items")
+        let record = try requireCase(r.caseNumber)
+        guard record.status != .closed else { throw refused("case \(r.caseNumber) is closed") }
+        let seizers = Array(Set(r.seizedBy)).sorted()
+        guard seizers.count >= 2 else {
+            throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
+        }
+        for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizing officer") }
+        guard let quantity = Decimal(string: r.quantity), quantity > 0, r.quantity.allSatisfy({ $0.isASCII }) else {
+            throw LedgerError(.invalidInput, "quantity \"\(r.quantity)\" must be a positive number")
+        }
+        for photo in r.photos where !(photo.count == 64 && photo.allSatisfy(\.isHexDigit)) {
+            throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
+        }
+        let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
+        return ItemRegistered(
+            id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try FieldRules.text(r.name, "item name"),
+            quantity: r.quantity, unit: try FieldRules.text(r.unit, "unit", limit: 20),
+            weight: try FieldRules.optionalText(r.weight, "weight", limit: 50),
+            features: try FieldRules.optionalText(r.features, "features"), source: try FieldRules.optionalText(r.source, "source"),
+            seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers,
+            photos: r.photos.isEmpty ? nil : r.photos.map { $0.lowercased() })
+    }
+
+    private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
+        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register dossiers")
+        let record = try requireCase(r.caseNumber)
+        guard r.volumes >= 1, r.volume >= 1, r.volume <= r.volumes else {
+            throw LedgerError(.invalidInput, "volume \(r.volume) of \(r.volumes) is not a valid volume number")
+        }
+        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page") }
+        let prefix = "D-\(agency.code)-\(Timestamp.year(of: date))-"
+        return DossierRegistered(
+            id: try projections.nextObjectID(prefix: prefix), case: record.number,
+            title: try FieldRules.optionalText(r.title, "title"), volume: r.volume, volumes: r.volumes, pages: r.pages)
+    }
+
+    // MARK: Corrections
+
+    private func correction(of index: Int64, field: String, value: String, reason: String) throws -> Corrected {
+        guard let bytes = try entryBytes(index) else { throw notFound("there is no entry \(index)") }
+        guard let corrected = try? CustodyEntry.decode(bytes) else {
+            throw refused("entry \(index) is not a custody entry and cannot be corrected")
+        }
+        let type = corrected.event.type
+        guard let allowed = Correctable.fields[type], allowed.contains(field) else {
+            let list = Correctable.fields[type].map { $0.sorted().joined(separator: ", ") } ?? "none"
+            throw refused("field \"\(field)\" of a \(type) entry cannot be corrected (correctable: \(list))")
+        }
+        let value = try FieldRules.text(value, "corrected value", limit: 500)
+        if Correctable.integerFields.contains(field) {
+            guard let number = Int(value), number >= 1 else { throw LedgerError(.invalidInput, "\(field) must be a positive integer") }
+            _ = number
+        }
+        let fields = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] ?? [:]
+        let subject: String
+        switch corrected.event {
+        case .officerAdded(let e): subject = e.badge
+        case .locationAdded(let e): subject = e.code
+        case .caseOpened(let e): subject = e.case
+        case .caseProgressed(let e): subject = e.case
+        default: subject = corrected.event.object ?? ""
+        }
+        let object = corrected.event.object
+        if let object { _ = try requireLiveObject(object) }
+        // The old value: what the projections show now for a registration field (it may have been corrected
+        // before), else the corrected entry's own value.
+        var old = fields[field].map { "\($0)" } ?? ""
+        if let object, Correctable.target(of: probe(type, field, object)) != .historyOnly,
+            let current = try projections.detail(of: object, field: field)
+        {
+            old = current
+        }
+        guard old != value else { throw refused("\(field) is already \"\(value)\"") }
+        return Corrected(
+            corrects: index, correctedType: type, subject: subject, object: object, field: field, old: old, new: value,
+            reason: try FieldRules.text(reason, "reason", limit: 500))
+    }
+
+    /// A correction of `field` of a `type` entry about `object`, to ask ``Correctable`` what it would change.
+    private func probe(_ type: String, _ field: String, _ object: String) -> Corrected {
+        Corrected(corrects: 0, correctedType: type, subject: object, object: object, field: field, old: "", new: "", reason: "")
+    }
+
+    // MARK: Checks
+
+    private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws {
+        guard let badge else { throw refused("an actor is required to \(what): give --actor BADGE or set LEDGER_ACTOR") }
+        _ = try requireOfficer(badge, roles: roles, as: "the actor", refuseUnknown: true, what: what)
+    }
+
+    /// An active officer with one of `roles`.
+    @discardableResult
+    private func requireOfficer(
+        _ badge: String, roles: Set<Role>, as description: String, refuseUnknown: Bool = false, what: String? = nil
+    ) throws -> Officer {
+        guard let officer = try projections.officer(badge) else {
+            let message = "\(description) \(badge) is not a known officer"
+            throw refuseUnknown ? refused(message) : notFound(message)
+        }
+        guard !officer.isRetired else { throw refused("\(description) \(badge) is retired and can do nothing") }
+        guard roles.contains(officer.role) else {
+            let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
+            let action = what.map { " to \($0)" } ?? ""
+            throw refused("\(description) \(badge) is a \(officer.role.rawValue); \(allowed) required\(action)")
+        }
+        return officer
+    }
+
+    private func requireLocation(_ code: String) throws -> Location {
+        guard let location = try projections.location(code) else {
+            throw notFound("there is no location \(code); add it with `ledger location add`")
+        }
+        return location
+    }
+
+    private func requireCase(_ number: String) throws -> CaseRecord {
+        guard let record = try projections.caseRecord(number) else {
+            throw notFound("there is no case \(number); open it with `ledger case open`")
+        }
+        return record
+    }
+
+    /// An object that exists and has not been disposed of; if `caseNumber` is given, it must be the object's.
+    private func requireLiveObject(_ id: String, caseNumber: String? = nil) throws -> CustodyObject {
+        guard let object = try projections.object(id) else { throw notFound("there is no item or dossier \(id)") }
+        guard object.status != .disposed else { throw refused("\(id) was disposed of and is no longer in custody") }
+        if let caseNumber, caseNumber != object.caseNumber {
+            throw refused("\(id) belongs to case \(object.caseNumber), not \(caseNumber)")
+        }
+        return object
+    }
+
+    private func requireUnboundChip(_ uid: String) throws {
+        if let other = try projections.objectID(chip: uid) {
+            throw refused("chip \(uid) is already bound to \(other): one chip, one object")
+        }
+    }
+
+    private func describe(_ object: CustodyObject) -> String {
+        switch object.status {
+        case .registered: "registered but not yet in storage"
+        case .inStorage: "in storage at \(object.location ?? "?")"
+        case .checkedOut: "checked out to \(object.holder ?? "?")"
+        case .disposed: "disposed of"
+        }
+    }
+
+    private func refused(_ message: String) -> LedgerError { LedgerError(.refused, message) }
+    private func notFound(_ message: String) -> LedgerError { LedgerError(.notFound, message) }
+}
+
+@available(*, unavailable)
+extension CustodyRules: Sendable {}
+

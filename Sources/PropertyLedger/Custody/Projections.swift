@@ -1,0 +1,212 @@
+import Foundation
+
+/// The custody projections in one schema of a connection: reads for the rules and for queries, and
+/// ``apply(_:at:)``, which folds one entry into the tables.
+///
+/// `apply` trusts the entry: the rules were checked when it was written. Replaying the whole log through
+/// `apply` into an empty schema must give exactly the live tables (``LedgerStore/rebuildCheck()``).
+struct Projections {
+    let database: Database
+    /// `main`, or the attached schema a rebuild check replays into.
+    let schema: String
+
+    init(_ database: Database, schema: String = "main") {
+        self.database = database
+        self.schema = schema
+    }
+
+    // MARK: Reads
+
+    func officer(_ badge: String) throws -> Officer? {
+        try database.firstRow("SELECT badge, name, unit, role, retired FROM \(schema).officers WHERE badge = ?", badge) {
+            Officer(badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
+                    role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
+        }
+    }
+
+    func officers() throws -> [Officer] {
+        try database.rows("SELECT badge, name, unit, role, retired FROM \(schema).officers ORDER BY badge") {
+            Officer(badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
+                    role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
+        }
+    }
+
+    func officerCount() throws -> Int64 {
+        try database.queryInt("SELECT count(*) FROM \(schema).officers") ?? 0
+    }
+
+    func location(_ code: String) throws -> Location? {
+        try database.firstRow("SELECT code, name, kind, parent, central FROM \(schema).locations WHERE code = ?", code, row: Self.location)
+    }
+
+    func locations() throws -> [Location] {
+        try database.rows("SELECT code, name, kind, parent, central FROM \(schema).locations ORDER BY code", row: Self.location)
+    }
+
+    private static func location(_ row: Statement) -> Location {
+        Location(code: row.text(0), name: row.text(1), kind: LocationKind(rawValue: row.text(2)) ?? .site,
+                 parent: row.isNull(3) ? nil : row.text(3), isCentral: row.int(4) != 0)
+    }
+
+    func caseRecord(_ number: String) throws -> CaseRecord? {
+        try database.firstRow(
+            "SELECT number, title, kind, property_crime, status, opened_at, last_progress_at FROM \(schema).cases WHERE number = ?",
+            number
+        ) {
+            CaseRecord(number: $0.text(0), title: $0.text(1), kind: CaseKind(rawValue: $0.text(2)) ?? .criminal,
+                       isPropertyCrime: $0.int(3) != 0, status: CaseStatus(rawValue: $0.text(4)) ?? .unsolved,
+                       openedAt: $0.text(5), lastProgressAt: $0.text(6))
+        }
+    }
+
+    static let objectColumns = "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated"
+
+    func object(_ id: String) throws -> CustodyObject? {
+        try database.firstRow("SELECT \(Self.objectColumns) FROM \(schema).objects WHERE id = ?", id, row: Self.object)
+    }
+
+    /// One field of an object's registration as projected (with corrections), as text.
+    func detail(of id: String, field: String) throws -> String? {
+        try database.firstRow("SELECT json_extract(details, ?) FROM \(schema).objects WHERE id = ?", "$.\(field)", id) {
+            $0.isNull(0) ? nil : $0.text(0)
+        } ?? nil
+    }
+
+    /// The live object a chip is bound to.
+    func objectID(chip uid: String) throws -> String? {
+        try database.firstRow("SELECT object FROM \(schema).chips WHERE uid = ?", uid) { $0.text(0) }
+    }
+
+    static func object(_ row: Statement) throws -> CustodyObject {
+        let kind = ObjectKind(rawValue: row.text(1)) ?? .item
+        let details = Data(row.text(9).utf8)
+        return CustodyObject(
+            id: row.text(0), kind: kind, caseNumber: row.text(2), name: row.text(3),
+            status: ObjectStatus(rawValue: row.text(4)) ?? .registered,
+            location: row.isNull(5) ? nil : row.text(5), holder: row.isNull(6) ? nil : row.text(6),
+            due: row.isNull(7) ? nil : row.text(7), chip: row.isNull(8) ? nil : row.text(8),
+            item: kind == .item ? try JSONDecoder().decode(ItemRegistered.self, from: details) : nil,
+            dossier: kind == .dossier ? try JSONDecoder().decode(DossierRegistered.self, from: details) : nil,
+            registeredAt: row.int64(10), updatedAt: row.int64(11))
+    }
+
+    /// The next id for `prefix` (`P-370321-2026-`): one more than the largest issued, six digits.
+    func nextObjectID(prefix: String) throws -> String {
+        let last = try database.firstRow(
+            "SELECT max(id) FROM \(schema).objects WHERE id >= ? AND id < ?", prefix, prefix + "~"
+        ) { $0.isNull(0) ? nil : $0.text(0) } ?? nil
+        let number = last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
+        let digits = String(number + 1)
+        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    // MARK: Applying entries
+
+    /// Folds entry `index` into the tables.
+    func apply(_ entry: CustodyEntry, at index: Int64) throws {
+        let s = schema
+        switch entry.event {
+        case .officerAdded(let e):
+            try database.execute(
+                "INSERT INTO \(s).officers (badge, name, unit, role, retired, entry) VALUES (?, ?, ?, ?, 0, ?)",
+                e.badge, e.name, e.unit, e.role.rawValue, index)
+        case .officerRetired(let e):
+            try database.execute("UPDATE \(s).officers SET retired = 1 WHERE badge = ?", e.badge)
+        case .locationAdded(let e):
+            try database.execute(
+                "INSERT INTO \(s).locations (code, name, kind, parent, central, entry) VALUES (?, ?, ?, ?, ?, ?)",
+                e.code, e.name, e.kind.rawValue, e.parent, e.central ? 1 : 0, index)
+        case .caseOpened(let e):
+            try database.execute(
+                """
+                INSERT INTO \(s).cases (number, title, kind, property_crime, status, opened_at, last_progress_at, entry)
+                VALUES (?, ?, ?, ?, 'unsolved', ?, ?, ?)
+                """, e.case, e.title, e.kind.rawValue, e.propertyCrime ? 1 : 0, entry.at, entry.at, index)
+        case .caseProgressed(let e):
+            try database.execute("UPDATE \(s).cases SET last_progress_at = ? WHERE number = ?", entry.at, e.case)
+        case .caseSolved(let e):
+            try database.execute("UPDATE \(s).cases SET status = 'solved' WHERE number = ?", e.case)
+        case .caseClosed(let e):
+            try database.execute("UPDATE \(s).cases SET status = 'closed' WHERE number = ?", e.case)
+        case .itemRegistered(let e):
+            try insertObject(id: e.id, kind: .item, caseNumber: e.case, name: e.name, details: try encode(e), index: index)
+        case .dossierRegistered(let e):
+            let name = e.title ?? "卷 \(e.volume)/\(e.volumes)"
+            try insertObject(id: e.id, kind: .dossier, caseNumber: e.case, name: name, details: try encode(e), index: index)
+        case .chipBound(let e):
+            try database.execute("INSERT INTO \(s).chips (uid, object) VALUES (?, ?)", e.uid, e.object)
+            try database.execute("UPDATE \(s).objects SET chip = ? WHERE id = ?", e.uid, e.object)
+        case .chipReplaced(let e):
+            try database.execute("DELETE FROM \(s).chips WHERE uid = ?", e.previousUID)
+            try database.execute("INSERT INTO \(s).chips (uid, object) VALUES (?, ?)", e.uid, e.object)
+            try database.execute("UPDATE \(s).objects SET chip = ? WHERE id = ?", e.uid, e.object)
+        case .checkedIn(let e):
+            try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
+        case .checkedOut(let e):
+            try setCustody(e.object, status: .checkedOut, location: nil, holder: e.to, due: e.due)
+        case .returned(let e):
+            try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
+        case .moved(let e):
+            try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
+        case .disposed(let e):
+            try setCustody(e.object, status: .disposed, location: nil, holder: nil, due: nil)
+            // A disposed object is no longer live: its chip may be bound again.
+            try database.execute("DELETE FROM \(s).chips WHERE object = ?", e.object)
+        case .corrected(let e):
+            try applyCorrection(e)
+        }
+        if let object = entry.event.object {
+            try database.execute("INSERT INTO \(s).object_entries (object, idx) VALUES (?, ?)", object, index)
+            try database.execute("UPDATE \(s).objects SET updated = ? WHERE id = ?", index, object)
+        }
+    }
+
+    private func insertObject(id: String, kind: ObjectKind, caseNumber: String, name: String, details: String, index: Int64) throws {
+        try database.execute(
+            """
+            INSERT INTO \(schema).objects (id, kind, case_number, name, status, details, registered, updated)
+            VALUES (?, ?, ?, ?, 'registered', ?, ?, ?)
+            """, id, kind.rawValue, caseNumber, name, details, index, index)
+    }
+
+    private func setCustody(_ object: String, status: ObjectStatus, location: String?, holder: String?, due: String?) throws {
+        try database.execute(
+            "UPDATE \(schema).objects SET status = ?, location = ?, holder = ?, due = ? WHERE id = ?",
+            status.rawValue, location, holder, due, object)
+    }
+
+    /// Applies a correction to the projected value it changes, if any (see ``Correctable``).
+    private func applyCorrection(_ e: Corrected) throws {
+        guard let target = Correctable.target(of: e) else { return }
+        let s = schema
+        switch target {
+        case .officerName(let badge):
+            try database.execute("UPDATE \(s).officers SET name = ? WHERE badge = ?", e.new, badge)
+        case .officerUnit(let badge):
+            try database.execute("UPDATE \(s).officers SET unit = ? WHERE badge = ?", e.new, badge)
+        case .locationName(let code):
+            try database.execute("UPDATE \(s).locations SET name = ? WHERE code = ?", e.new, code)
+        case .caseTitle(let number):
+            try database.execute("UPDATE \(s).cases SET title = ? WHERE number = ?", e.new, number)
+        case .objectDetail(let id, let field, let isNumber, let isName):
+            if isNumber {
+                try database.execute(
+                    "UPDATE \(s).objects SET details = json_set(details, ?, CAST(? AS INTEGER)) WHERE id = ?", "$.\(field)", e.new, id)
+            } else {
+                try database.execute("UPDATE \(s).objects SET details = json_set(details, ?, ?) WHERE id = ?", "$.\(field)", e.new, id)
+            }
+            if isName { try database.execute("UPDATE \(s).objects SET name = ? WHERE id = ?", e.new, id) }
+        case .historyOnly:
+            break
+        }
+    }
+
+    private func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+@available(*, unavailable)
+extension Projections: Sendable {}

@@ -1,0 +1,96 @@
+public import Foundation
+
+/// One custody entry: a JSON object with sorted keys holding the format version `v`, the `type`, the time
+/// `at` (a claim, ISO 8601 UTC: order comes from the log index alone), the `actor`'s badge, and the event's
+/// own fields.
+///
+/// The bytes are written once and stored exactly; they are decoded to rebuild projections and to show
+/// history, never re-encoded.
+public struct CustodyEntry: Sendable, Equatable {
+    public static let formatVersion = 1
+
+    public var at: String
+    public var actor: String?
+    public var event: CustodyEvent
+
+    public init(at: String, actor: String?, event: CustodyEvent) {
+        self.at = at
+        self.actor = actor
+        self.event = event
+    }
+
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    public static func decode(_ bytes: Data) throws -> CustodyEntry {
+        try JSONDecoder().decode(CustodyEntry.self, from: bytes)
+    }
+}
+
+extension CustodyEntry: Codable {
+    private enum HeaderKeys: String, CodingKey {
+        case v, type, at, actor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var header = encoder.container(keyedBy: HeaderKeys.self)
+        try header.encode(Self.formatVersion, forKey: .v)
+        try header.encode(event.type, forKey: .type)
+        try header.encode(at, forKey: .at)
+        try header.encodeIfPresent(actor, forKey: .actor)
+        // The payload's fields go into the same JSON object.
+        switch event {
+        case .officerAdded(let e): try e.encode(to: encoder)
+        case .officerRetired(let e): try e.encode(to: encoder)
+        case .locationAdded(let e): try e.encode(to: encoder)
+        case .caseOpened(let e): try e.encode(to: encoder)
+        case .caseProgressed(let e): try e.encode(to: encoder)
+        case .caseSolved(let e), .caseClosed(let e): try e.encode(to: encoder)
+        case .itemRegistered(let e): try e.encode(to: encoder)
+        case .dossierRegistered(let e): try e.encode(to: encoder)
+        case .chipBound(let e): try e.encode(to: encoder)
+        case .chipReplaced(let e): try e.encode(to: encoder)
+        case .checkedIn(let e): try e.encode(to: encoder)
+        case .checkedOut(let e): try e.encode(to: encoder)
+        case .returned(let e): try e.encode(to: encoder)
+        case .moved(let e): try e.encode(to: encoder)
+        case .disposed(let e): try e.encode(to: encoder)
+        case .corrected(let e): try e.encode(to: encoder)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let header = try decoder.container(keyedBy: HeaderKeys.self)
+        let version = try header.decode(Int.self, forKey: .v)
+        guard version == Self.formatVersion else {
+            throw DecodingError.dataCorruptedError(forKey: .v, in: header, debugDescription: "unknown entry format version \(version)")
+        }
+        at = try header.decode(String.self, forKey: .at)
+        actor = try header.decodeIfPresent(String.self, forKey: .actor)
+        let type = try header.decode(String.self, forKey: .type)
+        switch type {
+        case "officer.added": event = .officerAdded(try OfficerAdded(from: decoder))
+        case "officer.retired": event = .officerRetired(try OfficerRetired(from: decoder))
+        case "location.added": event = .locationAdded(try LocationAdded(from: decoder))
+        case "case.opened": event = .caseOpened(try CaseOpened(from: decoder))
+        case "case.progressed": event = .caseProgressed(try CaseProgressed(from: decoder))
+        case "case.solved": event = .caseSolved(try CaseStatusChanged(from: decoder))
+        case "case.closed": event = .caseClosed(try CaseStatusChanged(from: decoder))
+        case "item.registered": event = .itemRegistered(try ItemRegistered(from: decoder))
+        case "dossier.registered": event = .dossierRegistered(try DossierRegistered(from: decoder))
+        case "chip.bound": event = .chipBound(try ChipBound(from: decoder))
+        case "chip.replaced": event = .chipReplaced(try ChipReplaced(from: decoder))
+        case "custody.checked-in": event = .checkedIn(try CheckedIn(from: decoder))
+        case "custody.checked-out": event = .checkedOut(try CheckedOut(from: decoder))
+        case "custody.returned": event = .returned(try Returned(from: decoder))
+        case "custody.moved": event = .moved(try Moved(from: decoder))
+        case "custody.disposed": event = .disposed(try Disposed(from: decoder))
+        case "correction": event = .corrected(try Corrected(from: decoder))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: header, debugDescription: "unknown entry type \(type)")
+        }
+    }
+}

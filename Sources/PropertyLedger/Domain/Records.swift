@@ -1,0 +1,68 @@
+/// The current state of things, as derived from the log (the projections).
+
+public struct Officer: Sendable, Codable, Equatable {
+    public var badge: String
+    public var name: String
+    public var unit: String?
+    public var role: Role
+    /// A retired officer can do nothing: not act, receive, approve or seize.
+    public var isRetired: Bool
+}
+
+public struct Location: Sendable, Codable, Equatable {
+    public var code: String
+    public var name: String
+    public var kind: LocationKind
+    public var parent: String?
+    public var isCentral: Bool
+}
+
+public struct CaseRecord: Sendable, Codable, Equatable {
+    public var number: String
+    public var title: String
+    public var kind: CaseKind
+    public var isPropertyCrime: Bool
+    public var status: CaseStatus
+    public var openedAt: String
+    /// The last substantive progress, or the opening: the one-month rule counts from here.
+    public var lastProgressAt: String
+}
+
+/// Where an item or dossier stands.
+public enum ObjectStatus: String, Sendable, Codable, CaseIterable {
+    /// Registered, not yet handed to the property room.
+    case registered
+    case inStorage = "in-storage"
+    case checkedOut = "checked-out"
+    /// Left custody for good (items only).
+    case disposed
+}
+
+public enum ObjectKind: String, Sendable, Codable, CaseIterable {
+    case item, dossier
+}
+
+/// An item (涉案财物) or a dossier volume (案卷), with where it is and who holds it.
+public struct CustodyObject: Sendable, Codable, Equatable {
+    public var id: String
+    public var kind: ObjectKind
+    public var caseNumber: String
+    public var name: String
+    public var status: ObjectStatus
+    public var location: String?
+    public var holder: String?
+    /// When a checked-out object is due back (ISO 8601, UTC).
+    public var due: String?
+    public var chip: String?
+    /// The registration, with corrections applied.
+    public var item: ItemRegistered?
+    public var dossier: DossierRegistered?
+    /// The log index of the registration and of the latest entry about the object.
+    public var registeredAt: Int64
+    public var updatedAt: Int64
+
+    /// Whether it is checked out past its due time at `now` (ISO 8601 strings in UTC compare as text).
+    public func isOverdue(at now: String) -> Bool {
+        status == .checkedOut && (due.map { $0 < now } ?? false)
+    }
+}

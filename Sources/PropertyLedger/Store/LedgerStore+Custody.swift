@@ -1,0 +1,158 @@
+public import Foundation
+
+/// The custody workflow on top of the log: record commands under the rules, and read the current state.
+extension LedgerStore {
+    /// Checks `command` against the custody rules and records it: one entry and its projection updates in
+    /// one transaction. A refused command writes nothing.
+    ///
+    /// - Parameter actor: the badge of the officer doing it (nil only for the very first officer).
+    @discardableResult
+    public func record(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
+        let command = try resolvingChips(in: command)
+        return try write { writer in
+            let projections = Projections(database)
+            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
+            let entry = try rules.entry(for: command, actor: actor, at: date)
+            let index = try writer.append(try entry.encoded())
+            try projections.apply(entry, at: index)
+            return RecordedEntry(index: index, entry: entry)
+        }.result
+    }
+
+    /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to.
+    public func resolve(_ reference: String) throws -> String {
+        guard reference.lowercased().hasPrefix("chip:") else { return reference }
+        let uid = try ChipUID.normalize(String(reference.dropFirst(5)))
+        guard let id = try Projections(database).objectID(chip: uid) else {
+            throw LedgerError(.notFound, "chip \(uid) is not bound to any item or dossier")
+        }
+        return id
+    }
+
+    // MARK: Reading the current state
+
+    public func officers() throws -> [Officer] { try Projections(database).officers() }
+
+    public func locations() throws -> [Location] { try Projections(database).locations() }
+
+    public func location(_ code: String) throws -> Location? { try Projections(database).location(code) }
+
+    public func caseRecord(_ number: String) throws -> CaseRecord? { try Projections(database).caseRecord(number) }
+
+    /// The item or dossier `reference` names (an id or `chip:UID`).
+    public func object(_ reference: String) throws -> CustodyObject {
+        let id = try resolve(reference)
+        guard let object = try Projections(database).object(id) else {
+            throw LedgerError(.notFound, "there is no item or dossier \(id)")
+        }
+        return object
+    }
+
+    /// The objects matching `filter`, by id.
+    public func objects(matching filter: ObjectFilter, now: Date = Date()) throws -> [CustodyObject] {
+        var conditions: [String] = []
+        var arguments: [any SQLiteBindable] = []
+        var prefix = ""
+        if let location = filter.location {
+            prefix = """
+                WITH RECURSIVE under(code) AS (
+                    SELECT ? UNION SELECT locations.code FROM locations JOIN under ON locations.parent = under.code)
+                """
+            arguments.append(location)
+            conditions.append("location IN (SELECT code FROM under)")
+        }
+        if let caseNumber = filter.caseNumber { conditions.append("case_number = ?"); arguments.append(caseNumber) }
+        if let status = filter.status { conditions.append("status = ?"); arguments.append(status.rawValue) }
+        if let holder = filter.holder { conditions.append("holder = ?"); arguments.append(holder) }
+        if let kind = filter.kind { conditions.append("kind = ?"); arguments.append(kind.rawValue) }
+        if filter.isOverdue {
+            conditions.append("status = 'checked-out' AND due < ?")
+            arguments.append(Timestamp.string(now))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(filter.limit)
+        let sql = "\(prefix) SELECT \(Projections.objectColumns) FROM objects \(whereClause) ORDER BY id LIMIT ?"
+        return try database.rows(sql, arguments, row: Projections.object)
+    }
+
+    /// An object's chain of custody: every entry about it, in log order.
+    public func history(of reference: String) throws -> [HistoryEntry] {
+        let id = try object(reference).id
+        return try database.rows(
+            "SELECT e.idx, e.bytes FROM object_entries o JOIN log_entries e ON e.idx = o.idx WHERE o.object = ? ORDER BY o.idx", [id]
+        ) { row in
+            let bytes = row.data(1)
+            return HistoryEntry(index: row.int64(0), entry: try CustodyEntry.decode(bytes), bytes: bytes)
+        }
+    }
+
+    /// Up to `limit` entries from `start` on, with their exact bytes (for export).
+    public func entries(from start: Int64, limit: Int) throws -> [(index: Int64, bytes: Data)] {
+        try database.rows("SELECT idx, bytes FROM log_entries WHERE idx >= ? ORDER BY idx LIMIT ?", [start, limit]) {
+            ($0.int64(0), $0.data(1))
+        }
+    }
+
+    // MARK: Rebuild check
+
+    /// Replays the whole log into empty projection tables and compares them with the live ones.
+    ///
+    /// - Returns: the differences, described; empty when the projections are exactly what the log says.
+    public func rebuildCheck() throws -> [String] {
+        try database.execute("ATTACH DATABASE ':memory:' AS rebuild")
+        defer { try? database.execute("DETACH DATABASE rebuild") }
+        return try database.readTransaction {
+            try database.executeScript(Schema.projectionTables(schema: "rebuild"))
+            let replay = Projections(database, schema: "rebuild")
+            var differences: [String] = []
+            let entries = try database.makeStatement("SELECT idx, bytes FROM main.log_entries ORDER BY idx")
+            while try entries.step() {
+                let index = entries.int64(0)
+                let bytes = entries.data(1)
+                if index == 0 { continue }  // the log's own description
+                guard let entry = try? CustodyEntry.decode(bytes) else {
+                    differences.append("entry \(index) is not a readable custody entry")
+                    continue
+                }
+                try replay.apply(entry, at: index)
+            }
+            for table in Schema.projectionTableNames {
+                for (from, to) in [("main", "rebuild"), ("rebuild", "main")] {
+                    let count = try database.queryInt(
+                        "SELECT count(*) FROM (SELECT * FROM \(from).\(table) EXCEPT SELECT * FROM \(to).\(table))") ?? 0
+                    if count > 0 {
+                        differences.append(
+                            from == "main"
+                                ? "\(table): \(count) row(s) in the live projection that the log does not produce"
+                                : "\(table): \(count) row(s) the log produces that the live projection lacks")
+                    }
+                }
+            }
+            return differences
+        }
+    }
+
+    // MARK: Helpers
+
+    private func storedEntry(_ index: Int64) throws -> Data? {
+        try database.firstRow("SELECT bytes FROM log_entries WHERE idx = ?", index) { $0.data(0) }
+    }
+
+    /// Replaces `chip:UID` references in a command by the object ids they name.
+    private func resolvingChips(in command: CustodyCommand) throws -> CustodyCommand {
+        switch command {
+        case .bindChip(let object, let uid): return .bindChip(object: try resolve(object), uid: uid)
+        case .replaceChip(let object, let uid, let reason): return .replaceChip(object: try resolve(object), uid: uid, reason: reason)
+        case .checkIn(let object, let location, let c): return .checkIn(object: try resolve(object), location: location, caseNumber: c)
+        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let c):
+            return .checkOut(object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c)
+        case .returnObject(let object, let location, let condition, let by, let c):
+            return .returnObject(object: try resolve(object), location: location, condition: condition, by: by, caseNumber: c)
+        case .move(let object, let location, let reason, let c):
+            return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c)
+        case .dispose(let object, let method, let approvedBy, let recipient, let note, let c):
+            return .dispose(object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c)
+        default: return command
+        }
+    }
+}
