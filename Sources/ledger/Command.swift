@@ -1,3 +1,4 @@
+import Foundation
 import PropertyLedger
 
 /// A parsed command line: what to do, and the options every command shares.
@@ -5,6 +6,7 @@ struct Invocation: Equatable {
     var command: Command
     var store: String?
     var privateKey: String?
+    var actor: String?
     var json = false
 }
 
@@ -20,6 +22,21 @@ enum Command: Equatable {
     case prove(index: Int64, size: Int64?)
     case checkReceipt(receiptFile: String, entryFile: String, verifierKeyFile: String)
     case entry(index: Int64)
+    /// Every command that writes a custody entry.
+    case custody(CustodyCommand)
+    case officerList
+    case locationList
+    case caseShow(number: String)
+    case show(object: String)
+    case history(object: String, withProofs: Bool)
+    case whereIs(uid: String)
+    case list(ObjectFilter)
+    case export(entries: Bool, format: ExportFormat)
+    case rebuildCheck
+}
+
+enum ExportFormat: String, CaseIterable {
+    case csv, jsonl
 }
 
 extension Invocation {
@@ -36,7 +53,13 @@ extension Invocation {
         var onlyPositionals = false
         while let token = tokens.popFirst() {
             if onlyPositionals || !token.hasPrefix("-") || token == "-" {
-                if commandName == nil { commandName = token } else { positionals.append(token) }
+                if let name = commandName, CommandSpec.isGroup(name), CommandSpec.named(name) == nil {
+                    commandName = name + " " + token  // `officer` + `add`
+                } else if commandName == nil {
+                    commandName = token
+                } else {
+                    positionals.append(token)
+                }
                 continue
             }
             if token == "--" {
@@ -75,15 +98,21 @@ extension Invocation {
         }
         let store = values.removeValue(forKey: "store")
         let privateKey = values.removeValue(forKey: "private-key")
+        let actor = values.removeValue(forKey: "actor")
         let json = flags.remove("json") != nil
         guard let commandName else {
             self.init(command: .help(command: nil), store: store, privateKey: privateKey, json: json)
             return
         }
-        guard CommandSpec.named(commandName) != nil || commandName == "help" else {
-            throw UsageError("unknown command \"\(commandName)\"; see `ledger --help`")
+        let isGroup = CommandSpec.isGroup(commandName) && CommandSpec.named(commandName) == nil
+        guard CommandSpec.named(commandName) != nil || isGroup || commandName == "help" else {
+            let known = commandName.split(separator: " ").first.map(String.init) ?? commandName
+            throw UsageError("unknown command \"\(commandName)\"; see `ledger \(CommandSpec.isGroup(known) ? known + " " : "")--help`")
         }
-        if flags.contains("help") || commandName == "help" {
+        if flags.contains("help") || commandName == "help" || isGroup {
+            guard flags.contains("help") || commandName == "help" else {
+                throw UsageError("`ledger \(commandName)` needs a subcommand", command: commandName)
+            }
             let topic = commandName == "help" ? positionals.first : commandName
             self.init(command: .help(command: topic), store: store, privateKey: privateKey, json: json)
             return
@@ -91,7 +120,7 @@ extension Invocation {
         var parser = ArgumentReader(command: commandName, positionals: positionals, values: values, flags: flags)
         let command = try parser.parseCommand()
         try parser.requireAllUsed()
-        self.init(command: command, store: store, privateKey: privateKey, json: json)
+        self.init(command: command, store: store, privateKey: privateKey, actor: actor, json: json)
     }
 }
 
@@ -128,6 +157,87 @@ private struct ArgumentReader {
         case "entry":
             return .entry(index: try index())
         default:
+            return try parseCustodyCommand()
+        }
+    }
+
+    mutating func parseCustodyCommand() throws -> Command {
+        switch command {
+        case "officer add":
+            return .custody(.addOfficer(
+                badge: try positional("BADGE"), name: try required("name"), unit: take("unit"),
+                role: try requiredChoice("role", Role.self)))
+        case "officer list":
+            return .officerList
+        case "officer retire":
+            return .custody(.retireOfficer(badge: try positional("BADGE"), reason: take("reason")))
+        case "location add":
+            return .custody(.addLocation(
+                code: try positional("CODE"), name: try required("name"), kind: try requiredChoice("kind", LocationKind.self),
+                parent: take("parent"), isCentral: flag("central")))
+        case "location list":
+            return .locationList
+        case "case open":
+            return .custody(.openCase(
+                number: try positional("NUMBER"), title: try required("title"), kind: try requiredChoice("kind", CaseKind.self),
+                isPropertyCrime: flag("property-crime")))
+        case "case progress":
+            return .custody(.recordProgress(caseNumber: try positional("NUMBER"), note: try required("note")))
+        case "case solve":
+            return .custody(.solveCase(caseNumber: try positional("NUMBER"), note: take("note")))
+        case "case close":
+            return .custody(.closeCase(caseNumber: try positional("NUMBER"), note: take("note")))
+        case "case show":
+            return .caseShow(number: try positional("NUMBER"))
+        case "item register":
+            return .custody(.registerItem(ItemRegistration(
+                caseNumber: try required("case"), name: try required("name"), quantity: try required("quantity"),
+                unit: try required("unit"), weight: take("weight"), features: take("features"), source: take("source"),
+                seizedAt: try time("seized-at"), seizedBy: list(try required("seized-by")), photos: list(take("photos") ?? ""))))
+        case "dossier register":
+            return .custody(.registerDossier(DossierRegistration(
+                caseNumber: try required("case"), title: take("title"), volume: try requiredInt("volume"),
+                volumes: try requiredInt("volumes"), pages: try requiredInt("pages"))))
+        case "chip bind":
+            return .custody(.bindChip(object: try positional("OBJECT"), uid: try positional("UID")))
+        case "chip replace":
+            return .custody(.replaceChip(object: try positional("OBJECT"), uid: try positional("UID"), reason: try required("reason")))
+        case "checkin":
+            return .custody(.checkIn(object: try positional("OBJECT"), location: try required("to"), caseNumber: take("case")))
+        case "checkout":
+            guard let due = try time("due") else { throw UsageError("missing --due", command: command) }
+            return .custody(.checkOut(
+                object: try positional("OBJECT"), to: try required("to"), reason: try requiredChoice("reason", CheckoutReason.self),
+                approvedBy: try required("approved-by"), due: due, note: take("note"), caseNumber: take("case")))
+        case "return":
+            return .custody(.returnObject(
+                object: try positional("OBJECT"), location: try required("to"), condition: try required("condition"), by: take("by"),
+                caseNumber: take("case")))
+        case "move":
+            return .custody(.move(object: try positional("OBJECT"), location: try required("to"), reason: take("reason"), caseNumber: take("case")))
+        case "dispose":
+            return .custody(.dispose(
+                object: try positional("OBJECT"), method: try requiredChoice("method", DisposalMethod.self),
+                approvedBy: try required("approved-by"), recipient: take("recipient"), note: take("note"), caseNumber: take("case")))
+        case "correct":
+            return .custody(.correct(index: try index(), field: try required("field"), value: try required("value"), reason: try required("reason")))
+        case "show":
+            return .show(object: try positional("OBJECT"))
+        case "history":
+            return .history(object: try positional("OBJECT"), withProofs: flag("proof"))
+        case "where":
+            return .whereIs(uid: try positional("UID"))
+        case "list":
+            return .list(ObjectFilter(
+                caseNumber: take("case"), location: take("location"), status: try choice("status", ObjectStatus.self),
+                holder: take("holder"), kind: try choice("kind", ObjectKind.self), isOverdue: flag("overdue"),
+                limit: Int(try integer("limit") ?? 10_000)))
+        case "export":
+            return .export(entries: flag("entries"), format: try choice("format", ExportFormat.self) ?? .jsonl)
+        case "rebuild":
+            guard flag("check") else { throw UsageError("`ledger rebuild` only checks: give --check", command: command) }
+            return .rebuildCheck
+        default:
             throw UsageError("unknown command \"\(command)\"")
         }
     }
@@ -140,6 +250,31 @@ private struct ArgumentReader {
     }
 
     private mutating func take(_ name: String) -> String? { values.removeValue(forKey: name) }
+
+    private mutating func flag(_ name: String) -> Bool { flags.remove(name) != nil }
+
+    private mutating func positional(_ name: String) throws -> String {
+        guard !positionals.isEmpty else { throw UsageError("missing \(name)", command: command) }
+        return positionals.removeFirst()
+    }
+
+    private func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private mutating func requiredInt(_ name: String) throws -> Int {
+        guard let value = try integer(name) else { throw UsageError("missing --\(name)", command: command) }
+        guard value <= Int64(Int32.max) else { throw UsageError("--\(name) is too large", command: command) }
+        return Int(value)
+    }
+
+    private mutating func time(_ name: String) throws -> Date? {
+        guard let text = take(name) else { return nil }
+        guard let date = Timestamp.date(text) else {
+            throw UsageError("--\(name) must be an ISO 8601 time such as 2026-12-01T12:00:00+08:00, not \"\(text)\"", command: command)
+        }
+        return date
+    }
 
     private mutating func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T
     where T.RawValue == String {

@@ -29,6 +29,26 @@ struct CommandRunner {
             try checkReceipt(receiptFile: receiptFile, entryFile: entryFile, verifierKeyFile: keyFile)
         case .entry(let index):
             try await entry(index: index)
+        case .custody(let command):
+            try await record(command)
+        case .officerList:
+            try await officerList()
+        case .locationList:
+            try await locationList()
+        case .caseShow(let number):
+            try await caseShow(number)
+        case .show(let object):
+            try await show(object)
+        case .history(let object, let withProofs):
+            try await history(object, withProofs: withProofs)
+        case .whereIs(let uid):
+            try await whereIs(uid)
+        case .list(let filter):
+            try await list(filter)
+        case .export(let entries, let format):
+            try await export(entries: entries, format: format)
+        case .rebuildCheck:
+            try await rebuildCheck()
         }
     }
 

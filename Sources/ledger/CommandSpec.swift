@@ -30,11 +30,14 @@ struct CommandSpec {
     static let globalOptions: [Option] = [
         Option(name: "store", value: "PATH", help: "the ledger store (default: $LEDGER_STORE, else \(StoreLocation.defaultDatabase))"),
         Option(name: "private-key", value: "PATH", help: "the site's private key (default: $LEDGER_PRIVATE_KEY, else the store path + .key)"),
+        Option(name: "actor", value: "BADGE", help: "who is doing it, for commands that write (default: $LEDGER_ACTOR)"),
         Option(name: "json", value: nil, help: "print one JSON object instead of text"),
         Option(name: "help", value: nil, help: "show help for this command"),
     ]
 
-    static let all: [CommandSpec] = [
+    static let all: [CommandSpec] = logCommands + custodyCommands
+
+    static let logCommands: [CommandSpec] = [
         CommandSpec(
             "init", summary: "create a new ledger store, its key pair and its first checkpoint",
             options: [
@@ -69,4 +72,7 @@ struct CommandSpec {
     ]
 
     static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }
+
+    /// Commands with a second word (`officer add`) are grouped under their first.
+    static func isGroup(_ word: String) -> Bool { all.contains { $0.name.hasPrefix(word + " ") } }
 }

@@ -4,6 +4,14 @@ enum Help {
 
     static func text(for command: String?) -> String {
         if let command, let spec = CommandSpec.named(command) { return text(for: spec) }
+        if let command, CommandSpec.isGroup(command) {
+            var lines = ["ledger \(command) — subcommands:", ""]
+            for spec in CommandSpec.all where spec.name.hasPrefix(command + " ") {
+                lines.append("  " + pad(spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments), 28) + spec.summary)
+            }
+            lines += ["", "Run `ledger \(command) SUBCOMMAND --help` for its options."]
+            return lines.joined(separator: "\n")
+        }
         var lines = [
             "ledger — the custody ledger for seized property and case dossiers",
             "",
@@ -12,13 +20,16 @@ enum Help {
             "COMMANDS:",
         ]
         for spec in CommandSpec.all {
-            lines.append("  " + pad(spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments), 14) + spec.summary)
+            lines.append("  " + pad(spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments), 28) + spec.summary)
         }
         lines += ["", "OPTIONS (every command):"]
         lines += CommandSpec.globalOptions.map(describe)
         lines += ["", "EXIT STATUS:"]
         lines += ExitStatus.allCases.map { "  " + pad(String($0.rawValue), 4) + $0.meaning }
-        lines += ["", "Run `ledger COMMAND --help` for a command's options."]
+        lines += [
+            "", "OBJECT is an item id (P-…), a dossier id (D-…) or chip:UID.",
+            "Run `ledger COMMAND --help` for a command's options.",
+        ]
         return lines.joined(separator: "\n")
     }
 

@@ -108,7 +108,7 @@ struct CLITests {
         for status in ExitStatus.allCases { #expect(help.stdout.contains("  \(status.rawValue) ")) }
         for spec in CommandSpec.all {
             #expect(help.stdout.contains(spec.name))
-            let own = try Self.ledger([spec.name, "--help"], in: directory)
+            let own = try Self.ledger(spec.name.split(separator: " ").map(String.init) + ["--help"], in: directory)
             #expect(own.status == 0)
             #expect(own.stdout.hasPrefix("ledger \(spec.name) — "))
             #expect(own.stdout.contains("--json"))
