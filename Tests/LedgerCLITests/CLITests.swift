@@ -48,7 +48,7 @@ struct CLITests {
 
     /// A directory with an initialised store at `ledger.db`, and a function that runs `ledger` against it.
     static func withStore(
-        crypto: String = "gm", _ body: (URL, ([String]) throws -> Result) async throws -> Void
+        crypto: String = "gm", _ body: (URL, @escaping ([String]) throws -> Result) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
