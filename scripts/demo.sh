@@ -11,34 +11,93 @@ cd "$work"
 
 ledger() { "$LEDGER_BIN" "$@"; }
 say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; }
+# Prints the command as a user would type it (arguments with spaces quoted), then runs it.
+run() {
+    local shown="" arg
+    for arg in "$@"; do
+        case "$arg" in *[[:space:]]*) shown+=" \"$arg\"" ;; *) shown+=" $arg" ;; esac
+    done
+    printf '$%s\n' "$shown"
+    "$@"
+}
 
 say "A county police bureau creates its ledger (SM3 + SM2 by default). Entry 0 records who runs it."
 run ledger init --agency-code 370305 --agency-name 淄博市公安局临淄分局 --kind police
 
+say "People: a supervisor (the first officer needs no --actor), two case officers and a property clerk."
+run ledger officer add 000001 --name 魏江 --role supervisor --unit 法制大队
+export LEDGER_ACTOR=000001
+printf '$ export LEDGER_ACTOR=000001\n'
+run ledger officer add 000002 --name 李明 --role officer --unit 刑侦大队
+run ledger officer add 000003 --name 王强 --role officer --unit 刑侦大队
+run ledger officer add 000004 --name 张丽 --role clerk --unit 涉案财物管理中心
+run ledger officer list
+
+say "Places: the property room and a smart cabinet in it (the clerk adds them)."
+run ledger location add ROOM-1 --kind room --name 涉案财物保管室 --actor 000004
+run ledger location add CAB-01 --kind cabinet --parent ROOM-1 --name 智能柜01 --actor 000004
+
+say "A bicycle theft (自行车被盗案): the case officer opens the case and registers what was seized."
+CASE=A3703210500002026110001
+run ledger case open $CASE --kind criminal --title 自行车被盗案 --property-crime --actor 000002
+printf '$ ledger item register --case %s --name 自行车 --quantity 1 --unit 辆 --features "黑色 山地车" --seized-by 000002,000003 --json --actor 000002\n' $CASE
+BIKE=$(ledger item register --case $CASE --name 自行车 --quantity 1 --unit 辆 --features "黑色 山地车" --seized-by 000002,000003 --json --actor 000002 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "  → $BIKE"
+printf '$ ledger item register --case %s --name 断线钳 --quantity 1 --unit 把 --seized-by 000002,000003 --json --actor 000002\n' $CASE
+CUTTER=$(ledger item register --case $CASE --name 断线钳 --quantity 1 --unit 把 --seized-by 000002,000003 --json --actor 000002 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "  → $CUTTER"
+printf '$ ledger dossier register --case %s --volume 1 --volumes 1 --pages 57 --json --actor 000002\n' $CASE
+DOSSIER=$(ledger dossier register --case $CASE --volume 1 --volumes 1 --pages 57 --json --actor 000002 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "  → $DOSSIER"
+
+say "The clerk binds a chip to each and checks them into the cabinet (custody is the clerk's, not the case officer's)."
+export LEDGER_ACTOR=000004
+printf '$ export LEDGER_ACTOR=000004\n'
+run ledger chip bind $BIKE 04A1B2C3D4E580
+run ledger chip bind $CUTTER 04A1B2C3D4E581
+run ledger chip bind $DOSSIER E0040150A1B2C3D4
+run ledger checkin $BIKE --to CAB-01
+run ledger checkin $CUTTER --to CAB-01
+run ledger checkin $DOSSIER --to CAB-01
+
+say "The bicycle goes out for appraisal, approved by the supervisor, and comes back."
+run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due 2099-12-01T12:00:00+08:00
+run ledger list --status checked-out
+say "A rule at work: the recipient cannot approve his own check-out (exit status 2, nothing written)."
+status=0; run ledger checkout $CUTTER --to 000001 --reason court --approved-by 000001 --due 2099-12-01T12:00:00+08:00 || status=$?
+echo "(exit status $status)"
+run ledger return $BIKE --to CAB-01 --condition 完好
+
+say "A correction: the registration missed the frame number. The old value stays in the log."
+REG=$(ledger history $BIKE --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["index"])')
+run ledger correct $REG --field features --value "黑色 山地车 车架号 WX2026110001" --reason 登记时漏记车架号
+
+say "Where is it, and its whole chain of custody, each entry with an inclusion proof against the latest checkpoint."
+run ledger show chip:04A1B2C3D4E580
+run ledger history $BIKE --proof
+run ledger list --location ROOM-1
+run ledger rebuild --check
+
 say "The public verifier key, handed to the procuratorate and the court once."
 printf '$ ledger key > agency.vkey\n'; ledger key > agency.vkey; cat agency.vkey
 
-say "The latest signed checkpoint (C2SP tlog-checkpoint): the log's size and root, signed."
-run ledger checkpoint
-
-say "A receipt for entry 0, and the entry's exact bytes: what another agency receives."
-printf '$ ledger prove 0 > entry0.tlog-proof\n'; ledger prove 0 > entry0.tlog-proof; cat entry0.tlog-proof
-printf '$ ledger entry 0 > entry0\n'; ledger entry 0 > entry0; cat entry0; echo
+say "A receipt for the bicycle's registration, and the entry's exact bytes: what another agency receives."
+printf '$ ledger prove %s > registration.tlog-proof\n' $REG; ledger prove $REG > registration.tlog-proof; cat registration.tlog-proof
+printf '$ ledger entry %s > registration.entry\n' $REG; ledger entry $REG > registration.entry; cat registration.entry; echo
 
 say "The receiving agency checks it offline, with no access to our database."
-(unset LEDGER_STORE; run ledger prove --check entry0.tlog-proof --entry entry0 --key agency.vkey)
+(unset LEDGER_STORE; run ledger prove --check registration.tlog-proof --entry registration.entry --key agency.vkey)
 
 say "The full audit: every entry, tree node, checkpoint and signature recomputed."
 run ledger verify
 
-say "Someone edits the database file directly (here, a copy of it), bypassing the append-only triggers."
+say "Someone edits the database file directly (here, a copy of it) to say the bicycle came back damaged."
 cp ledger.db tampered.db; cp ledger.db.key tampered.db.key; cp ledger.db.checkpoint tampered.db.checkpoint
 python3 - <<'PY'
 import sqlite3
 db = sqlite3.connect("tampered.db")
 db.execute("DROP TRIGGER log_entries_no_update")
-db.execute("UPDATE log_entries SET bytes = CAST(replace(CAST(bytes AS TEXT), '临淄', '张店') AS BLOB) WHERE idx = 0")
+db.execute("UPDATE log_entries SET bytes = CAST(replace(CAST(bytes AS TEXT), '完好', '损坏') AS BLOB) WHERE CAST(bytes AS TEXT) LIKE '%完好%'")
 db.commit()
 PY
 printf '$ ledger verify --store tampered.db\n'
@@ -46,4 +105,4 @@ status=0; ledger verify --store tampered.db || status=$?
 echo "(exit status $status: verification failed, and it names the entry)"
 [ "$status" -eq 1 ]
 
-say "Done: the ledger verified, a receipt was checked offline, and tampering was detected."
+say "Done: a case walked end to end, the ledger verified, a receipt checked offline, and tampering detected."
