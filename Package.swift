@@ -5,6 +5,7 @@ let package = Package(
     name: "PropertyLedger",
     products: [
         .library(name: "PropertyLedger", targets: ["PropertyLedger"]),
+        .library(name: "ChipReader", targets: ["ChipReader"]),
         .executable(name: "ledger", targets: ["ledger"]),
     ],
     targets: [
@@ -16,8 +17,11 @@ let package = Package(
         // The domain, the SQLite store and the verifiable custody log.
         .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL"]),
 
+        // RFID tags through PC/SC readers (and keyboard-wedge readers on standard input).
+        .target(name: "ChipReader", dependencies: ["CPCSCLite"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
-        .executableTarget(name: "ledger", dependencies: ["PropertyLedger"]),
+        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "CSQLite", "COpenSSL"]),
@@ -29,7 +33,8 @@ let package = Package(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],
             // Known-answer vectors, read through #filePath rather than bundled (Bundle.module is fragile on Linux).
             exclude: ["Fixtures"]),
-        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger"]),
+        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader"]),
     ],
     swiftLanguageModes: [.v6]
 )

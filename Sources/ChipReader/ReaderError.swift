@@ -1,0 +1,62 @@
+internal import CPCSCLite
+
+/// A failure talking to a reader or a tag.
+public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure; new kinds can be added without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// pcscd is not running (`SCARD_E_NO_SERVICE`).
+        public static let noService = Code("noService")
+        /// The connection to pcscd broke (`SCARD_F_COMM_ERROR`), typically because it was killed.
+        public static let communication = Code("communication")
+        /// A blocked wait was cancelled (`SCARD_E_CANCELLED`).
+        public static let cancelled = Code("cancelled")
+        /// The wait timed out (`SCARD_E_TIMEOUT`): not an error for a monitor.
+        public static let timeout = Code("timeout")
+        /// A reader in the list is unknown (`SCARD_E_UNKNOWN_READER`), e.g. it was unplugged.
+        public static let unknownReader = Code("unknownReader")
+        /// No tag on the reader (`SCARD_E_NO_SMARTCARD`).
+        public static let noTag = Code("noTag")
+        /// The tag left during the exchange (`SCARD_W_REMOVED_CARD`).
+        public static let tagRemoved = Code("tagRemoved")
+        /// A response shorter than its two status bytes, or otherwise unusable.
+        public static let malformedResponse = Code("malformedResponse")
+        /// The tag answered with an error status word.
+        public static let statusWord = Code("statusWord")
+        /// The reader is refused by policy (a virtual reader in production).
+        public static let refused = Code("refused")
+        /// Any other PC/SC error.
+        public static let other = Code("other")
+
+        public var description: String { name }
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The error for a PC/SC return value, with `what` saying which call failed.
+    init(pcsc result: LONG, _ what: String) {
+        let code: Code =
+            switch result {
+            case LONG(SCARD_E_NO_SERVICE), LONG(SCARD_E_SERVICE_STOPPED): .noService
+            case LONG(SCARD_F_COMM_ERROR): .communication
+            case LONG(SCARD_E_CANCELLED): .cancelled
+            case LONG(SCARD_E_TIMEOUT): .timeout
+            case LONG(SCARD_E_UNKNOWN_READER), LONG(SCARD_E_READER_UNAVAILABLE): .unknownReader
+            case LONG(SCARD_E_NO_SMARTCARD): .noTag
+            case LONG(SCARD_W_REMOVED_CARD), LONG(SCARD_W_RESET_CARD): .tagRemoved
+            default: .other
+            }
+        let text = pcsc_stringify_error(result).map { String(cString: $0) } ?? "PC/SC error"
+        self.init(code, "\(what): \(text) (0x\(String(UInt32(truncatingIfNeeded: result), radix: 16, uppercase: true)))")
+    }
+}

@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Watches the PC/SC readers and reports what happens as one stream of ``ReaderEvent``s.
+///
+/// The blocking PC/SC calls run on a thread of the monitor's own, never on Swift's cooperative pool. Ending
+/// the stream cancels the blocked wait with `SCardCancel` on the waiting context, so the thread ends within
+/// one call. When pcscd goes away the monitor reports ``ReaderEvent/serviceLost(reason:)``, re-establishes a
+/// context with backoff (a context that still claims to be valid is not trusted: pcsc-lite keeps
+/// `SCardIsValidContext` happy after pcscd died), and reports ``ReaderEvent/serviceRestored`` and a new
+/// snapshot once it is back.
+public struct ReaderMonitor: TagEventSource {
+    public var policy: ReaderPolicy
+    /// How often the reader list is read again even without a change (hot-plug without a PnP signal).
+    public var pollInterval: Duration
+
+    public init(policy: ReaderPolicy = .fromEnvironment(), pollInterval: Duration = .milliseconds(500)) {
+        self.policy = policy
+        self.pollInterval = pollInterval
+    }
+
+    public func events() -> AsyncStream<ReaderEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: ReaderEvent.self, bufferingPolicy: .unbounded)
+        let loop = MonitorLoop(policy: policy, pollInterval: pollInterval, continuation: continuation)
+        continuation.onTermination = { _ in loop.cancel() }
+        let thread = Thread { loop.run() }
+        thread.name = "ChipReader.ReaderMonitor"
+        thread.start()
+        return stream
+    }
+
+    /// The readers and what is on them now, with the policy applied (one blocking call, for `ledger readers`).
+    public func currentReaders() throws -> [ReaderStatus] {
+        let context = try PCSCContext()
+        let names = try context.readers().filter(policy.allows)
+        guard !names.isEmpty else { return [] }
+        let states = try context.waitForChange(names.map { ($0, nil) }, milliseconds: 0, watchPlugAndPlay: false) ?? [:]
+        return names.map { ReaderStatus(reader: $0, hasTag: states[$0]?.isPresent ?? false, atr: states[$0]?.atr ?? []) }
+    }
+
+    /// The readers refused by policy (to say so, rather than silently show nothing).
+    public func refusedReaders() throws -> [String] {
+        try PCSCContext().readers().filter { !policy.allows($0) && ReaderPolicy.isVirtual($0) }
+    }
+}
+
+/// The monitor's thread: the loop and the state it shares with ``cancel()``.
+///
+/// `@unchecked Sendable`: `run()` runs on exactly one thread; the only state touched from other threads is
+/// `shared` (behind a Mutex) and the semaphore, which are thread-safe.
+private final class MonitorLoop: @unchecked Sendable {
+    private struct Shared {
+        var isCancelled = false
+        /// The context a wait may be blocked on, for `SCardCancel`.
+        var context: Int?
+    }
+
+    private let policy: ReaderPolicy
+    private let pollMilliseconds: Int
+    private let continuation: AsyncStream<ReaderEvent>.Continuation
+    private let shared = Mutex(Shared())
+    /// Wakes a backoff sleep early on cancellation.
+    private let wakeUp = DispatchSemaphore(value: 0)
+
+    init(policy: ReaderPolicy, pollInterval: Duration, continuation: AsyncStream<ReaderEvent>.Continuation) {
+        self.policy = policy
+        let (seconds, attoseconds) = pollInterval.components
+        self.pollMilliseconds = max(10, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+        self.continuation = continuation
+    }
+
+    func cancel() {
+        let context = shared.withLock { shared -> Int? in
+            shared.isCancelled = true
+            return shared.context
+        }
+        if let context { PCSCContext.cancel(context) }
+        wakeUp.signal()
+    }
+
+    private var isCancelled: Bool { shared.withLock { $0.isCancelled } }
+
+    func run() {
+        var context: PCSCContext?
+        var known: [String: ReaderSnapshot] = [:]
+        var needsSnapshot = true
+        var serviceIsUp: Bool?
+        var backoff = 0.1
+        var watchPlugAndPlay = true
+        defer { continuation.finish() }
+
+        while !isCancelled {
+            // (Re)establish the context; while pcscd is away, retry with a growing pause.
+            if context == nil {
+                do {
+                    let established = try PCSCContext()
+                    context = established
+                    shared.withLock { $0.context = established.handle }
+                    if serviceIsUp == false { continuation.yield(.serviceRestored) }
+                    serviceIsUp = true
+                    needsSnapshot = true
+                    backoff = 0.1
+                } catch {
+                    if serviceIsUp != false { continuation.yield(.serviceLost(reason: "\(error)")) }
+                    serviceIsUp = false
+                    _ = wakeUp.wait(timeout: .now() + backoff)
+                    backoff = min(backoff * 2, 2)
+                    continue
+                }
+            }
+            guard let current = context else { continue }
+            do {
+                let names = try current.readers().filter(policy.allows)
+                let waited = names.map { (name: $0, last: needsSnapshot ? nil : known[$0]) }
+                let timeout = needsSnapshot || names.contains(where: { known[$0] == nil }) ? 0 : pollMilliseconds
+                guard !names.isEmpty || !needsSnapshot else {
+                    emitSnapshot([:])
+                    known = [:]
+                    needsSnapshot = false
+                    continue
+                }
+                let reported: [String: ReaderSnapshot]
+                if names.isEmpty {
+                    // Nothing to wait on but hot-plug; sleep briefly (cancellable) and list again.
+                    _ = wakeUp.wait(timeout: .now() + .milliseconds(pollMilliseconds))
+                    reported = [:]
+                } else if let states = try current.waitForChange(waited, milliseconds: timeout, watchPlugAndPlay: watchPlugAndPlay) {
+                    reported = states
+                } else {
+                    reported = known.filter { names.contains($0.key) }  // timed out: nothing changed
+                }
+                if isCancelled { break }
+                if needsSnapshot {
+                    emitSnapshot(reported)
+                    needsSnapshot = false
+                } else {
+                    emit(ReaderStates.changes(from: known, to: reported), context: current)
+                }
+                known = reported
+            } catch let error as ReaderError {
+                switch error.code {
+                case .cancelled:
+                    continue  // the loop condition sees the cancellation
+                case .unknownReader:
+                    // A reader vanished mid-wait, or this pcsc-lite does not know the PnP pseudo-reader.
+                    watchPlugAndPlay = false
+                    continue
+                case .noService, .communication:
+                    shared.withLock { $0.context = nil }
+                    context = nil
+                    if serviceIsUp != false { continuation.yield(.serviceLost(reason: error.message)) }
+                    serviceIsUp = false
+                    known = [:]
+                default:
+                    // Anything else: start over with a fresh context after a pause.
+                    shared.withLock { $0.context = nil }
+                    context = nil
+                    _ = wakeUp.wait(timeout: .now() + backoff)
+                }
+            } catch {
+                context = nil
+            }
+        }
+        shared.withLock { $0.context = nil }
+    }
+
+    private func emitSnapshot(_ readers: [String: ReaderSnapshot]) {
+        continuation.yield(.snapshot(readers.keys.sorted().map {
+            ReaderStatus(reader: $0, hasTag: readers[$0]?.isPresent ?? false, atr: readers[$0]?.atr ?? [])
+        }))
+    }
+
+    private func emit(_ changes: [ReaderChange], context: PCSCContext) {
+        let added = changes.compactMap { if case .added(let name) = $0 { name } else { nil } }
+        let removed = changes.compactMap { if case .removed(let name) = $0 { name } else { nil } }
+        if !added.isEmpty || !removed.isEmpty { continuation.yield(.readersChanged(added: added, removed: removed)) }
+        for change in changes {
+            switch change {
+            case .left(let reader):
+                continuation.yield(.tagLeft(reader: reader))
+            case .arrived(let reader, let atr):
+                let result: Result<TagUID, ReaderError>
+                do {
+                    result = .success(try context.readUID(reader: reader))
+                } catch let error as ReaderError {
+                    result = .failure(error)
+                } catch {
+                    result = .failure(ReaderError(.other, "\(error)"))
+                }
+                continuation.yield(.tagArrived(TagArrival(reader: reader, atr: atr, result: result)))
+            case .added, .removed:
+                break
+            }
+        }
+    }
+}
