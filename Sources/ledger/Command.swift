@@ -1,3 +1,4 @@
+import ChipReader
 import Foundation
 import PropertyLedger
 
@@ -33,6 +34,24 @@ enum Command: Equatable {
     case list(ObjectFilter)
     case export(entries: Bool, format: ExportFormat)
     case rebuildCheck
+    case readers(filter: String?)
+    case scan(ScanOptions)
+    case bindChipByScan(object: String, reader: String?, timeoutSeconds: Int)
+    case audit(location: String, reader: String?, seconds: Int?, wedgeFormat: KeyboardWedgeSource.Format)
+}
+
+/// What `ledger scan` does with each tag.
+struct ScanOptions: Equatable {
+    enum Action: String, CaseIterable {
+        case show, checkin, `return`
+    }
+
+    var reader: String?
+    var action: Action = .show
+    var location: String?
+    var condition = "完好"
+    var count: Int?
+    var wedgeFormat: KeyboardWedgeSource.Format = .hex
 }
 
 enum ExportFormat: String, CaseIterable {
@@ -199,7 +218,11 @@ private struct ArgumentReader {
                 caseNumber: try required("case"), title: take("title"), volume: try requiredInt("volume"),
                 volumes: try requiredInt("volumes"), pages: try requiredInt("pages"))))
         case "chip bind":
-            return .custody(.bindChip(object: try positional("OBJECT"), uid: try positional("UID")))
+            let object = try positional("OBJECT")
+            if flag("scan") {
+                return .bindChipByScan(object: object, reader: take("reader"), timeoutSeconds: Int(try integer("timeout") ?? 60))
+            }
+            return .custody(.bindChip(object: object, uid: try positional("UID")))
         case "chip replace":
             return .custody(.replaceChip(object: try positional("OBJECT"), uid: try positional("UID"), reason: try required("reason")))
         case "checkin":
@@ -234,6 +257,23 @@ private struct ArgumentReader {
                 limit: Int(try integer("limit") ?? 10_000)))
         case "export":
             return .export(entries: flag("entries"), format: try choice("format", ExportFormat.self) ?? .jsonl)
+        case "readers":
+            return .readers(filter: nil)
+        case "scan":
+            var options = ScanOptions(reader: take("reader"))
+            options.action = try choice("action", ScanOptions.Action.self) ?? .show
+            options.location = take("to")
+            if options.action != .show && options.location == nil {
+                throw UsageError("--action \(options.action.rawValue) needs --to LOCATION", command: command)
+            }
+            options.condition = take("condition") ?? options.condition
+            options.count = try integer("count").map(Int.init)
+            options.wedgeFormat = try choice("wedge-format", KeyboardWedgeSource.Format.self) ?? .hex
+            return .scan(options)
+        case "audit":
+            return .audit(
+                location: try positional("LOCATION"), reader: take("reader"), seconds: try integer("seconds").map(Int.init),
+                wedgeFormat: try choice("wedge-format", KeyboardWedgeSource.Format.self) ?? .hex)
         case "rebuild":
             guard flag("check") else { throw UsageError("`ledger rebuild` only checks: give --check", command: command) }
             return .rebuildCheck

@@ -49,6 +49,14 @@ struct CommandRunner {
             try await export(entries: entries, format: format)
         case .rebuildCheck:
             try await rebuildCheck()
+        case .readers:
+            try await readers()
+        case .scan(let options):
+            try await scan(options)
+        case .bindChipByScan(let object, let reader, let timeout):
+            try await bindChipByScan(object: object, reader: reader, timeoutSeconds: timeout)
+        case .audit(let location, let reader, let seconds, let format):
+            try await audit(location: location, reader: reader, seconds: seconds, wedgeFormat: format)
         }
     }
 

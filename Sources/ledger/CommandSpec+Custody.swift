@@ -59,7 +59,13 @@ extension CommandSpec {
                 Option(name: "pages", value: "N", help: "pages in this volume"),
                 Option(name: "title", value: "TEXT", help: "a title"),
             ]),
-        CommandSpec("chip bind", arguments: "OBJECT UID", summary: "bind an RFID chip to an item or dossier"),
+        CommandSpec(
+            "chip bind", arguments: "OBJECT [UID]", summary: "bind an RFID chip to an item or dossier",
+            options: [
+                Option(name: "scan", value: nil, help: "take the UID of the next tag that arrives on a reader"),
+                Option(name: "reader", value: "NAME|stdin", help: "with --scan: the reader to use"),
+                Option(name: "timeout", value: "SECONDS", help: "with --scan: give up after this long (default 60)"),
+            ]),
         CommandSpec(
             "chip replace", arguments: "OBJECT UID", summary: "replace an object's chip",
             options: [Option(name: "reason", value: "TEXT", help: "why (damaged, lost …)")]),

@@ -35,7 +35,7 @@ struct CommandSpec {
         Option(name: "help", value: nil, help: "show help for this command"),
     ]
 
-    static let all: [CommandSpec] = logCommands + custodyCommands
+    static let all: [CommandSpec] = logCommands + custodyCommands + readerCommands
 
     static let logCommands: [CommandSpec] = [
         CommandSpec(

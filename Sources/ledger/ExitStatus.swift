@@ -15,6 +15,8 @@ enum ExitStatus: Int32, CaseIterable {
     case storeUnusable = 5
     /// Something that is created once already exists (a store, a key file).
     case alreadyExists = 6
+    /// No PC/SC service or reader, or the reader failed.
+    case readerUnavailable = 7
     /// The command line is wrong (EX_USAGE).
     case usage = 64
     /// An unexpected internal failure (EX_SOFTWARE).
@@ -29,6 +31,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .invalidInput: "invalid input: a malformed file or value; nothing written"
         case .storeUnusable: "store unusable: not a ledger, damaged, locked, or in conflict with its signed checkpoint"
         case .alreadyExists: "already exists: refusing to overwrite a store or key"
+        case .readerUnavailable: "reader unavailable: no PC/SC service or reader, or the reader failed"
         case .usage: "usage error: unknown command or option, missing or bad argument"
         case .internalError: "internal error"
         }

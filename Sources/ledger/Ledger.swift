@@ -1,3 +1,4 @@
+import ChipReader
 import Foundation
 import PropertyLedger
 
@@ -33,6 +34,9 @@ enum Ledger {
         } catch let error as NoteFormatError {
             report("invalid input: \(error.message)", status: .invalidInput, kind: "invalidInput", json: json)
             return .invalidInput
+        } catch let error as ReaderError {
+            report(error.message, status: .readerUnavailable, kind: "reader", json: json)
+            return .readerUnavailable
         } catch let error as CryptoError {
             report(error.description, status: .invalidInput, kind: "invalidInput", json: json)
             return .invalidInput

@@ -22,6 +22,8 @@ public enum CustodyCommand: Sendable, Equatable {
     case move(object: String, location: String, reason: String?, caseNumber: String?)
     case dispose(object: String, method: DisposalMethod, approvedBy: String, recipient: String?, note: String?, caseNumber: String?)
     case correct(index: Int64, field: String, value: String, reason: String)
+    /// A stocktake of `location`: the chip UIDs seen there in one round.
+    case recordStocktake(location: String, seenUIDs: [String])
 }
 
 public struct ItemRegistration: Sendable, Equatable {

@@ -165,6 +165,10 @@ struct CustodyRules {
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
             event = .corrected(try correction(of: index, field: field, value: value, reason: reason))
+
+        case .recordStocktake(let location, let seen):
+            try requireActor(actor, roles: [.clerk, .supervisor], "record stocktakes")
+            event = .stocktakeRecorded(try stocktake(of: try requireLocation(location).code, seen: seen))
         }
         return CustodyEntry(at: at, actor: actor, event: event)
     }
@@ -207,6 +211,29 @@ struct CustodyRules {
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
             title: try FieldRules.optionalText(r.title, "title"), volume: r.volume, volumes: r.volumes, pages: r.pages)
+    }
+
+    // MARK: Stocktakes
+
+    /// Compares what is recorded at `location` (and below it) with the chips seen there.
+    private func stocktake(of location: String, seen: [String]) throws -> StocktakeRecorded {
+        let uids = Set(try seen.map(ChipUID.normalize))
+        let expected = try projections.objectIDs(storedUnder: location)
+        var seenObjects: [String: CustodyObject] = [:]
+        var unknown: [String] = []
+        for uid in uids.sorted() {
+            if let id = try projections.objectID(chip: uid), let object = try projections.object(id) {
+                seenObjects[id] = object
+            } else {
+                unknown.append(uid)
+            }
+        }
+        let found = expected.filter { seenObjects[$0] != nil }.sorted()
+        let missing = expected.subtracting(found).sorted()
+        let misplaced = seenObjects.keys.filter { !expected.contains($0) }.sorted()
+        return StocktakeRecorded(
+            location: location, found: found, missing: missing, misplaced: misplaced, unknown: unknown,
+            counts: .init(found: found.count, missing: missing.count, misplaced: misplaced.count, unknown: unknown.count))
     }
 
     // MARK: Corrections

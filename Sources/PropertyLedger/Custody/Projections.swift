@@ -72,6 +72,16 @@ struct Projections {
         } ?? nil
     }
 
+    /// The objects in storage at `location` or any location below it.
+    func objectIDs(storedUnder location: String) throws -> Set<String> {
+        Set(try database.rows(
+            """
+            WITH RECURSIVE under(code) AS (
+                SELECT ? UNION SELECT l.code FROM \(schema).locations l JOIN under ON l.parent = under.code)
+            SELECT id FROM \(schema).objects WHERE status = 'in-storage' AND location IN (SELECT code FROM under)
+            """, location) { $0.text(0) })
+    }
+
     /// The live object a chip is bound to.
     func objectID(chip uid: String) throws -> String? {
         try database.firstRow("SELECT object FROM \(schema).chips WHERE uid = ?", uid) { $0.text(0) }
@@ -154,6 +164,8 @@ struct Projections {
             try database.execute("DELETE FROM \(s).chips WHERE object = ?", e.object)
         case .corrected(let e):
             try applyCorrection(e)
+        case .stocktakeRecorded:
+            break  // a finding to review, never a silent change of where things are
         }
         if let object = entry.event.object {
             try database.execute("INSERT INTO \(s).object_entries (object, idx) VALUES (?, ?)", object, index)

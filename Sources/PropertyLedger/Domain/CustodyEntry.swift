@@ -59,6 +59,7 @@ extension CustodyEntry: Codable {
         case .moved(let e): try e.encode(to: encoder)
         case .disposed(let e): try e.encode(to: encoder)
         case .corrected(let e): try e.encode(to: encoder)
+        case .stocktakeRecorded(let e): try e.encode(to: encoder)
         }
     }
 
@@ -89,6 +90,7 @@ extension CustodyEntry: Codable {
         case "custody.moved": event = .moved(try Moved(from: decoder))
         case "custody.disposed": event = .disposed(try Disposed(from: decoder))
         case "correction": event = .corrected(try Corrected(from: decoder))
+        case "stocktake.recorded": event = .stocktakeRecorded(try StocktakeRecorded(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: header, debugDescription: "unknown entry type \(type)")
         }

@@ -21,6 +21,7 @@ public enum CustodyEvent: Sendable, Equatable {
     case moved(Moved)
     case disposed(Disposed)
     case corrected(Corrected)
+    case stocktakeRecorded(StocktakeRecorded)
 
     /// The `type` field of the entry.
     public var type: String {
@@ -42,6 +43,7 @@ public enum CustodyEvent: Sendable, Equatable {
         case .moved: "custody.moved"
         case .disposed: "custody.disposed"
         case .corrected: "correction"
+        case .stocktakeRecorded: "stocktake.recorded"
         }
     }
 
@@ -258,4 +260,28 @@ public struct Corrected: Codable, Sendable, Equatable {
     public var old: String
     public var new: String
     public var reason: String
+}
+
+// MARK: Stocktakes
+
+/// A stocktake (盘点) of a location: records traced to the shelf and shelf items back to records (IAPE
+/// standard 21). Lists hold object ids, except `unknown`, which holds chip UIDs bound to nothing.
+public struct StocktakeRecorded: Codable, Sendable, Equatable {
+    public struct Counts: Codable, Sendable, Equatable {
+        public var found: Int
+        public var missing: Int
+        public var misplaced: Int
+        public var unknown: Int
+    }
+
+    public var location: String
+    /// Recorded at the location (or below it) and seen.
+    public var found: [String]
+    /// Recorded at the location, not seen.
+    public var missing: [String]
+    /// Seen here, recorded elsewhere (or not in storage).
+    public var misplaced: [String]
+    /// Chips seen that are bound to no live object.
+    public var unknown: [String]
+    public var counts: Counts
 }

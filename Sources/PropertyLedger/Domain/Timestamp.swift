@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 
 /// Timestamps in entries: ISO 8601 in UTC with seconds, so they compare correctly as text.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 
     /// Parses ISO 8601 with a zone (`2026-12-01T12:00:00+08:00`, `…Z`) or a bare date (midnight, China time).
-    static func date(_ text: String) -> Date? {
+    public static func date(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }
         if let date = try? Date.ISO8601FormatStyle(timeZone: chinaStandardTime).year().month().day().parse(text) { return date }
         return nil
