@@ -249,9 +249,8 @@ struct CustodyRules {
             throw refused("field \"\(field)\" of a \(type) entry cannot be corrected (correctable: \(list))")
         }
         let value = try FieldRules.text(value, "corrected value", limit: 500)
-        if Correctable.integerFields.contains(field) {
-            guard let number = Int(value), number >= 1 else { throw LedgerError(.invalidInput, "\(field) must be a positive integer") }
-            _ = number
+        if Correctable.integerFields.contains(field), (Int(value) ?? 0) < 1 {
+            throw LedgerError(.invalidInput, "\(field) must be a positive integer")
         }
         let fields = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] ?? [:]
         let subject: String
