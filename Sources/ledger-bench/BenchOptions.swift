@@ -8,8 +8,8 @@ struct BenchOptions: Sendable {
     var singleAppends = 2_000
     /// Entries per transaction in the batched comparison.
     var batchSize = 1_000
-    /// Transactions on each side in the batched comparison.
-    var batches = 20
+    /// Transactions on each side in the batched comparison: enough that one slow commit does not decide it.
+    var batches = 50
     /// Entries per `append(contentsOf:)` when building the large logs.
     var buildBatchSize = 10_000
     /// Random inclusion proofs timed at the large log's full size.
@@ -52,7 +52,7 @@ enum BenchCommand {
           --keep            keep the benchmark's files
           --single N        durable single appends on each side (default 2,000)
           --batch-size N    entries per transaction in the batched comparison (default 1,000)
-          --batches N       transactions on each side in the batched comparison (default 20)
+          --batches N       transactions on each side in the batched comparison (default 50)
           --build-batch N   entries per transaction when building the large logs (default 10,000)
           --samples N       inclusion proofs timed (default 1,000)
 

@@ -42,7 +42,8 @@ enum LedgerBench {
             }
         }
         Progress.log("working in \(workspace.root)")
-        let report = try await Benchmark(options: options, workspace: workspace).run()
+        var benchmark = try Benchmark(options: options, workspace: workspace)
+        let report = try await benchmark.run()
         print(options.printsJSON ? try report.json() : report.table())
     }
 }

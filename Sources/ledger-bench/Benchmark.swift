@@ -1,0 +1,78 @@
+import Foundation
+import PropertyLedger
+
+/// One run of every measurement, ordered so that one large log serves the audit, proof and memory figures.
+///
+/// 1. (a) single and (b) batched appends: a fresh store against a fresh raw SQLite table, interleaved.
+/// 2. The small log (a tenth of the large one), built and closed: the first point of the memory comparison.
+/// 3. The large log, built in big batches; then (c) its audit against bare leaf hashing, and (d) inclusion
+///    proofs at its full size.
+/// 4. (e) The audit's peak memory at both sizes, each in a child process of its own.
+struct Benchmark {
+    let options: BenchOptions
+    let workspace: Workspace
+    let entries = SampleEntries()
+    /// The agency every benchmark log is created for.
+    let agency: Agency
+    /// Supporting figures gathered along the way, printed under the results.
+    var details: [Figure] = []
+
+    init(options: BenchOptions, workspace: Workspace) throws {
+        self.options = options
+        self.workspace = workspace
+        self.agency = try Agency(code: "370321", name: "bench", kind: .police)
+    }
+
+    mutating func run() async throws -> BenchReport {
+        try options.profile.requireSupport()
+        let machine = MachineInfo(directory: workspace.root)
+        Progress.log("\(machine.processors) CPUs, SQLite \(machine.sqliteVersion), \(machine.openSSLVersion)")
+
+        var results = try await measureAppends()
+        let smallPath = workspace.path("small.ledger")
+        _ = try await buildLog(at: smallPath, entryCount: options.smallEntries)
+        let largePath = workspace.path("large.ledger")
+        results += try await measureLargeLog(at: largePath)
+        results.append(try measureAuditMemory(smallLog: smallPath, largeLog: largePath))
+
+        return BenchReport(
+            machine: machine, configuration: configuration(), results: results, details: details, notes: notes)
+    }
+
+    /// (c) and (d) on the large log. The store is closed when this returns, before the memory children open it.
+    private mutating func measureLargeLog(at path: String) async throws -> [Comparison] {
+        let store = try await buildLog(at: path, entryCount: options.entries)
+        let audit = try await measureAudit(of: store)
+        let proofs = try await measureInclusionProofs(in: store)
+        return [audit, proofs]
+    }
+
+    /// How the figures were taken, printed under them so a reader need not look up this source.
+    private var notes: [String] {
+        [
+            "(a) and (b) take turns between the sides in blocks, in rotating order, so disk noise falls on all; a rate is "
+                + "the entries divided by the summed time of that side's calls (entry generation is not timed)",
+            "(c) the bound hashes the same entry bytes with TreeHasher.leafHash, made 10,000 at a time, timing only the hashing",
+            "(d) is timed as a client awaits it (a hop to the store's queue and back); every proof is then verified against the root",
+            "(e) peak RSS is the audit child's own VmHWM; wait4's ru_maxrss is shown beside it only as a cross-check, "
+                + "since Linux can fold the parent's peak into it when posix_spawn shares the parent's memory until exec",
+            "the small log for (e) is a separate store of \(Format.count(options.smallEntries)) entries, built like the large one",
+            "every store also holds entry 0 (the log's creation record) and is checkpointed after it is built",
+        ]
+    }
+
+    private func configuration() -> BenchReport.Configuration {
+        let sample = entries.entries(0..<1_000)
+        return BenchReport.Configuration(
+            profile: options.profile.rawValue, hashAlgorithm: options.profile.hashAlgorithm.rawValue,
+            largeLogEntries: options.entries, smallLogEntries: options.smallEntries,
+            singleAppends: options.singleAppends, batchSize: options.batchSize, batches: options.batches,
+            buildBatchSize: options.buildBatchSize, proofSamples: options.proofSamples,
+            averageEntryBytes: Double(sample.map(\.count).reduce(0, +)) / Double(sample.count))
+    }
+
+    /// A new store with the benchmark's profile at `path`, holding only entry 0 (the log's creation record).
+    func createStore(at path: String) async throws -> LedgerStore {
+        try await LedgerStore.create(StorePaths(database: path), agency: agency, profile: options.profile)
+    }
+}
