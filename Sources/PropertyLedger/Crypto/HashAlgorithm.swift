@@ -56,25 +56,37 @@ final class Digester {
         EVP_MD_free(messageDigest)
     }
 
-    /// The digest of the concatenation of `parts`, with an optional one-byte prefix (the RFC 6962 domain tag).
-    func hash(prefix: UInt8? = nil, _ parts: UnsafeRawBufferPointer...) -> Data {
+    /// The digest of the concatenation of up to two parts, with an optional one-byte prefix (the RFC 6962
+    /// domain tag).
+    func hash(prefix: UInt8? = nil, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer? = nil) -> Data {
+        var digest = Data(count: HashAlgorithm.digestSize)
+        digest.withUnsafeMutableBytes { self.digest(prefix: prefix, first, second, into: $0) }
+        return digest
+    }
+
+    /// Hashes `prefix ‖ first ‖ second` into `output` (32 bytes). Fixed arity, so the audit's inner loop
+    /// allocates nothing.
+    func digest(
+        prefix: UInt8?, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?,
+        into output: UnsafeMutableRawBufferPointer
+    ) {
         // Failures here mean memory exhaustion or a broken provider: nothing a caller could handle.
+        precondition(output.count == HashAlgorithm.digestSize)
         precondition(EVP_DigestInit_ex2(context, messageDigest, nil) == 1, "EVP_DigestInit_ex2 failed")
         if var prefix {
             precondition(EVP_DigestUpdate(context, &prefix, 1) == 1, "EVP_DigestUpdate failed")
         }
-        for part in parts where part.count > 0 {
-            precondition(EVP_DigestUpdate(context, part.baseAddress, part.count) == 1, "EVP_DigestUpdate failed")
+        if first.count > 0 {
+            precondition(EVP_DigestUpdate(context, first.baseAddress, first.count) == 1, "EVP_DigestUpdate failed")
         }
-        var digest = Data(count: HashAlgorithm.digestSize)
+        if let second, second.count > 0 {
+            precondition(EVP_DigestUpdate(context, second.baseAddress, second.count) == 1, "EVP_DigestUpdate failed")
+        }
         var length: UInt32 = 0
-        digest.withUnsafeMutableBytes { buffer in
-            precondition(
-                EVP_DigestFinal_ex(context, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1,
-                "EVP_DigestFinal_ex failed")
-        }
+        precondition(
+            EVP_DigestFinal_ex(context, output.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1,
+            "EVP_DigestFinal_ex failed")
         precondition(Int(length) == HashAlgorithm.digestSize)
-        return digest
     }
 
     func hash(_ data: Data) -> Data {

@@ -8,7 +8,7 @@ public import Foundation
 /// Not thread-safe: it reuses one digest context.
 public final class TreeHasher {
     public let algorithm: HashAlgorithm
-    private let digester: Digester
+    let digester: Digester
 
     public init(_ algorithm: HashAlgorithm) throws {
         self.algorithm = algorithm

@@ -37,7 +37,7 @@ extension LedgerStore {
                 try leaves.advance()
             }
             if let leaf = leaves.current, leaf.index == index {
-                let computed = entries.withBytes(1) { hasher.leafHash($0) }
+                let computed = entries.withBytes(1) { hasher.leafHash32($0) }
                 if computed != leaf.hash {
                     report.record(index, "entry \(index)", "its bytes do not match the stored leaf hash (altered or moved)")
                 } else {
@@ -71,7 +71,8 @@ extension LedgerStore {
             var suspectParents = Set<Int64>()
             for index in 0..<expectedCount {
                 let first = index << level
-                let place = "tree node (level \(level), index \(index))"
+                // Built only when something is recorded: the loop runs about once per entry.
+                var place: String { "tree node (level \(level), index \(index))" }
                 let left = try children.take(2 * index)
                 let right = try children.take(2 * index + 1)
                 guard let stored = try parents.take(index) else {
@@ -84,7 +85,7 @@ extension LedgerStore {
                     suspectParents.insert(index)
                     continue
                 }
-                if hasher.nodeHash(left, right) != stored {
+                if hasher.nodeHash32(left, right) != stored {
                     report.record(first, place, "does not match its children (covers entries \(first)–\(first + (1 << level) - 1))")
                     suspectParents.insert(index)
                 } else {
@@ -183,7 +184,8 @@ extension LedgerStore {
 /// A forward-only cursor over one level of stored tree nodes.
 private struct NodeCursor {
     let statement: Statement
-    var current: (index: Int64, hash: Data)?
+    /// The current node; a stored hash that is not 32 bytes reads as the zero hash, which never matches.
+    var current: (index: Int64, hash: Hash32)?
 
     init(_ database: Database, level: Int) throws {
         statement = try database.makeStatement("SELECT idx, hash FROM log_nodes WHERE level = ? ORDER BY idx", level)
@@ -191,11 +193,11 @@ private struct NodeCursor {
     }
 
     mutating func advance() throws {
-        current = try statement.step() ? (statement.int64(0), statement.data(1)) : nil
+        current = try statement.step() ? (statement.int64(0), statement.hash32(1) ?? Hash32 { $0.initializeMemory(as: UInt8.self, repeating: 0) }) : nil
     }
 
     /// The hash at `index` if stored, moving past it; nodes before `index` are skipped.
-    mutating func take(_ index: Int64) throws -> Data? {
+    mutating func take(_ index: Int64) throws -> Hash32? {
         while let node = current, node.index < index { try advance() }
         guard let node = current, node.index == index else { return nil }
         try advance()
