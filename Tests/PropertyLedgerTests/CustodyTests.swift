@@ -185,3 +185,23 @@ extension LedgerStore {
         return rows.sorted()
     }
 }
+
+struct BatchRecordTests {
+    @Test func aBatchIsAllOrNothing() async throws {
+        try await CustodyTests.withScene { store, item, dossier in
+            let size = try await store.size
+            let good: [CustodyCommand] = [
+                .bindChip(object: item, uid: "04000001"), .checkIn(object: dossier, location: "CAB-01", caseNumber: nil),
+            ]
+            // The second command is valid only after the first: the batch sees its own writes.
+            let refused = await #expect(throws: LedgerError.self) {
+                try await store.record(contentsOf: good + [.bindChip(object: dossier, uid: "04000001")], actor: "000004")
+            }
+            #expect(refused?.message.contains("already bound") == true)
+            #expect(try await store.size == size)
+            let recorded = try await store.record(contentsOf: good, actor: "000004")
+            #expect(recorded.map(\.index) == [size, size + 1])
+            #expect(try await store.rebuildCheck() == [])
+        }
+    }
+}

@@ -19,6 +19,26 @@ extension LedgerStore {
         }.result
     }
 
+    /// Records several commands in one transaction, in order, each checked against the state the previous
+    /// ones left: all are written, or none is (an import, a cabinet's inventory).
+    @discardableResult
+    public func record(contentsOf commands: [CustodyCommand], actor: String?, at date: Date = Date()) throws -> [RecordedEntry] {
+        let commands = try commands.map(resolvingChips)
+        return try write { writer in
+            let projections = Projections(database)
+            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
+            var recorded: [RecordedEntry] = []
+            recorded.reserveCapacity(commands.count)
+            for command in commands {
+                let entry = try rules.entry(for: command, actor: actor, at: date)
+                let index = try writer.append(try entry.encoded())
+                try projections.apply(entry, at: index)
+                recorded.append(RecordedEntry(index: index, entry: entry))
+            }
+            return recorded
+        }.result
+    }
+
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to.
     public func resolve(_ reference: String) throws -> String {
         guard reference.lowercased().hasPrefix("chip:") else { return reference }
