@@ -32,11 +32,16 @@ public struct TagArrival: Sendable, Equatable {
     public var reader: String
     public var atr: [UInt8]
     public var result: Result<TagUID, ReaderError>
+    /// When the arrival was noticed (the wait returned), before the UID was read: for latency figures.
+    public var detectedAt: ContinuousClock.Instant
 
-    public init(reader: String, atr: [UInt8], result: Result<TagUID, ReaderError>) {
+    public init(
+        reader: String, atr: [UInt8], result: Result<TagUID, ReaderError>, detectedAt: ContinuousClock.Instant = .now
+    ) {
         self.reader = reader
         self.atr = atr
         self.result = result
+        self.detectedAt = detectedAt
     }
 
     public var uid: TagUID? { try? result.get() }

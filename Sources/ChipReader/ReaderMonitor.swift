@@ -180,6 +180,7 @@ private final class MonitorLoop: @unchecked Sendable {
             case .left(let reader):
                 continuation.yield(.tagLeft(reader: reader))
             case .arrived(let reader, let atr):
+                let detectedAt = ContinuousClock.now
                 let result: Result<TagUID, ReaderError>
                 do {
                     result = .success(try context.readUID(reader: reader))
@@ -188,7 +189,7 @@ private final class MonitorLoop: @unchecked Sendable {
                 } catch {
                     result = .failure(ReaderError(.other, "\(error)"))
                 }
-                continuation.yield(.tagArrived(TagArrival(reader: reader, atr: atr, result: result)))
+                continuation.yield(.tagArrived(TagArrival(reader: reader, atr: atr, result: result, detectedAt: detectedAt)))
             case .added, .removed:
                 break
             }

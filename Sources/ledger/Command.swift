@@ -51,6 +51,8 @@ struct ScanOptions: Equatable {
     var location: String?
     var condition = "完好"
     var count: Int?
+    /// Report per-tag latency (for the benchmark).
+    var showsTiming = false
     var wedgeFormat: KeyboardWedgeSource.Format = .hex
 }
 
@@ -268,6 +270,7 @@ private struct ArgumentReader {
             }
             options.condition = take("condition") ?? options.condition
             options.count = try integer("count").map(Int.init)
+            options.showsTiming = flag("timing")
             options.wedgeFormat = try choice("wedge-format", KeyboardWedgeSource.Format.self) ?? .hex
             return .scan(options)
         case "audit":

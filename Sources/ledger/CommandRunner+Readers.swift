@@ -55,6 +55,10 @@ extension CommandRunner {
         var index: Int64?
         var refused: String?
         var message: String?
+        /// With --timing: from the reader noticing the tag (before its UID is read) to this line, and from
+        /// the event reaching the loop to this line.
+        var detectedToOutputMs: Double?
+        var handledMs: Double?
     }
 
     func scan(_ options: ScanOptions) async throws {
@@ -78,8 +82,14 @@ extension CommandRunner {
                 case .serviceRestored:
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
+                    let received = ContinuousClock.now
                     line = await Self.handle(arrival, options: options, store: store, actor: actor)
                     handled += 1
+                    if options.showsTiming {
+                        let now = ContinuousClock.now
+                        line.detectedToOutputMs = Self.milliseconds(arrival.detectedAt.duration(to: now))
+                        line.handledMs = Self.milliseconds(received.duration(to: now))
+                    }
                 }
                 Self.print(line, json: json)
                 if let count = options.count, handled >= count { break }
@@ -130,6 +140,11 @@ extension CommandRunner {
             line.message = "lookup failed: \(error)"
         }
         return line
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
     private static func describeBriefly(_ object: CustodyObject, line: ScanEvent) -> String {

@@ -17,6 +17,7 @@ extension CommandSpec {
                 Option(name: "to", value: "LOCATION", help: "where to check in or return to (for checkin and return)"),
                 Option(name: "condition", value: "TEXT", help: "the condition recorded on return (default: 完好)"),
                 Option(name: "count", value: "N", help: "stop after N tags (for scripts)"),
+                Option(name: "timing", value: nil, help: "with --json, add how long each tag took from detection to output (ms)"),
                 wedgeOption,
             ],
             notes: [
