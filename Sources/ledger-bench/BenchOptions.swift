@@ -19,12 +19,52 @@ struct BenchOptions: Sendable {
     var directory: String?
     var printsJSON = false
     var keepFiles = false
+    /// Which parts of the benchmark run: the log's own figures (a)–(e), the custody lookups (f)–(i), or both.
+    var parts: Set<BenchPart> = Set(BenchPart.allCases)
+    /// Entries in the custody log, entry 0 included: the scene, the items' registration, chip binding and
+    /// check-in, and then check-out and return pairs until the log has this many.
+    var custodyEntries: Int64 = 1_000_000
+    /// Items registered, bound to a chip and checked in before the check-out traffic starts.
+    var custodyItems = 100_000
+    /// Items checked in to each cabinet; the items fill `custodyItems / objectsPerCabinet` cabinets.
+    var objectsPerCabinet = 1_000
+    /// Commands per `record(contentsOf:)` when building the custody log.
+    var custodyBatchSize = 1_000
+    /// Random items looked up by (f), (g) and (h) each.
+    var custodyLookups = 1_000
+    /// `objects(matching:)` calls timed by (i), each on a random cabinet.
+    var listRuns = 200
+    /// Whether to replay the custody log into fresh projections (`rebuildCheck()`) at the end and time it.
+    var custodyRebuildCheck = true
 
     /// The size of the small log: a tenth of the large one, so the two memory figures are a decade apart.
     var smallEntries: Int64 { max(1, entries / 10) }
 
+    /// The cabinets the custody log's items fill.
+    var cabinets: Int { custodyItems / objectsPerCabinet }
+
     /// A smoke run: small enough to finish in well under a minute, large enough for every code path.
-    static let quick = BenchOptions(entries: 20_000, singleAppends: 500, batchSize: 1_000, batches: 5)
+    static let quick = BenchOptions(
+        entries: 20_000, singleAppends: 500, batchSize: 1_000, batches: 5, custodyEntries: 20_000, custodyItems: 2_000)
+
+    /// Refuses sizes that do not fit together; the flags are checked one by one as they are parsed.
+    func validate() throws {
+        guard custodyItems % objectsPerCabinet == 0 else {
+            throw UsageError(message: "--items (\(custodyItems)) must be a multiple of --per-cabinet (\(objectsPerCabinet))")
+        }
+        let minimum = CustodyScene(options: self).setupEntries
+        guard custodyEntries >= minimum else {
+            throw UsageError(message: "--custody-entries must be at least \(minimum) for \(custodyItems) items in \(cabinets) cabinets")
+        }
+    }
+}
+
+/// A part of the benchmark that `--only` and `--skip` name.
+enum BenchPart: String, Sendable, CaseIterable, Encodable {
+    /// (a)–(e): appends, the audit, inclusion proofs and the audit's memory, on logs of sample entries.
+    case log
+    /// (f)–(i): show, history, where and list on a custody log built through the custody rules.
+    case custody
 }
 
 /// A command line that cannot be run as given.
@@ -40,10 +80,16 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--entries N] [--crypto gm|intl] [--dir PATH] [--json] [--keep]
+        usage: ledger-bench [--quick] [--only log|custody] [--skip log|custody] [--entries N] [--crypto gm|intl]
+                            [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
+                            [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
+                            [--lookups N] [--list-runs N] [--no-rebuild-check]
 
-          --quick           smoke run: 20,000 entries, 500 single appends, 5 batches
+          --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
+                            a custody log of 20,000 entries with 2,000 items in 2 cabinets
+          --only PART       run only one part: log ((a)–(e)) or custody ((f)–(i))
+          --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
           --dir PATH        measure the disk holding PATH (default: the system temporary directory);
@@ -55,6 +101,15 @@ enum BenchCommand {
           --batches N       transactions on each side in the batched comparison (default 50)
           --build-batch N   entries per transaction when building the large logs (default 10,000)
           --samples N       inclusion proofs timed (default 1,000)
+          --custody-entries N
+                            entries in the custody log (default 1,000,000)
+          --items N         items registered, bound and checked in (default 100,000)
+          --per-cabinet N   items per cabinet (default 1,000); --items must be a multiple of it
+          --custody-batch N custody commands per transaction when building (default 1,000)
+          --lookups N       random items looked up by show, history and where each (default 1,000)
+          --list-runs N     list --location queries timed, on random cabinets (default 200)
+          --no-rebuild-check
+                            skip replaying the custody log into fresh projections at the end
 
         Progress goes to stderr; the report goes to stdout.
         """
@@ -103,12 +158,39 @@ enum BenchCommand {
             case "--samples":
                 let count = try Self.count(after: flag, in: &remaining, minimum: 1)
                 overrides.append { $0.proofSamples = count }
+            case "--only", "--skip":
+                let name = try Self.value(after: flag, in: &remaining)
+                guard let part = BenchPart(rawValue: name) else {
+                    throw UsageError(message: "\(flag) must be log or custody, not \(name)")
+                }
+                overrides.append { $0.parts = flag == "--only" ? [part] : $0.parts.subtracting([part]) }
+            case "--custody-entries":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.custodyEntries = Int64(count) }
+            case "--items":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.custodyItems = count }
+            case "--per-cabinet":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.objectsPerCabinet = count }
+            case "--custody-batch":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 2)
+                overrides.append { $0.custodyBatchSize = count }
+            case "--lookups":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.custodyLookups = count }
+            case "--list-runs":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.listRuns = count }
+            case "--no-rebuild-check": overrides.append { $0.custodyRebuildCheck = false }
             default:
                 throw UsageError(message: "unknown argument \(flag)")
             }
         }
         var options = isQuick ? BenchOptions.quick : BenchOptions()
         for override in overrides { override(&options) }
+        guard !options.parts.isEmpty else { throw UsageError(message: "--only and --skip leave nothing to run") }
+        try options.validate()
         self = .benchmark(options)
     }
 

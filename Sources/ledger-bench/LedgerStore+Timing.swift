@@ -22,4 +22,31 @@ extension LedgerStore {
             return stopwatch.elapsed
         }
     }
+
+    /// Times `object(_:)` for each reference: an item id (`ledger show`) or `chip:UID` (`ledger where`).
+    func timeObjectLookups(_ references: [String]) throws -> [Duration] {
+        try references.map { reference in
+            let stopwatch = Stopwatch()
+            _ = try object(reference)
+            return stopwatch.elapsed
+        }
+    }
+
+    /// Times `history(of:)` for each reference (`ledger history`).
+    func timeHistories(_ references: [String]) throws -> [Duration] {
+        try references.map { reference in
+            let stopwatch = Stopwatch()
+            _ = try history(of: reference)
+            return stopwatch.elapsed
+        }
+    }
+
+    /// Times `objects(matching:)` for each filter (`ledger list`).
+    func timeObjectQueries(_ filters: [ObjectFilter]) throws -> [Duration] {
+        try filters.map { filter in
+            let stopwatch = Stopwatch()
+            _ = try objects(matching: filter)
+            return stopwatch.elapsed
+        }
+    }
 }

@@ -100,6 +100,7 @@ enum Schema {
             central INTEGER NOT NULL,
             entry INTEGER NOT NULL
         ) STRICT;
+        CREATE INDEX \(schema).locations_by_parent ON locations (parent);
 
         CREATE TABLE \(schema).cases (
             number TEXT PRIMARY KEY NOT NULL,
