@@ -3,8 +3,11 @@
 #   make test   install what is missing, build with warnings as errors, run every test
 
 SWIFT ?= swift
-# Build and test dependencies, from Debian's archive.
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3
+# Build and test dependencies, from Debian's archive: the C libraries, openssl (an independent verifier in
+# the tests), python3 (the demo edits a copy of the database), and for the PC/SC tests a real pcscd with the
+# vsmartcard vpcd virtual reader, iproute2 (ss, to see the reader's port) and util-linux (unshare).
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 pcscd vsmartcard-vpcd \
+	iproute2 util-linux
 
 .PHONY: all deps build test demo bench clean
 
@@ -30,9 +33,10 @@ deps:
 build: deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors
 
+# Every test runs, the PC/SC ones against a private pcscd with the virtual reader (scripts/pcscd-rig.sh).
 test: deps
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
-	$(SWIFT) test
+	scripts/pcscd-rig.sh run -- $(SWIFT) test
 
 demo: build
 	@LEDGER_BIN="$$($(SWIFT) build --show-bin-path)/ledger" scripts/demo.sh

@@ -33,7 +33,7 @@ let package = Package(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],
             // Known-answer vectors, read through #filePath rather than bundled (Bundle.module is fragile on Linux).
             exclude: ["Fixtures"]),
-        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader"]),
+        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader"]),
     ],
     swiftLanguageModes: [.v6]

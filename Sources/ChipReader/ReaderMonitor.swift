@@ -21,8 +21,13 @@ public struct ReaderMonitor: TagEventSource {
     }
 
     public func events() -> AsyncStream<ReaderEvent> {
+        events(onThreadExit: {})
+    }
+
+    /// ``events()``, calling `onThreadExit` when the monitor's thread has ended (for tests of cancellation).
+    func events(onThreadExit: @escaping @Sendable () -> Void) -> AsyncStream<ReaderEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ReaderEvent.self, bufferingPolicy: .unbounded)
-        let loop = MonitorLoop(policy: policy, pollInterval: pollInterval, continuation: continuation)
+        let loop = MonitorLoop(policy: policy, pollInterval: pollInterval, continuation: continuation, onExit: onThreadExit)
         continuation.onTermination = { _ in loop.cancel() }
         let thread = Thread { loop.run() }
         thread.name = "ChipReader.ReaderMonitor"
@@ -30,8 +35,16 @@ public struct ReaderMonitor: TagEventSource {
         return stream
     }
 
-    /// The readers and what is on them now, with the policy applied (one blocking call, for `ledger readers`).
-    public func currentReaders() throws -> [ReaderStatus] {
+    /// The readers and what is on them now, with the policy applied (for `ledger readers`), and the virtual
+    /// readers the policy refused. The blocking calls run on a thread of their own.
+    public func currentReaders() async throws -> (readers: [ReaderStatus], refused: [String]) {
+        let monitor = self
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) }) }.start()
+        }
+    }
+
+    private func readersNow() throws -> [ReaderStatus] {
         let context = try PCSCContext()
         let names = try context.readers().filter(policy.allows)
         guard !names.isEmpty else { return [] }
@@ -40,7 +53,7 @@ public struct ReaderMonitor: TagEventSource {
     }
 
     /// The readers refused by policy (to say so, rather than silently show nothing).
-    public func refusedReaders() throws -> [String] {
+    private func refusedReaders() throws -> [String] {
         try PCSCContext().readers().filter { !policy.allows($0) && ReaderPolicy.isVirtual($0) }
     }
 }
@@ -59,12 +72,17 @@ private final class MonitorLoop: @unchecked Sendable {
     private let policy: ReaderPolicy
     private let pollMilliseconds: Int
     private let continuation: AsyncStream<ReaderEvent>.Continuation
+    private let onExit: @Sendable () -> Void
     private let shared = Mutex(Shared())
     /// Wakes a backoff sleep early on cancellation.
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    init(policy: ReaderPolicy, pollInterval: Duration, continuation: AsyncStream<ReaderEvent>.Continuation) {
+    init(
+        policy: ReaderPolicy, pollInterval: Duration, continuation: AsyncStream<ReaderEvent>.Continuation,
+        onExit: @escaping @Sendable () -> Void
+    ) {
         self.policy = policy
+        self.onExit = onExit
         let (seconds, attoseconds) = pollInterval.components
         self.pollMilliseconds = max(10, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
         self.continuation = continuation
@@ -88,7 +106,10 @@ private final class MonitorLoop: @unchecked Sendable {
         var serviceIsUp: Bool?
         var backoff = 0.1
         var watchPlugAndPlay = true
-        defer { continuation.finish() }
+        defer {
+            continuation.finish()
+            onExit()
+        }
 
         while !isCancelled {
             // (Re)establish the context; while pcscd is away, retry with a growing pause.

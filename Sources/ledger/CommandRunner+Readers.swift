@@ -18,8 +18,7 @@ extension CommandRunner {
     }
 
     func readers() async throws {
-        let monitor = ReaderMonitor()
-        let (readers, refused) = try await Self.offThePool { (try monitor.currentReaders(), try monitor.refusedReaders()) }
+        let (readers, refused) = try await ReaderMonitor().currentReaders()
         struct Reader: Encodable {
             let name: String
             let hasTag: Bool
@@ -288,13 +287,6 @@ extension CommandRunner {
             signal(SIGINT, SIG_DFL)
         }
         return try await task.value
-    }
-
-    /// Runs blocking work (PC/SC calls) on a thread of its own rather than on the cooperative pool.
-    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
-        }
     }
 }
 
