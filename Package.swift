@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
-        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "CSQLite", "COpenSSL"]),
+        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "ChipReader", "CSQLite", "COpenSSL", "PCSCTestSupport"]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
@@ -33,8 +33,11 @@ let package = Package(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],
             // Known-answer vectors, read through #filePath rather than bundled (Bundle.module is fragile on Linux).
             exclude: ["Fixtures"]),
-        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite"]),
-        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader"]),
+        // The PC/SC test rig's Swift side: the virtual tag and the private pcscd, for tests and the benchmark.
+        .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
+
+        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader", "PCSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

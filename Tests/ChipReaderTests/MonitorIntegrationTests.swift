@@ -1,4 +1,5 @@
 import Foundation
+import PCSCTestSupport
 import Testing
 
 @testable import ChipReader

@@ -1,6 +1,7 @@
 import CPCSCLite
 import Foundation
 import Glibc
+import PCSCTestSupport
 import Testing
 
 extension PCSCRigSuites {

@@ -1,17 +1,6 @@
 import Foundation
 import Glibc
-import Testing
 
-/// The parent of every suite that talks to the rig's pcscd or places tags on its readers.
-///
-/// Those suites share one daemon and its two virtual readers (one tag per reader at a time), and a suite
-/// that stops or kills pcscd takes the daemon away from everyone else in the process (see ``PCSCRig``), so
-/// they must not run at the same time. `.serialized` on a suite applies to the suites nested in it:
-///
-///     extension PCSCRigSuites {
-///         @Suite struct MonitorTests { … }
-///     }
-@Suite(.serialized) enum PCSCRigSuites {}
 
 /// A pcscd with the vpcd virtual readers, started by `scripts/pcscd-rig.sh`.
 ///
@@ -28,21 +17,21 @@ import Testing
 /// - a private daemon is reachable only from a process that has not used PC/SC yet: a child process
 ///   (the `ledger` tool) given ``clientEnvironment``. Its vpcd ports work from anywhere, so tags can be
 ///   placed on it from the test process.
-struct PCSCRig: Sendable {
+package struct PCSCRig: Sendable {
     /// Holds the socket, the reader.conf.d, `pcscd.log` and the pid files.
-    let directory: String
-    let port: UInt16
+    package let directory: String
+    package let port: UInt16
 
     /// pcscd's client socket: what `PCSCLITE_CSOCK_NAME` must name.
-    var socketPath: String { directory + "/pcscd.comm" }
+    package var socketPath: String { directory + "/pcscd.comm" }
     /// Reader "Virtual PCD 00 00" on ``port``; "Virtual PCD 00 01" on `port + 1`.
-    var readerName: String { Self.readerName(slot: 0) }
+    package var readerName: String { Self.readerName(slot: 0) }
 
-    static func readerName(slot: Int) -> String { String(format: "Virtual PCD 00 %02X", slot) }
-    func port(slot: Int) -> UInt16 { port + UInt16(slot) }
+    package static func readerName(slot: Int) -> String { String(format: "Virtual PCD 00 %02X", slot) }
+    package func port(slot: Int) -> UInt16 { port + UInt16(slot) }
 
     /// The environment for a child process that should use this daemon and its virtual readers.
-    var clientEnvironment: [String: String] {
+    package var clientEnvironment: [String: String] {
         ["PCSCLITE_CSOCK_NAME": socketPath, "LEDGER_VPCD_PORT": String(port), "LEDGER_ALLOW_VIRTUAL_READERS": "1"]
     }
 
@@ -50,7 +39,7 @@ struct PCSCRig: Sendable {
 
     /// The daemon of `scripts/pcscd-rig.sh run`, from `PCSCLITE_CSOCK_NAME` and `LEDGER_VPCD_PORT`; nil when
     /// the tests were not started through the rig.
-    static var current: PCSCRig? { session }
+    package static var current: PCSCRig? { session }
 
     /// Read once: a test may change the environment for a child process while others are running.
     private static let session: PCSCRig? = {
@@ -63,7 +52,7 @@ struct PCSCRig: Sendable {
 
     /// ``current``, or an error that tells how to run the tests. Rig tests fail without the rig: skipping
     /// them would let CI pass without ever talking to pcscd.
-    static func required() throws -> PCSCRig {
+    package static func required() throws -> PCSCRig {
         guard let rig = current else { throw RigError.notUnderRig }
         return rig
     }
@@ -73,7 +62,7 @@ struct PCSCRig: Sendable {
     /// Starts a daemon of its own in a new temporary directory, on vpcd ports `port` and `port + 1` (which
     /// must be free: e.g. the run's port + 2). Stop it with ``stopAndRemove()``; if the test process dies
     /// first, the daemon stops by itself.
-    static func startPrivate(port: UInt16) throws -> PCSCRig {
+    package static func startPrivate(port: UInt16) throws -> PCSCRig {
         let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pcscd-private.XXXXXX")
         var template = Array(base.path.utf8CString)
         guard let made = mkdtemp(&template) else { throw RigError.cannotCreateDirectory(errno: errno) }
@@ -90,19 +79,19 @@ struct PCSCRig: Sendable {
     /// Starts pcscd in ``directory`` on ``port`` and returns once its socket exists and vpcd listens (tens
     /// of milliseconds). The daemon is tied to this test process: it stops when the process ends.
     /// Blocks the calling thread while the script runs.
-    func start() throws {
+    package func start() throws {
         try Self.runScript(["start", directory, String(port), "--owner-pid", String(getpid())])
     }
 
     /// Stops the daemon (SIGTERM, then SIGKILL after 5 s) and returns once it has exited. Contexts of this
     /// process then fail (`SCARD_F_COMM_ERROR`/`SCARD_E_NO_SERVICE`); tags on its readers see the connection
     /// close. Does nothing if no daemon runs there.
-    func stop() throws {
+    package func stop() throws {
         try Self.runScript(["stop", directory])
     }
 
     /// For private daemons: stops the daemon and deletes its directory.
-    func stopAndRemove() throws {
+    package func stopAndRemove() throws {
         try stop()
         try FileManager.default.removeItem(atPath: directory)
     }
@@ -110,7 +99,7 @@ struct PCSCRig: Sendable {
     // MARK: The script
 
     /// `scripts/pcscd-rig.sh`, found from this file: Tests/ChipReaderTests/Support/PCSCRig.swift.
-    static let script: String = {
+    package static let script: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("scripts/pcscd-rig.sh").path
@@ -133,12 +122,12 @@ struct PCSCRig: Sendable {
         }
     }
 
-    enum RigError: Error, CustomStringConvertible {
+    package enum RigError: Error, CustomStringConvertible {
         case notUnderRig
         case cannotCreateDirectory(errno: Int32)
         case scriptFailed(arguments: [String], status: Int32, output: String)
 
-        var description: String {
+        package var description: String {
             switch self {
             case .notUnderRig:
                 return "These tests need the PC/SC rig (a private pcscd with virtual readers), but PCSCLITE_CSOCK_NAME "

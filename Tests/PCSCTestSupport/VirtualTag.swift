@@ -18,13 +18,13 @@ import Glibc
 /// Each placed tag runs a reader loop on its own thread (blocking reads are fine there, never on Swift's
 /// cooperative pool). Configuration may change while the tag is on the reader: the loop reads it afresh
 /// for every APDU. The counters accumulate over every placement.
-final class VirtualTag: @unchecked Sendable {
+package final class VirtualTag: @unchecked Sendable {
     /// Answers a C-APDU with a complete R-APDU (data ‖ SW1 SW2), or nil to let the tag's default answer.
     /// Called on the tag's reader thread; it must not call ``place(onPort:host:)``.
-    typealias Responder = @Sendable (_ apdu: [UInt8]) -> [UInt8]?
+    package typealias Responder = @Sendable (_ apdu: [UInt8]) -> [UInt8]?
 
     /// How the tag answers GET DATA for the UID (`FF CA 00 00 Le`; Le = 00 or no Le means "all of it").
-    enum UIDAnswer: Sendable, Equatable {
+    package enum UIDAnswer: Sendable, Equatable {
         /// As PC/SC Part 3 describes it: Le = 00 or Le = UID length → UID ‖ `90 00`; Le longer than the
         /// UID → UID ‖ `62 82` (end of data before Le bytes); Le shorter → `6C XX` with XX = UID length
         /// (wrong length, resend with Le = XX).
@@ -39,12 +39,12 @@ final class VirtualTag: @unchecked Sendable {
         case shortened(length: Int)
     }
 
-    enum PlacementError: Error, CustomStringConvertible {
+    package enum PlacementError: Error, CustomStringConvertible {
         case alreadyPlaced
         case cannotResolve(host: String, reason: String)
         case cannotConnect(host: String, port: UInt16, errno: Int32)
 
-        var description: String {
+        package var description: String {
             switch self {
             case .alreadyPlaced:
                 return "the virtual tag is already on a reader; lift() it first"
@@ -57,14 +57,14 @@ final class VirtualTag: @unchecked Sendable {
         }
     }
 
-    let uid: [UInt8]
-    let atr: [UInt8]
+    package let uid: [UInt8]
+    package let atr: [UInt8]
     private let core: Core
     /// Serializes `place` and `lift` (held while `lift` joins the reader thread). The reader thread never
     /// takes it, so joining under it cannot deadlock.
     private let lifecycle = NSLock()
 
-    init(uid: [UInt8], atr: [UInt8] = VirtualTag.contactlessATR(standard: 0x03, cardName: 0x0001)) {
+    package init(uid: [UInt8], atr: [UInt8] = VirtualTag.contactlessATR(standard: 0x03, cardName: 0x0001)) {
         self.uid = uid
         self.atr = atr
         core = Core(uid: uid, atr: atr)
@@ -75,26 +75,26 @@ final class VirtualTag: @unchecked Sendable {
     // MARK: Behaviour (may change while the tag is on a reader)
 
     /// Answers APDUs before the defaults do; nil (the default) answers with the defaults only.
-    var responder: Responder? {
+    package var responder: Responder? {
         get { core.locked { $0.responder } }
         set { core.locked { $0.responder = newValue } }
     }
 
     /// How GET DATA for the UID is answered (``UIDAnswer/standard`` by default).
-    var uidAnswer: UIDAnswer {
+    package var uidAnswer: UIDAnswer {
         get { core.locked { $0.uidAnswer } }
         set { core.locked { $0.uidAnswer = newValue } }
     }
 
     /// Waited before answering each C-APDU (control messages are answered at once).
-    var responseDelay: Duration {
+    package var responseDelay: Duration {
         get { core.locked { $0.responseDelay } }
         set { core.locked { $0.responseDelay = newValue } }
     }
 
     /// When the N-th APDU (counted by ``apduCount``, so over all placements) arrives, the tag closes the
     /// connection instead of answering it — lifted in the middle of a read. nil (the default): never.
-    var dropAfterAPDUs: Int? {
+    package var dropAfterAPDUs: Int? {
         get { core.locked { $0.dropAfterAPDUs } }
         set { core.locked { $0.dropAfterAPDUs = newValue } }
     }
@@ -102,22 +102,22 @@ final class VirtualTag: @unchecked Sendable {
     // MARK: What the tag saw
 
     /// The C-APDUs received (control messages excluded), including one dropped by ``dropAfterAPDUs``.
-    var apduCount: Int { core.locked { $0.receivedAPDUs.count } }
-    var lastAPDU: [UInt8]? { core.locked { $0.receivedAPDUs.last } }
-    var receivedAPDUs: [[UInt8]] { core.locked { $0.receivedAPDUs } }
+    package var apduCount: Int { core.locked { $0.receivedAPDUs.count } }
+    package var lastAPDU: [UInt8]? { core.locked { $0.receivedAPDUs.last } }
+    package var receivedAPDUs: [[UInt8]] { core.locked { $0.receivedAPDUs } }
     /// `04` messages: vpcd asks for the ATR when it takes the tag and on every presence poll (0.4 s).
-    var atrRequestCount: Int { core.locked { $0.atrRequests } }
+    package var atrRequestCount: Int { core.locked { $0.atrRequests } }
     /// `01` messages: pcscd powers the tag up when it notices it and when an application connects.
-    var powerOnCount: Int { core.locked { $0.powerOns } }
+    package var powerOnCount: Int { core.locked { $0.powerOns } }
     /// True from `place` until the connection closes: `lift()`, ``dropAfterAPDUs``, or vpcd closing it
     /// (pcscd stopped or killed).
-    var isOnReader: Bool { core.locked { state in state.connection.map { !$0.isClosed } ?? false } }
+    package var isOnReader: Bool { core.locked { state in state.connection.map { !$0.isClosed } ?? false } }
 
     // MARK: Placing and lifting
 
     /// Puts the tag on the vpcd reader listening on `port` (one TCP connection = a tag on that reader).
     /// Retries a refused connection for about two seconds, for a pcscd that is still starting.
-    func place(onPort port: UInt16, host: String = "127.0.0.1") throws {
+    package func place(onPort port: UInt16, host: String = "127.0.0.1") throws {
         lifecycle.lock()
         defer { lifecycle.unlock() }
         let previous: Connection? = try core.locked { state in
@@ -138,7 +138,7 @@ final class VirtualTag: @unchecked Sendable {
 
     /// Takes the tag off its reader: closes the connection and waits until the reader loop has ended.
     /// Does nothing if the tag is not on a reader. vpcd notices at its next presence poll (≤ 0.4 s).
-    func lift() {
+    package func lift() {
         if core.isReaderThread {
             // From a responder: the loop ends when it returns (it cannot wait for itself).
             core.locked { $0.connection?.shutDown() }
@@ -160,7 +160,7 @@ final class VirtualTag: @unchecked Sendable {
     /// `3B 8F 80 01 80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00 TCK`, SS the standard (`03` ISO 14443A
     /// part 3, `0B` ISO 15693 part 3), NN NN the card name (`0001` MIFARE Classic 1K, `0003` Ultralight,
     /// `0014` ICODE SLIX), TCK the XOR of every byte from T0 (`8F`) to the one before TCK.
-    static func contactlessATR(standard: UInt8, cardName: UInt16) -> [UInt8] {
+    package static func contactlessATR(standard: UInt8, cardName: UInt16) -> [UInt8] {
         var atr: [UInt8] = [0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06]
         atr += [standard, UInt8(cardName >> 8), UInt8(cardName & 0xFF), 0x00, 0x00, 0x00, 0x00]
         atr.append(atr.dropFirst().reduce(0, ^))
@@ -170,7 +170,7 @@ final class VirtualTag: @unchecked Sendable {
     // MARK: Default answers
 
     /// The answer without a responder: GET DATA for the UID per `uidAnswer`, anything else `6A 81`.
-    static func defaultResponse(to apdu: [UInt8], uid: [UInt8], uidAnswer: UIDAnswer) -> [UInt8] {
+    package static func defaultResponse(to apdu: [UInt8], uid: [UInt8], uidAnswer: UIDAnswer) -> [UInt8] {
         let notSupported: [UInt8] = [0x6A, 0x81]
         // FF CA 00 00 (case 1, no Le) or FF CA 00 00 Le (case 2).
         guard apdu.count == 4 || apdu.count == 5, apdu.starts(with: [0xFF, 0xCA, 0x00, 0x00]) else { return notSupported }
