@@ -98,10 +98,10 @@ package struct PCSCRig: Sendable {
 
     // MARK: The script
 
-    /// `scripts/pcscd-rig.sh`, found from this file: Tests/ChipReaderTests/Support/PCSCRig.swift.
+    /// `scripts/pcscd-rig.sh`, found from this file: Tests/PCSCTestSupport/PCSCRig.swift.
     package static let script: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
+        for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("scripts/pcscd-rig.sh").path
     }()
 
