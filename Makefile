@@ -41,8 +41,10 @@ test: deps
 demo: build
 	@LEDGER_BIN="$$($(SWIFT) build --show-bin-path)/ledger" scripts/demo.sh
 
+# All figures, the scan part through the PC/SC rig (about 8 minutes on 2 cores); `make bench ARGS=--quick`.
 bench: deps
-	$(SWIFT) run -c release ledger-bench
+	$(SWIFT) build -c release
+	scripts/pcscd-rig.sh run -- "$$($(SWIFT) build -c release --show-bin-path)/ledger-bench" $(ARGS)
 
 clean:
 	rm -rf .build

@@ -1,3 +1,4 @@
+import PCSCTestSupport
 import PropertyLedger
 
 /// What the benchmark measures and where: sizes, counts, the log's crypto profile and the output format.
@@ -20,7 +21,10 @@ struct BenchOptions: Sendable {
     var printsJSON = false
     var keepFiles = false
     /// Which parts of the benchmark run: the log's own figures (a)–(e), the custody lookups (f)–(i), or both.
-    var parts: Set<BenchPart> = Set(BenchPart.allCases)
+    /// The scan part needs the PC/SC rig, so it runs by default only under `scripts/pcscd-rig.sh run`.
+    var parts: Set<BenchPart> = Set(BenchPart.allCases.filter { $0 != .scan || PCSCRig.current != nil })
+    /// Tags presented to `ledger scan` in the scan part.
+    var scanSamples = 100
     /// Entries in the custody log, entry 0 included: the scene, the items' registration, chip binding and
     /// check-in, and then check-out and return pairs until the log has this many.
     var custodyEntries: Int64 = 1_000_000
@@ -65,6 +69,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case log
     /// (f)–(i): show, history, where and list on a custody log built through the custody rules.
     case custody
+    /// (j): `ledger scan` on that log, with virtual tags on a real pcscd (needs the rig).
+    case scan
 }
 
 /// A command line that cannot be run as given.
@@ -80,7 +86,7 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody] [--skip log|custody] [--entries N] [--crypto gm|intl]
+        usage: ledger-bench [--quick] [--only log|custody|scan] [--skip log|custody|scan] [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
@@ -110,6 +116,8 @@ enum BenchCommand {
           --list-runs N     list --location queries timed, on random cabinets (default 200)
           --no-rebuild-check
                             skip replaying the custody log into fresh projections at the end
+          --scan-samples N  tags presented to `ledger scan` in the scan part (default 100); the scan part
+                            runs under scripts/pcscd-rig.sh only, and needs `ledger` built beside ledger-bench
 
         Progress goes to stderr; the report goes to stdout.
         """
@@ -161,9 +169,10 @@ enum BenchCommand {
             case "--only", "--skip":
                 let name = try Self.value(after: flag, in: &remaining)
                 guard let part = BenchPart(rawValue: name) else {
-                    throw UsageError(message: "\(flag) must be log or custody, not \(name)")
+                    throw UsageError(message: "\(flag) must be log, custody or scan, not \(name)")
                 }
-                overrides.append { $0.parts = flag == "--only" ? [part] : $0.parts.subtracting([part]) }
+                // The scan part reads the custody log, so it brings the custody part with it.
+                overrides.append { $0.parts = flag == "--only" ? (part == .scan ? [.custody, .scan] : [part]) : $0.parts.subtracting([part]) }
             case "--custody-entries":
                 let count = try Self.count(after: flag, in: &remaining, minimum: 1)
                 overrides.append { $0.custodyEntries = Int64(count) }
@@ -183,6 +192,9 @@ enum BenchCommand {
                 let count = try Self.count(after: flag, in: &remaining, minimum: 1)
                 overrides.append { $0.listRuns = count }
             case "--no-rebuild-check": overrides.append { $0.custodyRebuildCheck = false }
+            case "--scan-samples":
+                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
+                overrides.append { $0.scanSamples = count }
             default:
                 throw UsageError(message: "unknown argument \(flag)")
             }

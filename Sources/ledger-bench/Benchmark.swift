@@ -44,6 +44,9 @@ struct Benchmark {
         if options.parts.contains(.custody) {
             results += try await measureCustody(at: workspace.path("custody.ledger"))
         }
+        if options.parts.contains(.scan) {
+            results.append(try await measureScan(of: workspace.path("custody.ledger")))
+        }
 
         return BenchReport(
             machine: machine, configuration: configuration(), results: results, details: details, notes: notes)

@@ -9,15 +9,17 @@ enum Target: Sendable, Encodable, CustomStringConvertible {
     case ratioAtMost(Double)
     /// The ledger's figure must be below this, in the figure's unit (latencies).
     case valueBelow(Double)
-    /// The ledger's figure (a median latency) and its p99 detail must both be below this.
-    case medianAndP99Below(Double)
+    /// The ledger's figure (a median latency) must be below the first limit and its p99 detail below the
+    /// second (the same limit when none is given).
+    case medianAndP99Below(Double, p99: Double? = nil)
 
     func isMet(_ figure: Figure, ratio: Double?) -> Bool {
         switch self {
         case .ratioAtLeast(let minimum): ratio.map { $0 >= minimum } ?? false
         case .ratioAtMost(let maximum): ratio.map { $0 <= maximum } ?? false
         case .valueBelow(let limit): figure.value < limit
-        case .medianAndP99Below(let limit): figure.value < limit && figure.details["p99"].map { $0 < limit } ?? false
+        case .medianAndP99Below(let limit, let p99Limit):
+            figure.value < limit && figure.details["p99"].map { $0 < (p99Limit ?? limit) } ?? false
         }
     }
 
@@ -26,11 +28,13 @@ enum Target: Sendable, Encodable, CustomStringConvertible {
         case .ratioAtLeast(let minimum): "≥ " + Format.ratio(minimum)
         case .ratioAtMost(let maximum): "≤ " + Format.ratio(maximum)
         case .valueBelow(let limit): "< " + String(format: "%g", limit)
-        case .medianAndP99Below(let limit): "p50, p99 < " + String(format: "%g", limit)
+        case .medianAndP99Below(let limit, nil): "p50, p99 < " + String(format: "%g", limit)
+        case .medianAndP99Below(let limit, let p99Limit?):
+            "p50 < " + String(format: "%g", limit) + ", p99 < " + String(format: "%g", p99Limit)
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case kind, value }
+    private enum CodingKeys: String, CodingKey { case kind, value, p99 }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -44,9 +48,10 @@ enum Target: Sendable, Encodable, CustomStringConvertible {
         case .valueBelow(let value):
             try container.encode("valueBelow", forKey: .kind)
             try container.encode(value, forKey: .value)
-        case .medianAndP99Below(let value):
+        case .medianAndP99Below(let value, let p99Limit):
             try container.encode("medianAndP99Below", forKey: .kind)
             try container.encode(value, forKey: .value)
+            try container.encodeIfPresent(p99Limit, forKey: .p99)
         }
     }
 }
