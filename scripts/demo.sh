@@ -78,6 +78,14 @@ run ledger history $BIKE --proof
 run ledger list --location ROOM-1
 run ledger rebuild --check
 
+say "A keyboard-wedge reader types each UID and Enter: the clerk's scan loop shows what each tag is."
+printf '$ printf "04A1B2C3D4E580\\nDEADBEEF\\n" | ledger scan --reader stdin\n'
+printf '04A1B2C3D4E580\nDEADBEEF\n' | ledger scan --reader stdin
+
+say "Stocktake of the cabinet: the clerk presents what is there; the cutter is not found. Recorded in the log."
+printf '$ printf "04A1B2C3D4E580\\nE0040150A1B2C3D4\\n" | ledger audit CAB-01 --reader stdin\n'
+printf '04A1B2C3D4E580\nE0040150A1B2C3D4\n' | ledger audit CAB-01 --reader stdin
+
 say "The public verifier key, handed to the procuratorate and the court once."
 printf '$ ledger key > agency.vkey\n'; ledger key > agency.vkey; cat agency.vkey
 
