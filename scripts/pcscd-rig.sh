@@ -33,9 +33,10 @@ set -euo pipefail
 
 SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 readonly SELF
-# 35963 = 0x8C7B. NOTE: that is also vpcd's stock port (Debian's /etc/reader.conf.d/vpcd), so a system
-# pcscd that loaded the stock config holds it; the port check below then says so and asks for --port.
-readonly DEFAULT_PORT=35963
+# 40027 = 0x9C5B: not vpcd's stock port 35963 (0x8C7B, in Debian's /etc/reader.conf.d/vpcd), which a system
+# pcscd that loaded the stock config would hold. If the port is taken anyway, the check below says so and
+# asks for --port.
+readonly DEFAULT_PORT=40027
 readonly VPCD_DRIVER=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
 readonly READY_TIMEOUT=${PCSCD_RIG_TIMEOUT:-10}
 readonly STOP_TIMEOUT=5          # seconds for pcscd to exit on SIGTERM before SIGKILL

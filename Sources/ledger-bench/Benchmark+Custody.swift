@@ -242,7 +242,7 @@ extension Benchmark {
     }
 
     /// A row whose figure is the median latency, with the p99 beside it.
-    private func latencyComparison(key: String, title: String, name: String, latencies: [Duration], target: Target) -> Comparison {
+    func latencyComparison(key: String, title: String, name: String, latencies: [Duration], target: Target) -> Comparison {
         let sample = LatencySample(latencies)
         let median = sample.median.milliseconds
         let p99 = sample.percentile(0.99).milliseconds

@@ -54,15 +54,10 @@ extension Benchmark {
             name: "(j) scan: tag noticed to details printed (adds connect + GET DATA through pcscd/vpcd)",
             value: withRead.median.milliseconds, unit: "ms", details: ["p99": withRead.percentile(0.99).milliseconds],
             display: "p50 \(Format.milliseconds(withRead.median.milliseconds)), p99 \(Format.milliseconds(withRead.percentile(0.99).milliseconds))"))
-        let sample = LatencySample(handled)
-        let median = sample.median.milliseconds
-        let p99 = sample.percentile(0.99).milliseconds
-        return Comparison(
+        return latencyComparison(
             key: "scan", title: "(j) scan: tag-arrived → details, at \(Format.count(options.custodyEntries))",
-            ledger: Figure(
-                name: "ledger scan, tag-arrived event to details printed, median", value: median, unit: "ms", details: ["p99": p99],
-                display: "p50 \(Format.milliseconds(median)), p99 \(Format.milliseconds(p99))"),
-            baseline: nil, target: .medianAndP99Below(20, p99: 100))
+            name: "ledger scan, tag-arrived event to details printed", latencies: handled,
+            target: .medianAndP99Below(20, p99: 100))
     }
 
     private static func bytes(hex: String) -> [UInt8] {
