@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PCSCTestSupport
 import Synchronization
 import Testing
@@ -226,4 +227,19 @@ final class OutputBuffer: @unchecked Sendable {
     func append(_ more: Data) { lock.withLock { data.append(more) } }
 
     var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}
+
+/// Ctrl-C ends the scanning loop cleanly, even when the parent started `ledger` with signals blocked (as
+/// Foundation's `Process` does): the tool unblocks the signals it handles.
+struct InterruptTests {
+    @Test func interruptEndsScanCleanly() async throws {
+        try await CLITests.withStore { directory, _ in
+            let scan = try ReaderCLITests.Running(
+                ["scan", "--reader", "stdin", "--json"],
+                environment: ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path], in: directory)
+            _ = try await scan.waitForEvent("the snapshot") { $0["event"] as? String == "snapshot" }
+            kill(scan.process.processIdentifier, SIGINT)
+            #expect(try await scan.waitForExit(seconds: 3) == 0)
+        }
+    }
 }
