@@ -114,16 +114,7 @@ public actor LedgerStore {
 
     // MARK: The tree
 
-    var tree: MerkleTree {
-        MerkleTree(hasher: hasher) { [database] level, index in
-            guard let hash = try database.firstRow(
-                "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
-            else {
-                throw LedgerError(.storeUnusable, "tree node (level \(level), index \(index)) is missing; run `ledger verify`")
-            }
-            return hash
-        }
-    }
+    var tree: MerkleTree { MerkleTree.stored(in: database, hasher: hasher) }
 
     func loadFrontier(size: Int64) throws -> Frontier {
         try Frontier(size: size) { level, index in try tree.subtreeHash(level, index) }

@@ -34,12 +34,7 @@ struct OpenState {
         var frontier = Frontier()
         do {
             let size = try database.queryInt("SELECT coalesce(max(idx) + 1, 0) FROM log_entries") ?? 0
-            let tree = MerkleTree(hasher: hasher) { level, index in
-                guard let hash = try database.firstRow(
-                    "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
-                else { throw LedgerError(.storeUnusable, "tree node (level \(level), index \(index)) is missing") }
-                return hash
-            }
+            let tree = MerkleTree.stored(in: database, hasher: hasher)
             frontier = try Frontier(size: size) { level, index in try tree.subtreeHash(level, index) }
             blocked = try CheckpointGuard(database: database, tree: tree, verifier: verifier, paths: paths, size: size)
                 .conflict()
