@@ -14,10 +14,17 @@ public struct ReaderMonitor: TagEventSource {
     public var policy: ReaderPolicy
     /// How often the reader list is read again even without a change (hot-plug without a PnP signal).
     public var pollInterval: Duration
+    /// PC/SC, or a fake in tests.
+    let service: ReaderServiceFactory
 
     public init(policy: ReaderPolicy = .fromEnvironment(), pollInterval: Duration = .milliseconds(500)) {
+        self.init(policy: policy, pollInterval: pollInterval, service: .pcsc)
+    }
+
+    init(policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory) {
         self.policy = policy
         self.pollInterval = pollInterval
+        self.service = service
     }
 
     public func events() -> AsyncStream<ReaderEvent> {
@@ -27,7 +34,8 @@ public struct ReaderMonitor: TagEventSource {
     /// ``events()``, calling `onThreadExit` when the monitor's thread has ended (for tests of cancellation).
     func events(onThreadExit: @escaping @Sendable () -> Void) -> AsyncStream<ReaderEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ReaderEvent.self, bufferingPolicy: .unbounded)
-        let loop = MonitorLoop(policy: policy, pollInterval: pollInterval, continuation: continuation, onExit: onThreadExit)
+        let loop = MonitorLoop(
+            policy: policy, pollInterval: pollInterval, service: service, continuation: continuation, onExit: onThreadExit)
         continuation.onTermination = { _ in loop.cancel() }
         let thread = Thread { loop.run() }
         thread.name = "ChipReader.ReaderMonitor"
@@ -70,6 +78,7 @@ private final class MonitorLoop: @unchecked Sendable {
     }
 
     private let policy: ReaderPolicy
+    private let service: ReaderServiceFactory
     private let pollMilliseconds: Int
     private let continuation: AsyncStream<ReaderEvent>.Continuation
     private let onExit: @Sendable () -> Void
@@ -78,10 +87,11 @@ private final class MonitorLoop: @unchecked Sendable {
     private let wakeUp = DispatchSemaphore(value: 0)
 
     init(
-        policy: ReaderPolicy, pollInterval: Duration, continuation: AsyncStream<ReaderEvent>.Continuation,
-        onExit: @escaping @Sendable () -> Void
+        policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory,
+        continuation: AsyncStream<ReaderEvent>.Continuation, onExit: @escaping @Sendable () -> Void
     ) {
         self.policy = policy
+        self.service = service
         self.onExit = onExit
         let (seconds, attoseconds) = pollInterval.components
         self.pollMilliseconds = max(10, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
@@ -93,19 +103,23 @@ private final class MonitorLoop: @unchecked Sendable {
             shared.isCancelled = true
             return shared.context
         }
-        if let context { PCSCContext.cancel(context) }
+        if let context { service.cancel(context) }
         wakeUp.signal()
     }
 
     private var isCancelled: Bool { shared.withLock { $0.isCancelled } }
 
     func run() {
-        var context: PCSCContext?
+        var context: (any ReaderService)?
         var known: [String: ReaderSnapshot] = [:]
         var needsSnapshot = true
         var serviceIsUp: Bool?
         var backoff = 0.1
         var watchPlugAndPlay = true
+        /// The reader list of the last `SCARD_E_UNKNOWN_READER`: the same error on the same list means the
+        /// PnP pseudo-reader is what is unknown, not a reader that was unplugged.
+        var unknownReaderNames: [String]?
+        var names: [String] = []
         defer {
             continuation.finish()
             onExit()
@@ -115,9 +129,9 @@ private final class MonitorLoop: @unchecked Sendable {
             // (Re)establish the context; while pcscd is away, retry with a growing pause.
             if context == nil {
                 do {
-                    let established = try PCSCContext()
+                    let established = try service.connect()
                     context = established
-                    shared.withLock { $0.context = established.handle }
+                    shared.withLock { $0.context = established.cancellationHandle }
                     if serviceIsUp == false { continuation.yield(.serviceRestored) }
                     serviceIsUp = true
                     needsSnapshot = true
@@ -132,7 +146,7 @@ private final class MonitorLoop: @unchecked Sendable {
             }
             guard let current = context else { continue }
             do {
-                let names = try current.readers().filter(policy.allows)
+                names = try current.readers().filter(policy.allows)
                 let waited = names.map { (name: $0, last: needsSnapshot ? nil : known[$0]) }
                 let timeout = needsSnapshot || names.contains(where: { known[$0] == nil }) ? 0 : pollMilliseconds
                 guard !names.isEmpty || !needsSnapshot else {
@@ -164,8 +178,10 @@ private final class MonitorLoop: @unchecked Sendable {
                 case .cancelled:
                     continue  // the loop condition sees the cancellation
                 case .unknownReader:
-                    // A reader vanished mid-wait, or this pcsc-lite does not know the PnP pseudo-reader.
-                    watchPlugAndPlay = false
+                    // A reader vanished mid-wait (list again), or, if it happens again with the same list, this
+                    // pcsc-lite does not know the PnP pseudo-reader (stop watching it).
+                    if unknownReaderNames == names { watchPlugAndPlay = false }
+                    unknownReaderNames = names
                     continue
                 case .noService, .communication:
                     shared.withLock { $0.context = nil }
@@ -180,6 +196,7 @@ private final class MonitorLoop: @unchecked Sendable {
                     _ = wakeUp.wait(timeout: .now() + backoff)
                 }
             } catch {
+                shared.withLock { $0.context = nil }
                 context = nil
             }
         }
@@ -192,7 +209,7 @@ private final class MonitorLoop: @unchecked Sendable {
         }))
     }
 
-    private func emit(_ changes: [ReaderChange], context: PCSCContext) {
+    private func emit(_ changes: [ReaderChange], context: any ReaderService) {
         let added = changes.compactMap { if case .added(let name) = $0 { name } else { nil } }
         let removed = changes.compactMap { if case .removed(let name) = $0 { name } else { nil } }
         if !added.isEmpty || !removed.isEmpty { continuation.yield(.readersChanged(added: added, removed: removed)) }
