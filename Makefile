@@ -9,7 +9,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 pcscd vsmartcard-vpcd \
 	iproute2 util-linux
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps build test demo bench lint clean
 
 all: build
 
@@ -45,6 +45,10 @@ demo: build
 bench: deps
 	$(SWIFT) build -c release
 	scripts/pcscd-rig.sh run -- "$$($(SWIFT) build -c release --show-bin-path)/ledger-bench" $(ARGS)
+
+# The style of .swift-format (the formatter bundled with the toolchain); `swift format format -i -r …` fixes it.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 clean:
 	rm -rf .build

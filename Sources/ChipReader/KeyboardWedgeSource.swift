@@ -51,7 +51,8 @@ public struct KeyboardWedgeSource: TagEventSource {
     private static func emit(_ line: String, format: Format, to continuation: AsyncStream<ReaderEvent>.Continuation) {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return }
-        let result: Result<TagUID, ReaderError> = parse(text, format: format).map { .success($0) }
+        let result: Result<TagUID, ReaderError> =
+            parse(text, format: format).map { .success($0) }
             ?? .failure(ReaderError(.malformedResponse, "\"\(text)\" is not a \(format.rawValue) UID"))
         continuation.yield(.tagArrived(TagArrival(reader: readerName, atr: [], result: result)))
         continuation.yield(.tagLeft(reader: readerName))

@@ -204,9 +204,11 @@ private final class MonitorLoop: @unchecked Sendable {
     }
 
     private func emitSnapshot(_ readers: [String: ReaderSnapshot]) {
-        continuation.yield(.snapshot(readers.keys.sorted().map {
-            ReaderStatus(reader: $0, hasTag: readers[$0]?.isPresent ?? false, atr: readers[$0]?.atr ?? [])
-        }))
+        continuation.yield(
+            .snapshot(
+                readers.keys.sorted().map {
+                    ReaderStatus(reader: $0, hasTag: readers[$0]?.isPresent ?? false, atr: readers[$0]?.atr ?? [])
+                }))
     }
 
     private func emit(_ changes: [ReaderChange], context: any ReaderService) {

@@ -172,7 +172,9 @@ enum BenchCommand {
                     throw UsageError(message: "\(flag) must be log, custody or scan, not \(name)")
                 }
                 // The scan part reads the custody log, so it brings the custody part with it.
-                overrides.append { $0.parts = flag == "--only" ? (part == .scan ? [.custody, .scan] : [part]) : $0.parts.subtracting([part]) }
+                overrides.append {
+                    $0.parts = flag == "--only" ? (part == .scan ? [.custody, .scan] : [part]) : $0.parts.subtracting([part])
+                }
             case "--custody-entries":
                 let count = try Self.count(after: flag, in: &remaining, minimum: 1)
                 overrides.append { $0.custodyEntries = Int64(count) }

@@ -110,9 +110,10 @@ extension Benchmark {
         }
         _ = try await store.checkpoint()
         let rate = Double(entryCount) / appendTime.seconds
-        details.append(Figure(
-            name: "building \(Format.count(entryCount)) entries (\(Format.count(options.buildBatchSize))/txn)",
-            value: rate, unit: "entries/s", display: Format.rate(rate) + " (\(Format.decimal(appendTime.seconds)) s)"))
+        details.append(
+            Figure(
+                name: "building \(Format.count(entryCount)) entries (\(Format.count(options.buildBatchSize))/txn)",
+                value: rate, unit: "entries/s", display: Format.rate(rate) + " (\(Format.decimal(appendTime.seconds)) s)"))
         return store
     }
 
@@ -121,9 +122,10 @@ extension Benchmark {
         let sample = LatencySample(latencies)
         let median = sample.median.milliseconds
         let p99 = sample.percentile(0.99).milliseconds
-        details.append(Figure(
-            name: name, value: median, unit: "ms", details: ["p99": p99],
-            display: "p50 \(Format.milliseconds(median)), p99 \(Format.milliseconds(p99))"))
+        details.append(
+            Figure(
+                name: name, value: median, unit: "ms", details: ["p99": p99],
+                display: "p50 \(Format.milliseconds(median)), p99 \(Format.milliseconds(p99))"))
     }
 }
 

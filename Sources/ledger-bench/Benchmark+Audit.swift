@@ -14,11 +14,12 @@ extension Benchmark {
             throw BenchError("the audit found the freshly built log damaged (\(report.findingCount) findings): \(findings)")
         }
         let auditRate = Double(report.size) / seconds
-        details.append(Figure(
-            name: "(c) audit of \(Format.count(report.size)) entries", value: seconds, unit: "s",
-            details: ["nodesChecked": Double(report.nodesChecked), "checkpointsChecked": Double(report.checkpointsChecked)],
-            display: "\(Format.decimal(seconds)) s, \(Format.count(report.nodesChecked)) nodes and "
-                + "\(report.checkpointsChecked) checkpoints checked, intact"))
+        details.append(
+            Figure(
+                name: "(c) audit of \(Format.count(report.size)) entries", value: seconds, unit: "s",
+                details: ["nodesChecked": Double(report.nodesChecked), "checkpointsChecked": Double(report.checkpointsChecked)],
+                display: "\(Format.decimal(seconds)) s, \(Format.count(report.nodesChecked)) nodes and "
+                    + "\(report.checkpointsChecked) checkpoints checked, intact"))
 
         Progress.log("(c) hashing the same entries in memory")
         let hashRate = try leafHashRate(entryCount: options.entries)

@@ -79,20 +79,22 @@ extension Benchmark {
         let rate = Double(recorder.recorded) / recorder.time.seconds
         let setupRate = Double(setupEntries) / setupTime.seconds
         let trafficRate = Double(trafficEntries) / trafficTime.seconds
-        details.append(Figure(
-            name: "building the custody log of \(Format.count(recorder.recorded + 1)) entries "
-                + "(\(Format.count(scene.batchSize)) commands/txn)",
-            value: rate, unit: "entries/s",
-            details: ["seconds": recorder.time.seconds, "setupRate": setupRate, "trafficRate": trafficRate],
-            display: Format.rate(rate) + " (\(Format.decimal(recorder.time.seconds)) s): "
-                + "\(Format.count(setupEntries)) scene and item entries at \(Format.rate(setupRate)), "
-                + "\(Format.count(trafficEntries)) check-out/return entries at \(Format.rate(trafficRate))"))
+        details.append(
+            Figure(
+                name: "building the custody log of \(Format.count(recorder.recorded + 1)) entries "
+                    + "(\(Format.count(scene.batchSize)) commands/txn)",
+                value: rate, unit: "entries/s",
+                details: ["seconds": recorder.time.seconds, "setupRate": setupRate, "trafficRate": trafficRate],
+                display: Format.rate(rate) + " (\(Format.decimal(recorder.time.seconds)) s): "
+                    + "\(Format.count(setupEntries)) scene and item entries at \(Format.rate(setupRate)), "
+                    + "\(Format.count(trafficEntries)) check-out/return entries at \(Format.rate(trafficRate))"))
         let fileBytes = Self.fileSize(path) + Self.fileSize(path + "-wal")
-        details.append(Figure(
-            name: "custody log file (database and WAL)", value: Double(fileBytes), unit: "bytes",
-            details: ["bytesPerEntry": Double(fileBytes) / Double(recorder.recorded + 1)],
-            display: Format.mebibytes(kibibytes: Int(fileBytes / 1024))
-                + ", \(Format.decimal(Double(fileBytes) / Double(recorder.recorded + 1))) bytes per entry"))
+        details.append(
+            Figure(
+                name: "custody log file (database and WAL)", value: Double(fileBytes), unit: "bytes",
+                details: ["bytesPerEntry": Double(fileBytes) / Double(recorder.recorded + 1)],
+                display: Format.mebibytes(kibibytes: Int(fileBytes / 1024))
+                    + ", \(Format.decimal(Double(fileBytes) / Double(recorder.recorded + 1))) bytes per entry"))
         return (store, CustodyLog(ids: ids, checkOuts: checkOuts))
     }
 
@@ -113,8 +115,9 @@ extension Benchmark {
             guard object.id == expected, object.status == .inStorage, object.location == scene.cabinet(ofItem: index),
                 object.chip == CustodyScene.chipUID(ofItem: index)
             else {
-                throw BenchError("object(\(expected)) answered \(object.id), \(object.status.rawValue) at \(object.location ?? "-") "
-                    + "with chip \(object.chip ?? "-"); expected in storage at \(scene.cabinet(ofItem: index))")
+                throw BenchError(
+                    "object(\(expected)) answered \(object.id), \(object.status.rawValue) at \(object.location ?? "-") "
+                        + "with chip \(object.chip ?? "-"); expected in storage at \(scene.cabinet(ofItem: index))")
             }
         }
         recordLatencies("(f) object(_:) by id inside the store's actor", try await store.timeObjectLookups(ids))
@@ -139,19 +142,21 @@ extension Benchmark {
             guard history.count == expected, history.first?.entry.event.type == "item.registered",
                 history.allSatisfy({ $0.entry.event.object == id })
             else {
-                throw BenchError("history(of: \(id)) has \(history.count) entries (\(history.first?.entry.event.type ?? "none") first); "
-                    + "expected \(expected), beginning with its registration")
+                throw BenchError(
+                    "history(of: \(id)) has \(history.count) entries (\(history.first?.entry.event.type ?? "none") first); "
+                        + "expected \(expected), beginning with its registration")
             }
             entryCount += history.count
             byteCount += history.reduce(0) { $0 + $1.bytes.count }
             longest = max(longest, history.count)
         }
         let mean = Double(entryCount) / Double(latencies.count)
-        details.append(Figure(
-            name: "(g) sampled histories", value: mean, unit: "entries",
-            details: ["longest": Double(longest), "bytesPerEntry": Double(byteCount) / Double(entryCount)],
-            display: "\(Format.decimal(mean)) entries on average (longest \(longest)), "
-                + "\(Format.decimal(Double(byteCount) / Double(entryCount))) bytes per entry, all as the build recorded"))
+        details.append(
+            Figure(
+                name: "(g) sampled histories", value: mean, unit: "entries",
+                details: ["longest": Double(longest), "bytesPerEntry": Double(byteCount) / Double(entryCount)],
+                display: "\(Format.decimal(mean)) entries on average (longest \(longest)), "
+                    + "\(Format.decimal(Double(byteCount) / Double(entryCount))) bytes per entry, all as the build recorded"))
         recordLatencies("(g) history(of:) inside the store's actor", try await store.timeHistories(ids))
         return latencyComparison(
             key: "history", title: "(g) history at \(Format.count(size))", name: "LedgerStore.history(of:)",
@@ -159,15 +164,17 @@ extension Benchmark {
     }
 
     /// (h) `object("chip:UID")`, as `ledger where` calls it: the chip resolved to its item, then the item.
-    private mutating func measureWhere(in store: LedgerStore, scene: CustodyScene, log: CustodyLog, size: Int64) async throws -> Comparison {
+    private mutating func measureWhere(in store: LedgerStore, scene: CustodyScene, log: CustodyLog, size: Int64) async throws -> Comparison
+    {
         Progress.log("(h) \(Format.count(options.custodyLookups)) object(\"chip:UID\") lookups at size \(Format.count(size))")
         let items = sampleItems(seed: 0x3E7E, count: scene.items)
         let references = items.map { "chip:" + CustodyScene.chipUID(ofItem: $0) }
         let latencies = try await timeAwaited(references.count, { try await store.object(references[$0]) }) { sample, object in
             let index = items[sample]
             guard object.id != log.ids[index] || object.location != scene.cabinet(ofItem: index) else { return }
-            throw BenchError("object(chip:\(CustodyScene.chipUID(ofItem: index))) answered \(object.id) at \(object.location ?? "-"), "
-                + "not \(log.ids[index]) at \(scene.cabinet(ofItem: index))")
+            throw BenchError(
+                "object(chip:\(CustodyScene.chipUID(ofItem: index))) answered \(object.id) at \(object.location ?? "-"), "
+                    + "not \(log.ids[index]) at \(scene.cabinet(ofItem: index))")
         }
         recordLatencies("(h) object(\"chip:UID\") inside the store's actor", try await store.timeObjectLookups(references))
         return latencyComparison(
@@ -205,12 +212,14 @@ extension Benchmark {
         let differences = try await store.rebuildCheck()
         let seconds = stopwatch.elapsed.seconds
         guard differences.isEmpty else {
-            throw BenchError("rebuildCheck() found the projections differ from the log: "
-                + differences.prefix(3).joined(separator: "; "))
+            throw BenchError(
+                "rebuildCheck() found the projections differ from the log: "
+                    + differences.prefix(3).joined(separator: "; "))
         }
-        details.append(Figure(
-            name: "rebuildCheck() of \(Format.count(size)) entries", value: seconds, unit: "s",
-            display: "\(Format.decimal(seconds)) s, no differences"))
+        details.append(
+            Figure(
+                name: "rebuildCheck() of \(Format.count(size)) entries", value: seconds, unit: "s",
+                display: "\(Format.decimal(seconds)) s, no differences"))
     }
 
     // MARK: Helpers

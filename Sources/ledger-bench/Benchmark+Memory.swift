@@ -21,15 +21,17 @@ extension Benchmark {
     }
 
     private mutating func recordChild(_ child: AuditChild.Result) {
-        var display = "\(Format.decimal(child.seconds)) s, peak \(Format.mebibytes(kibibytes: child.peakKiB)) "
+        var display =
+            "\(Format.decimal(child.seconds)) s, peak \(Format.mebibytes(kibibytes: child.peakKiB)) "
             + "(\(Format.mebibytes(kibibytes: child.peakBeforeAuditKiB)) before the audit)"
         var figures = ["peakBeforeAuditKiB": Double(child.peakBeforeAuditKiB), "seconds": child.seconds]
         if let maxRSS = child.maxRSSFromWait4KiB {
             display += ", wait4 ru_maxrss \(Format.mebibytes(kibibytes: maxRSS))"
             figures["maxRSSFromWait4KiB"] = Double(maxRSS)
         }
-        details.append(Figure(
-            name: "(e) audit child at \(Format.count(child.size)) entries", value: Double(child.peakKiB), unit: "KiB",
-            details: figures, display: display))
+        details.append(
+            Figure(
+                name: "(e) audit child at \(Format.count(child.size)) entries", value: Double(child.peakKiB), unit: "KiB",
+                details: figures, display: display))
     }
 }

@@ -50,10 +50,13 @@ extension Benchmark {
         _ = try await scan.waitForExit()
 
         let withRead = LatencySample(detected)
-        details.append(Figure(
-            name: "(j) scan: tag noticed to details printed (adds connect + GET DATA through pcscd/vpcd)",
-            value: withRead.median.milliseconds, unit: "ms", details: ["p99": withRead.percentile(0.99).milliseconds],
-            display: "p50 \(Format.milliseconds(withRead.median.milliseconds)), p99 \(Format.milliseconds(withRead.percentile(0.99).milliseconds))"))
+        details.append(
+            Figure(
+                name: "(j) scan: tag noticed to details printed (adds connect + GET DATA through pcscd/vpcd)",
+                value: withRead.median.milliseconds, unit: "ms", details: ["p99": withRead.percentile(0.99).milliseconds],
+                display:
+                    "p50 \(Format.milliseconds(withRead.median.milliseconds)), p99 \(Format.milliseconds(withRead.percentile(0.99).milliseconds))"
+            ))
         return latencyComparison(
             key: "scan", title: "(j) scan: tag-arrived → details, at \(Format.count(options.custodyEntries))",
             name: "ledger scan, tag-arrived event to details printed", latencies: handled,

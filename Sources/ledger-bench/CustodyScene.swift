@@ -90,9 +90,10 @@ struct CustodyScene: Sendable {
     /// The registrations of items `range`, recorded by O1 with O1 and O2 as the seizing officers.
     func registrations(_ range: Range<Int>) -> [CustodyCommand] {
         range.map { index in
-            .registerItem(ItemRegistration(
-                caseNumber: Self.caseNumber, name: "涉案物品\(index + 1)", quantity: "1", unit: "件",
-                features: Self.features[index % Self.features.count], seizedBy: Self.officers))
+            .registerItem(
+                ItemRegistration(
+                    caseNumber: Self.caseNumber, name: "涉案物品\(index + 1)", quantity: "1", unit: "件",
+                    features: Self.features[index % Self.features.count], seizedBy: Self.officers))
         }
     }
 

@@ -19,7 +19,8 @@ struct MachineInfo: Encodable, Sendable {
         cpuModel = Self.cpuModel() ?? "unknown"
         memoryGiB = Double(ProcessInfo.processInfo.physicalMemory) / Double(1 << 30)
         system = ProcessInfo.processInfo.operatingSystemVersionString
-        kernel = (try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8))?
+        kernel =
+            (try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
         sqliteVersion = String(cString: sqlite3_libversion())
         openSSLVersion = OpenSSL_version(OPENSSL_VERSION).map { String(cString: $0) } ?? "unknown"

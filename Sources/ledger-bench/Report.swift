@@ -138,18 +138,23 @@ struct BenchReport: Sendable, Encodable {
         var lines: [String] = []
         let config = configuration
         if config.parts.contains(.log) {
-            lines.append("PropertyLedger benchmark: profile \(config.profile) (\(config.hashAlgorithm)), "
-                + "large log \(Format.count(config.largeLogEntries)) entries, small log \(Format.count(config.smallLogEntries)), "
-                + "entries of \(Format.decimal(config.averageEntryBytes)) bytes on average")
+            lines.append(
+                "PropertyLedger benchmark: profile \(config.profile) (\(config.hashAlgorithm)), "
+                    + "large log \(Format.count(config.largeLogEntries)) entries, small log \(Format.count(config.smallLogEntries)), "
+                    + "entries of \(Format.decimal(config.averageEntryBytes)) bytes on average")
         }
         if config.parts.contains(.custody) {
-            lines.append((config.parts.contains(.log) ? "custody log: " : "PropertyLedger benchmark: profile \(config.profile) "
-                + "(\(config.hashAlgorithm)), custody log ") + "\(Format.count(config.custodyLogEntries)) entries, "
-                + "\(Format.count(config.custodyItems)) items in \(Format.count(config.cabinets)) cabinets of "
-                + "\(Format.count(config.objectsPerCabinet)), built \(Format.count(config.custodyBatchSize)) commands/txn")
+            lines.append(
+                (config.parts.contains(.log)
+                    ? "custody log: "
+                    : "PropertyLedger benchmark: profile \(config.profile) "
+                        + "(\(config.hashAlgorithm)), custody log ") + "\(Format.count(config.custodyLogEntries)) entries, "
+                    + "\(Format.count(config.custodyItems)) items in \(Format.count(config.cabinets)) cabinets of "
+                    + "\(Format.count(config.objectsPerCabinet)), built \(Format.count(config.custodyBatchSize)) commands/txn")
         }
-        lines.append("machine: \(machine.processors) CPUs (\(machine.cpuModel)), \(Format.decimal(machine.memoryGiB)) GiB, "
-            + "\(machine.system), Linux \(machine.kernel)")
+        lines.append(
+            "machine: \(machine.processors) CPUs (\(machine.cpuModel)), \(Format.decimal(machine.memoryGiB)) GiB, "
+                + "\(machine.system), Linux \(machine.kernel)")
         lines.append("libraries: SQLite \(machine.sqliteVersion), \(machine.openSSLVersion)")
         lines.append("disk: \(machine.directory)")
         lines.append("")

@@ -7,7 +7,8 @@ struct Workspace: Sendable {
     let root: String
 
     init(parent: String?) throws {
-        let parentURL = parent.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let parentURL =
+            parent.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.temporaryDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parentURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -185,23 +185,26 @@ private struct ArgumentReader {
     mutating func parseCustodyCommand() throws -> Command {
         switch command {
         case "officer add":
-            return .custody(.addOfficer(
-                badge: try positional("BADGE"), name: try required("name"), unit: take("unit"),
-                role: try requiredChoice("role", Role.self)))
+            return .custody(
+                .addOfficer(
+                    badge: try positional("BADGE"), name: try required("name"), unit: take("unit"),
+                    role: try requiredChoice("role", Role.self)))
         case "officer list":
             return .officerList
         case "officer retire":
             return .custody(.retireOfficer(badge: try positional("BADGE"), reason: take("reason")))
         case "location add":
-            return .custody(.addLocation(
-                code: try positional("CODE"), name: try required("name"), kind: try requiredChoice("kind", LocationKind.self),
-                parent: take("parent"), isCentral: flag("central")))
+            return .custody(
+                .addLocation(
+                    code: try positional("CODE"), name: try required("name"), kind: try requiredChoice("kind", LocationKind.self),
+                    parent: take("parent"), isCentral: flag("central")))
         case "location list":
             return .locationList
         case "case open":
-            return .custody(.openCase(
-                number: try positional("NUMBER"), title: try required("title"), kind: try requiredChoice("kind", CaseKind.self),
-                isPropertyCrime: flag("property-crime")))
+            return .custody(
+                .openCase(
+                    number: try positional("NUMBER"), title: try required("title"), kind: try requiredChoice("kind", CaseKind.self),
+                    isPropertyCrime: flag("property-crime")))
         case "case progress":
             return .custody(.recordProgress(caseNumber: try positional("NUMBER"), note: try required("note")))
         case "case solve":
@@ -211,14 +214,18 @@ private struct ArgumentReader {
         case "case show":
             return .caseShow(number: try positional("NUMBER"))
         case "item register":
-            return .custody(.registerItem(ItemRegistration(
-                caseNumber: try required("case"), name: try required("name"), quantity: try required("quantity"),
-                unit: try required("unit"), weight: take("weight"), features: take("features"), source: take("source"),
-                seizedAt: try time("seized-at"), seizedBy: list(try required("seized-by")), photos: list(take("photos") ?? ""))))
+            return .custody(
+                .registerItem(
+                    ItemRegistration(
+                        caseNumber: try required("case"), name: try required("name"), quantity: try required("quantity"),
+                        unit: try required("unit"), weight: take("weight"), features: take("features"), source: take("source"),
+                        seizedAt: try time("seized-at"), seizedBy: list(try required("seized-by")), photos: list(take("photos") ?? ""))))
         case "dossier register":
-            return .custody(.registerDossier(DossierRegistration(
-                caseNumber: try required("case"), title: take("title"), volume: try requiredInt("volume"),
-                volumes: try requiredInt("volumes"), pages: try requiredInt("pages"))))
+            return .custody(
+                .registerDossier(
+                    DossierRegistration(
+                        caseNumber: try required("case"), title: take("title"), volume: try requiredInt("volume"),
+                        volumes: try requiredInt("volumes"), pages: try requiredInt("pages"))))
         case "chip bind":
             let object = try positional("OBJECT")
             if flag("scan") {
@@ -231,21 +238,26 @@ private struct ArgumentReader {
             return .custody(.checkIn(object: try positional("OBJECT"), location: try required("to"), caseNumber: take("case")))
         case "checkout":
             guard let due = try time("due") else { throw UsageError("missing --due", command: command) }
-            return .custody(.checkOut(
-                object: try positional("OBJECT"), to: try required("to"), reason: try requiredChoice("reason", CheckoutReason.self),
-                approvedBy: try required("approved-by"), due: due, note: take("note"), caseNumber: take("case")))
+            return .custody(
+                .checkOut(
+                    object: try positional("OBJECT"), to: try required("to"), reason: try requiredChoice("reason", CheckoutReason.self),
+                    approvedBy: try required("approved-by"), due: due, note: take("note"), caseNumber: take("case")))
         case "return":
-            return .custody(.returnObject(
-                object: try positional("OBJECT"), location: try required("to"), condition: try required("condition"), by: take("by"),
-                caseNumber: take("case")))
+            return .custody(
+                .returnObject(
+                    object: try positional("OBJECT"), location: try required("to"), condition: try required("condition"), by: take("by"),
+                    caseNumber: take("case")))
         case "move":
-            return .custody(.move(object: try positional("OBJECT"), location: try required("to"), reason: take("reason"), caseNumber: take("case")))
+            return .custody(
+                .move(object: try positional("OBJECT"), location: try required("to"), reason: take("reason"), caseNumber: take("case")))
         case "dispose":
-            return .custody(.dispose(
-                object: try positional("OBJECT"), method: try requiredChoice("method", DisposalMethod.self),
-                approvedBy: try required("approved-by"), recipient: take("recipient"), note: take("note"), caseNumber: take("case")))
+            return .custody(
+                .dispose(
+                    object: try positional("OBJECT"), method: try requiredChoice("method", DisposalMethod.self),
+                    approvedBy: try required("approved-by"), recipient: take("recipient"), note: take("note"), caseNumber: take("case")))
         case "correct":
-            return .custody(.correct(index: try index(), field: try required("field"), value: try required("value"), reason: try required("reason")))
+            return .custody(
+                .correct(index: try index(), field: try required("field"), value: try required("value"), reason: try required("reason")))
         case "show":
             return .show(object: try positional("OBJECT"))
         case "history":
@@ -253,10 +265,11 @@ private struct ArgumentReader {
         case "where":
             return .whereIs(uid: try positional("UID"))
         case "list":
-            return .list(ObjectFilter(
-                caseNumber: take("case"), location: take("location"), status: try choice("status", ObjectStatus.self),
-                holder: take("holder"), kind: try choice("kind", ObjectKind.self), isOverdue: flag("overdue"),
-                limit: Int(try integer("limit") ?? 10_000)))
+            return .list(
+                ObjectFilter(
+                    caseNumber: take("case"), location: take("location"), status: try choice("status", ObjectStatus.self),
+                    holder: take("holder"), kind: try choice("kind", ObjectKind.self), isOverdue: flag("overdue"),
+                    limit: Int(try integer("limit") ?? 10_000)))
         case "export":
             return .export(entries: flag("entries"), format: try choice("format", ExportFormat.self) ?? .jsonl)
         case "readers":

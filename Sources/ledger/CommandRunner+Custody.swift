@@ -22,12 +22,14 @@ extension CommandRunner {
         case .itemRegistered, .dossierRegistered: isRegistration = true
         default: isRegistration = false
         }
-        let text = isRegistration
+        let text =
+            isRegistration
             ? "Registered \(object ?? "") (entry #\(recorded.index))"
             : "Recorded entry #\(recorded.index): \(recorded.entry.event.type)" + (object.map { " \($0)" } ?? "")
         try output.emit(
-            Result(index: recorded.index, type: recorded.entry.event.type, id: isRegistration ? object : nil,
-                   entry: String(decoding: try recorded.entry.encoded(), as: UTF8.self)),
+            Result(
+                index: recorded.index, type: recorded.entry.event.type, id: isRegistration ? object : nil,
+                entry: String(decoding: try recorded.entry.encoded(), as: UTF8.self)),
             text: text)
     }
 
@@ -92,8 +94,9 @@ extension CommandRunner {
             let name = try await object.location.asyncMap { try await store.location($0)?.name } ?? nil
             lines.append("  status    in storage at \(object.location ?? "?")" + (name.map { " (\($0))" } ?? ""))
         case .checkedOut:
-            lines.append("  status    checked out to \(object.holder ?? "?"), due \(object.due ?? "?")"
-                + (object.isOverdue(at: now) ? "  ** OVERDUE **" : ""))
+            lines.append(
+                "  status    checked out to \(object.holder ?? "?"), due \(object.due ?? "?")"
+                    + (object.isOverdue(at: now) ? "  ** OVERDUE **" : ""))
         case .registered:
             lines.append("  status    registered, not yet in storage")
         case .disposed:
@@ -129,14 +132,17 @@ extension CommandRunner {
             let receipt = try await checkpoint.asyncMap {
                 try await store.receipt(index: record.index, size: Int64($0.checkpoint.size)).text
             }
-            items.append(Item(
-                index: record.index, type: record.entry.event.type, at: record.entry.at, actor: record.entry.actor,
-                entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
-            table.append(String(record.index), record.entry.at, record.entry.actor ?? "", record.entry.event.type, summary(record.entry.event))
+            items.append(
+                Item(
+                    index: record.index, type: record.entry.event.type, at: record.entry.at, actor: record.entry.actor,
+                    entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
+            table.append(
+                String(record.index), record.entry.at, record.entry.actor ?? "", record.entry.event.type, summary(record.entry.event))
         }
         var text = table.rendered
         if let checkpoint {
-            text += "\n\nEach entry's inclusion proof verifies against the checkpoint at size \(checkpoint.checkpoint.size); "
+            text +=
+                "\n\nEach entry's inclusion proof verifies against the checkpoint at size \(checkpoint.checkpoint.size); "
                 + "with --json each entry carries its receipt."
             for item in items {
                 guard let receipt = item.receipt, let parsed = try? Receipt(parsing: receipt) else { continue }

@@ -18,8 +18,10 @@ extension CommandRunner {
                     switch format {
                     case .jsonl: text += "{\"index\":\(index),\"entry\":\(json)}\n"
                     case .csv:
-                        text += csvLine([String(index), entry?.event.type ?? "log.created", entry?.at ?? "", entry?.actor ?? "",
-                                         entry?.event.object ?? "", json])
+                        text += csvLine([
+                            String(index), entry?.event.type ?? "log.created", entry?.at ?? "", entry?.actor ?? "",
+                            entry?.event.object ?? "", json,
+                        ])
                     }
                 }
                 Output.write(text)
@@ -38,8 +40,10 @@ extension CommandRunner {
         case .csv:
             var text = csvLine(["id", "kind", "case", "name", "status", "location", "holder", "due", "chip", "registered", "updated"])
             for o in objects {
-                text += csvLine([o.id, o.kind.rawValue, o.caseNumber, o.name, o.status.rawValue, o.location ?? "", o.holder ?? "",
-                                 o.due ?? "", o.chip ?? "", String(o.registeredAt), String(o.updatedAt)])
+                text += csvLine([
+                    o.id, o.kind.rawValue, o.caseNumber, o.name, o.status.rawValue, o.location ?? "", o.holder ?? "",
+                    o.due ?? "", o.chip ?? "", String(o.registeredAt), String(o.updatedAt),
+                ])
             }
             Output.write(text)
         }

@@ -49,19 +49,24 @@ extension CommandRunner {
             checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
             findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) })
-        let checkpoints = report.latestCheckpointSize.map {
-            "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
-        } ?? "no checkpoints"
+        let checkpoints =
+            report.latestCheckpointSize.map {
+                "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
+            } ?? "no checkpoints"
         if report.isIntact {
             try output.emit(
                 result,
-                text: "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified")
+                text:
+                    "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
+            )
             return
         }
         let first = report.findings.first.map(\.description) ?? "unknown"
         try output.emit(
             result,
-            text: (["FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"]
+            text: ([
+                "FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"
+            ]
                 + report.findings.map { "  \($0)" }).joined(separator: "\n"))
         let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
         throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
@@ -77,7 +82,9 @@ extension CommandRunner {
         }
         let checkpoint = signed.checkpoint
         try output.emit(
-            Result(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.rootHash.base64EncodedString(), note: signed.note.formatted),
+            Result(
+                origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.rootHash.base64EncodedString(),
+                note: signed.note.formatted),
             text: String(signed.note.formatted.dropLast()))
     }
 
@@ -93,7 +100,9 @@ extension CommandRunner {
         let checkpoint = signed.checkpoint
         try output.emit(
             Result(ok: true, origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.rootHash.base64EncodedString()),
-            text: "OK: checkpoint of \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.rootHash.base64EncodedString()), signed by \(verifier.name)")
+            text:
+                "OK: checkpoint of \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.rootHash.base64EncodedString()), signed by \(verifier.name)"
+        )
     }
 
     func key() async throws {
@@ -103,8 +112,9 @@ extension CommandRunner {
         }
         let identity = store.identity
         try output.emit(
-            Result(verifierKey: identity.verifierKey, origin: identity.origin, profile: identity.profile.rawValue,
-                   algorithm: identity.profile.signatureAlgorithm.rawValue),
+            Result(
+                verifierKey: identity.verifierKey, origin: identity.origin, profile: identity.profile.rawValue,
+                algorithm: identity.profile.signatureAlgorithm.rawValue),
             text: identity.verifierKey)
     }
 
@@ -132,8 +142,11 @@ extension CommandRunner {
             let origin, root: String
         }
         try output.emit(
-            Result(ok: true, index: receipt.index, size: checkpoint.size, origin: checkpoint.origin, root: checkpoint.rootHash.base64EncodedString()),
-            text: "OK: entry \(receipt.index) is in \(checkpoint.origin) at size \(checkpoint.size) (signature and inclusion proof verified)")
+            Result(
+                ok: true, index: receipt.index, size: checkpoint.size, origin: checkpoint.origin,
+                root: checkpoint.rootHash.base64EncodedString()),
+            text:
+                "OK: entry \(receipt.index) is in \(checkpoint.origin) at size \(checkpoint.size) (signature and inclusion proof verified)")
     }
 
     func entry(index: Int64) async throws {

@@ -150,7 +150,8 @@ extension CommandRunner {
         var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
         switch object.status {
         case .inStorage: text += "in storage at \(object.location ?? "?")"
-        case .checkedOut: text += "checked out to \(object.holder ?? "?"), due \(object.due ?? "?")" + (line.overdue == true ? " ** OVERDUE **" : "")
+        case .checkedOut:
+            text += "checked out to \(object.holder ?? "?"), due \(object.due ?? "?")" + (line.overdue == true ? " ** OVERDUE **" : "")
         case .registered: text += "registered, not yet in storage"
         case .disposed: text += "disposed of"
         }

@@ -33,8 +33,12 @@ extension CommandSpec {
         CommandSpec(
             "case progress", arguments: "NUMBER", summary: "record substantive progress (实质性进展)",
             options: [Option(name: "note", value: "TEXT", help: "what happened")]),
-        CommandSpec("case solve", arguments: "NUMBER", summary: "mark a case solved", options: [Option(name: "note", value: "TEXT", help: "a note")]),
-        CommandSpec("case close", arguments: "NUMBER", summary: "close a case (supervisor)", options: [Option(name: "note", value: "TEXT", help: "a note")]),
+        CommandSpec(
+            "case solve", arguments: "NUMBER", summary: "mark a case solved", options: [Option(name: "note", value: "TEXT", help: "a note")]
+        ),
+        CommandSpec(
+            "case close", arguments: "NUMBER", summary: "close a case (supervisor)",
+            options: [Option(name: "note", value: "TEXT", help: "a note")]),
         CommandSpec("case show", arguments: "NUMBER", summary: "show a case and its items and dossiers"),
         CommandSpec(
             "item register", summary: "register a seized item; prints its new id",
@@ -92,7 +96,10 @@ extension CommandSpec {
             ]),
         CommandSpec(
             "move", arguments: "OBJECT", summary: "move a stored object to another location",
-            options: [Option(name: "to", value: "LOCATION", help: "the new location"), Option(name: "reason", value: "TEXT", help: "why"), caseOption]),
+            options: [
+                Option(name: "to", value: "LOCATION", help: "the new location"), Option(name: "reason", value: "TEXT", help: "why"),
+                caseOption,
+            ]),
         CommandSpec(
             "dispose", arguments: "OBJECT", summary: "dispose of an item (never a dossier), with a supervisor's approval",
             options: [

@@ -29,7 +29,8 @@ struct CommandSpec {
     /// Options every command accepts.
     static let globalOptions: [Option] = [
         Option(name: "store", value: "PATH", help: "the ledger store (default: $LEDGER_STORE, else \(StoreLocation.defaultDatabase))"),
-        Option(name: "private-key", value: "PATH", help: "the site's private key (default: $LEDGER_PRIVATE_KEY, else the store path + .key)"),
+        Option(
+            name: "private-key", value: "PATH", help: "the site's private key (default: $LEDGER_PRIVATE_KEY, else the store path + .key)"),
         Option(name: "actor", value: "BADGE", help: "who is doing it, for commands that write (default: $LEDGER_ACTOR)"),
         Option(name: "json", value: nil, help: "print one JSON object instead of text"),
         Option(name: "help", value: nil, help: "show help for this command"),

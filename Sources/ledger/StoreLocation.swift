@@ -5,7 +5,8 @@ import PropertyLedger
 enum StoreLocation {
     static var defaultDatabase: String {
         let environment = ProcessInfo.processInfo.environment
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() + "/.local/share")
         return dataHome + "/propertyledger/ledger.db"
     }

@@ -8,7 +8,10 @@ import Testing
 struct ATRTests {
     /// `3B 8F 80 01 80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00 TCK`.
     static func contactless(_ standard: UInt8, _ card: UInt16) -> [UInt8] {
-        var bytes: [UInt8] = [0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, standard, UInt8(card >> 8), UInt8(card & 0xFF), 0, 0, 0, 0]
+        var bytes: [UInt8] = [
+            0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, standard, UInt8(card >> 8), UInt8(card & 0xFF), 0, 0, 0,
+            0,
+        ]
         bytes.append(bytes.dropFirst().reduce(0, ^))
         return bytes
     }
@@ -18,7 +21,9 @@ struct ATRTests {
         #expect(mifare.standardName == "ISO 14443A (part 3)")
         #expect(mifare.cardNameDescription == "MIFARE Classic 1K")
         // A real ACR122U answer for a MIFARE Classic 1K.
-        let real = try ATR([0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6A])
+        let real = try ATR([
+            0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6A,
+        ])
         #expect(real.cardName == 0x0001)
         let icode = try ATR(Self.contactless(0x0B, 0x0014))
         #expect(icode.standardName == "ISO 15693 (part 3)")
@@ -110,8 +115,9 @@ struct ReaderStatesTests {
 
     @Test func aMissedRemoveAndInsertIsSeenThroughTheCounter() {
         // Present before and after, but two events happened in between: lifted and placed again.
-        #expect(ReaderStates.changes(from: ["R": Self.snap(true, 1)], to: ["R": Self.snap(true, 3, [2])])
-            == [.left(reader: "R"), .arrived(reader: "R", atr: [2])])
+        #expect(
+            ReaderStates.changes(from: ["R": Self.snap(true, 1)], to: ["R": Self.snap(true, 3, [2])])
+                == [.left(reader: "R"), .arrived(reader: "R", atr: [2])])
         // The counter wraps at 16 bits.
         #expect(ReaderStates.changes(from: ["R": Self.snap(true, 0xFFFF)], to: ["R": Self.snap(true, 1)]).count == 2)
         // Absent before and after with two events: a tag came and went unseen; nothing to act on.
@@ -119,8 +125,9 @@ struct ReaderStatesTests {
     }
 
     @Test func readersComingAndGoing() {
-        #expect(ReaderStates.changes(from: [:], to: ["A": Self.snap(true, 1), "B": Self.snap(false, 0)])
-            == [.added("A"), .arrived(reader: "A", atr: [1]), .added("B")])
+        #expect(
+            ReaderStates.changes(from: [:], to: ["A": Self.snap(true, 1), "B": Self.snap(false, 0)])
+                == [.added("A"), .arrived(reader: "A", atr: [1]), .added("B")])
         #expect(ReaderStates.changes(from: ["A": Self.snap(true, 1)], to: [:]) == [.left(reader: "A"), .removed("A")])
     }
 }

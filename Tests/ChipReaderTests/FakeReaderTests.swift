@@ -85,7 +85,10 @@ struct FakeReaderTests {
                     throw ReaderError(.unknownReader, "a reader vanished")
                 }
                 if readers.contains(where: { $0.last != world.readers[$0.name] }) {
-                    return Dictionary(uniqueKeysWithValues: readers.map { ($0.name, world.readers[$0.name] ?? ReaderSnapshot(isPresent: false, eventCount: 0, atr: [])) })
+                    return Dictionary(
+                        uniqueKeysWithValues: readers.map {
+                            ($0.name, world.readers[$0.name] ?? ReaderSnapshot(isPresent: false, eventCount: 0, atr: []))
+                        })
                 }
                 guard world.condition.wait(until: deadline) else { return nil }
             }
@@ -106,7 +109,8 @@ struct FakeReaderTests {
         private var task: Task<Void, Never>?
 
         init(_ world: World) {
-            let monitor = ReaderMonitor(policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: world.factory)
+            let monitor = ReaderMonitor(
+                policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: world.factory)
             let stream = monitor.events()
             task = Task { [weak self] in for await event in stream { self?.append(event) } }
         }
@@ -155,7 +159,9 @@ struct FakeReaderTests {
         defer { events.stop() }
         try await events.wait("the snapshot") { !$0.isEmpty }
         world.place([0x04, 0xAA], on: "Reader A")
-        try await events.wait("the first arrival") { $0.contains { if case .tagArrived(let a) = $0 { a.uid?.hex == "04AA" } else { false } } }
+        try await events.wait("the first arrival") {
+            $0.contains { if case .tagArrived(let a) = $0 { a.uid?.hex == "04AA" } else { false } }
+        }
         world.swapUnseen([0x04, 0xBB], on: "Reader A")
         try await events.wait("the swapped tag") { $0.contains { if case .tagArrived(let a) = $0 { a.uid?.hex == "04BB" } else { false } } }
         let tail = events.all.suffix(2)

@@ -79,7 +79,8 @@ extension PCSCRigSuites {
             let recorder = Recorder(Self.monitor())
             defer { recorder.stop() }
             let first = VirtualTag(uid: [0x04, 0x00, 0x00, 0x01])
-            let second = VirtualTag(uid: [0xE0, 0x04, 0x01, 0x50, 0xA1, 0xB2, 0xC3, 0xD4], atr: VirtualTag.contactlessATR(standard: 0x0B, cardName: 0x0014))
+            let second = VirtualTag(
+                uid: [0xE0, 0x04, 0x01, 0x50, 0xA1, 0xB2, 0xC3, 0xD4], atr: VirtualTag.contactlessATR(standard: 0x0B, cardName: 0x0014))
             try first.place(onPort: rig.port(slot: 0))
             try second.place(onPort: rig.port(slot: 1))
             try await recorder.wait("two arrivals") { _ in recorder.arrivals.count == 2 }

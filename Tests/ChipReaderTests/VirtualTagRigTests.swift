@@ -18,7 +18,10 @@ extension PCSCRigSuites {
             // A real ACR122U answer for a MIFARE Classic 1K.
             #expect(
                 VirtualTag.contactlessATR(standard: 0x03, cardName: 0x0001)
-                    == [0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6A])
+                    == [
+                        0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+                        0x6A,
+                    ])
             let icode = VirtualTag.contactlessATR(standard: 0x0B, cardName: 0x0014)
             #expect(icode.count == 20)
             #expect(icode.dropFirst().reduce(0, ^) == 0, "T0 … TCK XOR to zero")
@@ -165,7 +168,9 @@ extension PCSCRigSuites {
 private struct PCSCError: Error, CustomStringConvertible {
     let call: String
     let status: LONG
-    var description: String { "\(call): \(String(cString: pcsc_stringify_error(status))) (0x\(String(status, radix: 16, uppercase: true)))" }
+    var description: String {
+        "\(call): \(String(cString: pcsc_stringify_error(status))) (0x\(String(status, radix: 16, uppercase: true)))"
+    }
 }
 
 private func check(_ status: LONG, _ call: String) throws {

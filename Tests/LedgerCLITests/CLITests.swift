@@ -35,7 +35,8 @@ struct CLITests {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
     static func productsDirectory() throws -> URL {
@@ -117,8 +118,10 @@ struct CLITests {
 
     @Test func usageErrorsExit64WithOneLine() throws {
         let directory = FileManager.default.temporaryDirectory
-        for arguments in [["bogus"], ["verify", "--nope"], ["prove"], ["prove", "-3"], ["init", "--kind", "army"], ["entry", "1", "2"],
-                          ["checkpoint", "--check", "x"], ["init", "--agency-code"]] {
+        for arguments in [
+            ["bogus"], ["verify", "--nope"], ["prove"], ["prove", "-3"], ["init", "--kind", "army"], ["entry", "1", "2"],
+            ["checkpoint", "--check", "x"], ["init", "--agency-code"],
+        ] {
             let result = try Self.ledger(arguments, in: directory)
             #expect(result.status == 64, "\(arguments)")
             #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
@@ -127,10 +130,12 @@ struct CLITests {
     }
 
     @Test func commandLineParsesIntoCommands() throws {
-        #expect(try Invocation(parsing: ["prove", "7", "--size=9", "--json"])
-            == Invocation(command: .prove(index: 7, size: 9), json: true))
-        #expect(try Invocation(parsing: ["--store", "/x", "init", "--agency-code", "A", "--agency-name", "名", "--kind", "court"])
-            == Invocation(command: .initialize(agencyCode: "A", agencyName: "名", kind: .court, profile: .gm), store: "/x"))
+        #expect(
+            try Invocation(parsing: ["prove", "7", "--size=9", "--json"])
+                == Invocation(command: .prove(index: 7, size: 9), json: true))
+        #expect(
+            try Invocation(parsing: ["--store", "/x", "init", "--agency-code", "A", "--agency-name", "名", "--kind", "court"])
+                == Invocation(command: .initialize(agencyCode: "A", agencyName: "名", kind: .court, profile: .gm), store: "/x"))
         #expect(throws: UsageError.self) { try Invocation(parsing: ["prove", "1", "--size", "1", "--size", "2"]) }
     }
 
@@ -171,7 +176,8 @@ struct CLITests {
             try expectFailure(["prove", "5"], 3, "not in the checkpoint")
             try expectFailure(["prove", "0", "--size", "7"], 3, "no checkpoint was signed at size 7")
             try expectFailure(["init", "--agency-code", "X", "--agency-name", "Y", "--kind", "court"], 6, "already exists")
-            try expectFailure(["init", "--agency-code", "bad code", "--agency-name", "Y", "--kind", "court", "--store", "new.db"], 4, "agency code")
+            try expectFailure(
+                ["init", "--agency-code", "bad code", "--agency-name", "Y", "--kind", "court", "--store", "new.db"], 4, "agency code")
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("new.db").path))
             #expect(try Self.snapshot(directory) == before, "a refused command changed the store")
         }

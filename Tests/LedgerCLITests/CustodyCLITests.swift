@@ -41,7 +41,10 @@ struct CustodyCLITests {
             for arguments in [
                 ["chip", "bind", id, "04A1B2C3D4E580"],
                 ["checkin", id, "--to", "CAB-01"],
-                ["checkout", id, "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due", "2099-12-01T12:00:00+08:00"],
+                [
+                    "checkout", id, "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due",
+                    "2099-12-01T12:00:00+08:00",
+                ],
                 ["return", id, "--to", "CAB-01", "--condition", "完好"],
             ] {
                 let result = try ledger(arguments + ["--actor", "000004"])
@@ -56,7 +59,10 @@ struct CustodyCLITests {
 
             let history = try ledger(["history", id, "--json", "--proof"])
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
-            #expect(entries.map { $0["type"] as? String } == ["item.registered", "chip.bound", "custody.checked-in", "custody.checked-out", "custody.returned"])
+            #expect(
+                entries.map { $0["type"] as? String } == [
+                    "item.registered", "chip.bound", "custody.checked-in", "custody.checked-out", "custody.returned",
+                ])
             // Every entry's receipt checks offline against the log's key.
             let key = try NoteVerifier(text: ledger(["key"]).stdout)
             for entry in entries {
@@ -80,16 +86,36 @@ struct CustodyCLITests {
             ]).stdout.split(separator: " ")[1]
             let before = try CLITests.snapshot(directory)
             let cases: [([String], Int32, String)] = [
-                (["checkout", String(id), "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", "2099-01-01", "--actor", "000004"], 2, "not in storage"),
-                (["item", "register", "--case", Self.caseNumber, "--name", "钱包", "--quantity", "1", "--unit", "个", "--seized-by", "000002", "--actor", "000002"], 2, "at least two officers"),
+                (
+                    [
+                        "checkout", String(id), "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", "2099-01-01",
+                        "--actor", "000004",
+                    ], 2, "not in storage"
+                ),
+                (
+                    [
+                        "item", "register", "--case", Self.caseNumber, "--name", "钱包", "--quantity", "1", "--unit", "个", "--seized-by",
+                        "000002", "--actor", "000002",
+                    ], 2, "at least two officers"
+                ),
                 (["checkin", String(id), "--to", "CAB-99", "--actor", "000004"], 3, "no location CAB-99"),
                 (["checkin", String(id), "--to", "CAB-01", "--actor", "000002"], 2, "clerk required"),
                 (["checkin", String(id), "--to", "CAB-01"], 2, "an actor is required"),
                 (["show", "P-370321-2026-000099"], 3, "no item or dossier"),
                 (["where", "DEADBEEF"], 3, "not bound"),
                 (["where", "xyz"], 4, "chip UID"),
-                (["checkout", String(id), "--to", "000002", "--reason", "fun", "--approved-by", "000001", "--due", "2099-01-01", "--actor", "000004"], 64, "--reason must be one of"),
-                (["checkout", String(id), "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", "tomorrow", "--actor", "000004"], 64, "ISO 8601"),
+                (
+                    [
+                        "checkout", String(id), "--to", "000002", "--reason", "fun", "--approved-by", "000001", "--due", "2099-01-01",
+                        "--actor", "000004",
+                    ], 64, "--reason must be one of"
+                ),
+                (
+                    [
+                        "checkout", String(id), "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", "tomorrow",
+                        "--actor", "000004",
+                    ], 64, "ISO 8601"
+                ),
                 (["rebuild"], 64, "--check"),
             ]
             for (arguments, status, fragment) in cases {
@@ -109,7 +135,9 @@ struct CustodyCLITests {
             #expect(lines.contains { $0.contains("魏江") })
             // The ROLE column starts at the same display column on every line, whatever the names' widths.
             let starts = lines.map { line -> Int in
-                let role = ["ROLE", "supervisor", "officer", "clerk"].compactMap { line.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+                let role = ["ROLE", "supervisor", "officer", "clerk"].compactMap { line.range(of: $0) }.min {
+                    $0.lowerBound < $1.lowerBound
+                }
                 return role.map { displayWidth(String(line[..<$0.lowerBound])) } ?? -1
             }
             #expect(Set(starts).count == 1 && starts[0] > 0, "\(lines)")

@@ -77,7 +77,8 @@ import Testing
 
     /// The bicycle case with its item registered, chipped and (optionally) checked in.
     static func withScene(
-        checkedIn: Bool = true, _ body: (URL, [String: String], PCSCRig, @escaping ([String]) throws -> CLITests.Result) async throws -> Void
+        checkedIn: Bool = true,
+        _ body: (URL, [String: String], PCSCRig, @escaping ([String]) throws -> CLITests.Result) async throws -> Void
     ) async throws {
         try await CustodyCLITests.withCase { directory, ledger in
             let rig = try privateRig()
@@ -123,7 +124,8 @@ import Testing
 
     @Test func scanChecksInAndARefusedTagDoesNotStopTheLoop() async throws {
         try await Self.withScene(checkedIn: false) { directory, environment, rig, ledger in
-            let scan = try Running(["scan", "--json", "--action", "checkin", "--to", "CAB-01", "--count", "2"], environment: environment, in: directory)
+            let scan = try Running(
+                ["scan", "--json", "--action", "checkin", "--to", "CAB-01", "--count", "2"], environment: environment, in: directory)
             _ = try await scan.waitForEvent("the snapshot") { $0["event"] as? String == "snapshot" }
             let tag = VirtualTag(uid: [0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0x80])
             try tag.place(onPort: rig.port(slot: 0))
@@ -150,7 +152,8 @@ import Testing
             let id = try #require((try JSONSerialization.jsonObject(with: Data(dossier.stdout.utf8)) as? [String: Any])?["id"] as? String)
             let bind = try Running(["chip", "bind", id, "--scan", "--timeout", "20"], environment: environment, in: directory)
             try await Task.sleep(for: .milliseconds(500))
-            let tag = VirtualTag(uid: [0xE0, 0x04, 0x01, 0x50, 0x11, 0x22, 0x33, 0x44], atr: VirtualTag.contactlessATR(standard: 0x0B, cardName: 0x0014))
+            let tag = VirtualTag(
+                uid: [0xE0, 0x04, 0x01, 0x50, 0x11, 0x22, 0x33, 0x44], atr: VirtualTag.contactlessATR(standard: 0x0B, cardName: 0x0014))
             try tag.place(onPort: rig.port(slot: 0))
             #expect(try await bind.waitForExit(seconds: 20) == 0, "\(bind.lines)")
             tag.lift()

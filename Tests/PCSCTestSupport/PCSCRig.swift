@@ -1,7 +1,6 @@
 import Foundation
 import Glibc
 
-
 /// A pcscd with the vpcd virtual readers, started by `scripts/pcscd-rig.sh`.
 ///
 /// Under `scripts/pcscd-rig.sh run -- swift test …` the whole test process talks to that run's daemon:

@@ -383,4 +383,3 @@ extension VirtualTag {
         }
     }
 }
-

@@ -63,8 +63,9 @@ struct MerkleVectorTests {
 
     @Test func sm3KnownAnswer() throws {
         // GB/T 32905-2016 example 1.
-        #expect(try HashAlgorithm.sm3.hash(Data("abc".utf8)).hex
-            == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")
+        #expect(
+            try HashAlgorithm.sm3.hash(Data("abc".utf8)).hex
+                == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")
     }
 
     @Test func emptyTreeRootIsHashOfEmptyString() throws {

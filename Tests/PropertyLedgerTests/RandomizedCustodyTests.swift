@@ -34,16 +34,20 @@ struct RandomizedCustodyTests {
             let start = Date(timeIntervalSince1970: 1_795_000_000)
             var now = start
             try await store.record(.addOfficer(badge: "S1", name: "主管一", unit: nil, role: .supervisor), actor: nil, at: now)
-            let people: [(String, Role)] = [("S2", .supervisor), ("O1", .officer), ("O2", .officer), ("O3", .officer), ("C1", .clerk), ("C2", .clerk)]
+            let people: [(String, Role)] = [
+                ("S2", .supervisor), ("O1", .officer), ("O2", .officer), ("O3", .officer), ("C1", .clerk), ("C2", .clerk),
+            ]
             for (badge, role) in people {
                 try await store.record(.addOfficer(badge: badge, name: "警员\(badge)", unit: "单位", role: role), actor: "S1", at: now)
             }
             try await store.record(.addLocation(code: "R1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "C1", at: now)
             for cabinet in ["K1", "K2", "K3"] {
-                try await store.record(.addLocation(code: cabinet, name: "柜\(cabinet)", kind: .cabinet, parent: "R1", isCentral: false), actor: "C1", at: now)
+                try await store.record(
+                    .addLocation(code: cabinet, name: "柜\(cabinet)", kind: .cabinet, parent: "R1", isCentral: false), actor: "C1", at: now)
             }
             for number in ["CASE1", "CASE2"] {
-                try await store.record(.openCase(number: number, title: "案件\(number)", kind: .criminal, isPropertyCrime: true), actor: "O1", at: now)
+                try await store.record(
+                    .openCase(number: number, title: "案件\(number)", kind: .criminal, isPropertyCrime: true), actor: "O1", at: now)
             }
 
             let badges = ["S1", "S2", "O1", "O2", "O3", "C1", "C2", "X9"]
@@ -66,16 +70,20 @@ struct RandomizedCustodyTests {
                 if kind <= 2 && !anyone { actor = pick(["O1", "O2", "S1"]) }
                 switch kind {
                 case 0, 1:
-                    command = .registerItem(ItemRegistration(
-                        caseNumber: pick(["CASE1", "CASE2", "CASE9"]), name: pick(["手机", "自行车", "现金", "电脑"]),
-                        quantity: pick(["1", "2.5", "1", "0", "x"]), unit: "件",
-                        seizedBy: pick([["O1", "O2"], ["O1", "O2"], ["O1"], ["O2", "O3", "S1"], ["O1", "C1"]])))
+                    command = .registerItem(
+                        ItemRegistration(
+                            caseNumber: pick(["CASE1", "CASE2", "CASE9"]), name: pick(["手机", "自行车", "现金", "电脑"]),
+                            quantity: pick(["1", "2.5", "1", "0", "x"]), unit: "件",
+                            seizedBy: pick([["O1", "O2"], ["O1", "O2"], ["O1"], ["O2", "O3", "S1"], ["O1", "C1"]])))
                 case 2:
                     if !anyone { actor = pick(["O1", "C1"]) }
-                    command = .registerDossier(DossierRegistration(caseNumber: pick(["CASE1", "CASE2"]), volume: pick([1, 2, 3]), volumes: 2, pages: pick([0, 30])))
+                    command = .registerDossier(
+                        DossierRegistration(
+                            caseNumber: pick(["CASE1", "CASE2"]), volume: pick([1, 2, 3]), volumes: 2, pages: pick([0, 30])))
                 case 3:
                     let uid = pick(["04A1B2C3", "04A1B2C4", "04A1B2C5", "E0040150A1B2C3D4", "XYZ"])
-                    command = random.next() % 2 == 0 ? .bindChip(object: object, uid: uid) : .replaceChip(object: object, uid: uid, reason: "损坏")
+                    command =
+                        random.next() % 2 == 0 ? .bindChip(object: object, uid: uid) : .replaceChip(object: object, uid: uid, reason: "损坏")
                 case 4:
                     command = .checkIn(object: object, location: pick(locations), caseNumber: nil)
                 case 5, 6:
@@ -95,7 +103,8 @@ struct RandomizedCustodyTests {
                         object: object, to: pick(["O1", "O2"]), reason: .examination, approvedBy: "S2",
                         due: now.addingTimeInterval(86_400), note: nil, caseNumber: nil)
                 default:
-                    command = random.next() % 20 == 0
+                    command =
+                        random.next() % 20 == 0
                         ? .retireOfficer(badge: pick(["O3", "C2", "X9"]), reason: nil)
                         : .returnObject(object: object, location: pick(["K1", "K2"]), condition: "完好", by: nil, caseNumber: nil)
                 }

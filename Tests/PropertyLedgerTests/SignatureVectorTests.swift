@@ -33,13 +33,16 @@ struct SignatureVectorTests {
         #expect(try signer.verifier.text == Self.goVerifier)
         #expect(try signer.text == Self.goPrivateKey)
         let note = try SignedNote.sign(Self.goText, with: signer)
-        #expect(note.formatted == Self.goText + "\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n")
+        #expect(
+            note.formatted == Self.goText
+                + "\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n")
         try SignedNote(parsing: note.formatted).verify(with: NoteVerifier(text: Self.goVerifier))
     }
 
     @Test func c2spSpecificationExampleVerifies() throws {
         let verifier = try NoteVerifier(text: "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k")
-        let note = "This is an example message.\n\n— example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n"
+        let note =
+            "This is an example message.\n\n— example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n"
         try SignedNote(parsing: note).verify(with: verifier)
         let altered = note.replacingOccurrences(of: "example message", with: "exemplary message")
         #expect(throws: VerificationError.self) { try SignedNote(parsing: altered).verify(with: verifier) }
@@ -57,7 +60,8 @@ struct SignatureVectorTests {
         var memory = try InMemoryTree(.sha256)
         for hex in try MerkleVectorTests.load("sha256").leaves_hex { memory.append(Data(hex: hex)) }
         for (size, expected) in [(7, Self.checkpoint7), (8, Self.checkpoint8)] {
-            let checkpoint = Checkpoint(origin: "example.com/custody-test", size: UInt64(size), rootHash: try memory.tree.root(size: Int64(size)))
+            let checkpoint = Checkpoint(
+                origin: "example.com/custody-test", size: UInt64(size), rootHash: try memory.tree.root(size: Int64(size)))
             #expect(try SignedNote.sign(checkpoint.text, with: signer).formatted == expected)
             let parsed = try SignedCheckpoint(parsing: expected, verifier: NoteVerifier(text: Self.custodyVerifier))
             #expect(parsed.checkpoint == checkpoint)
@@ -101,8 +105,14 @@ struct SignatureVectorTests {
         // GB/T 32918.2-2016 Annex A, with the distinguishing ID 1234567812345678.
         let key = try VerificationKey(
             algorithm: .sm2,
-            subjectPublicKeyInfo: Data(hex: "3059301306072a8648ce3d020106082a811ccf5501822d0342000409f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13"))
-        let signature = Data(hex: "3046022100f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3022100b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa")
+            subjectPublicKeyInfo: Data(
+                hex:
+                    "3059301306072a8648ce3d020106082a811ccf5501822d0342000409f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13"
+            ))
+        let signature = Data(
+            hex:
+                "3046022100f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3022100b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa"
+        )
         #expect(try key.isValidSignature(signature, for: Data("message digest".utf8)))
         #expect(try !key.isValidSignature(signature, for: Data("message digesT".utf8)))
     }
@@ -136,7 +146,9 @@ struct SignatureVectorTests {
             #expect(signed.checkpoint.size == 2)
             try Data(signed.note.text.replacingOccurrences(of: "\n2\n", with: "\n3\n").utf8).write(to: tampered)
             try signature.bytes.write(to: signatureFile)
-            var arguments = ["pkeyutl", "-verify", "-pubin", "-keyform", "DER", "-inkey", publicKey.path, "-rawin", "-sigfile", signatureFile.path]
+            var arguments = [
+                "pkeyutl", "-verify", "-pubin", "-keyform", "DER", "-inkey", publicKey.path, "-rawin", "-sigfile", signatureFile.path,
+            ]
             if profile == .gm { arguments += ["-digest", "sm3", "-pkeyopt", "distid:1234567812345678"] }
             let good = try runOpenSSL(arguments + ["-in", message.path])
             #expect(good.status == 0, "openssl: \(good.output)")

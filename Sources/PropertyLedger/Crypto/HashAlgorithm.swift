@@ -40,7 +40,9 @@ final class Digester {
             ERR_clear_error()
             throw CryptoError(
                 "this system's libcrypto does not provide \(algorithm.openSSLName)"
-                    + (algorithm == .sm3 ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3" : ""))
+                    + (algorithm == .sm3
+                        ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3"
+                        : ""))
         }
         guard let context = EVP_MD_CTX_new() else {
             EVP_MD_free(messageDigest)

@@ -110,7 +110,8 @@ public final class SigningKey: @unchecked Sendable {
         ERR_clear_error()
         return CryptoError(
             "this system's libcrypto does not provide \(algorithm.openSSLKeyType)"
-                + (algorithm == .sm2 ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3" : ""))
+                + (algorithm == .sm2
+                    ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3" : ""))
     }
 }
 

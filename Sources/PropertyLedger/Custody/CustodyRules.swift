@@ -27,9 +27,10 @@ struct CustodyRules {
             }
             let badge = try FieldRules.identifier(badge, "badge")
             guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
-            event = .officerAdded(OfficerAdded(
-                badge: badge, name: try FieldRules.text(name, "name", limit: 50),
-                unit: try FieldRules.optionalText(unit, "unit", limit: 100), role: role))
+            event = .officerAdded(
+                OfficerAdded(
+                    badge: badge, name: try FieldRules.text(name, "name", limit: 50),
+                    unit: try FieldRules.optionalText(unit, "unit", limit: 100), role: role))
             return CustodyEntry(at: at, actor: actor, event: event)
 
         case .retireOfficer(let badge, let reason):
@@ -46,16 +47,18 @@ struct CustodyRules {
             guard parent != nil || kind == .site || kind == .room else {
                 throw refused("a \(kind.rawValue) must have a parent location (--parent)")
             }
-            event = .locationAdded(LocationAdded(
-                code: code, name: try FieldRules.text(name, "location name", limit: 100), kind: kind, parent: parent,
-                central: isCentral))
+            event = .locationAdded(
+                LocationAdded(
+                    code: code, name: try FieldRules.text(name, "location name", limit: 100), kind: kind, parent: parent,
+                    central: isCentral))
 
         case .openCase(let number, let title, let kind, let isPropertyCrime):
             try requireActor(actor, roles: [.officer, .supervisor], "open cases")
             let number = try FieldRules.identifier(number, "case number")
             guard try projections.caseRecord(number) == nil else { throw refused("case \(number) already exists") }
-            event = .caseOpened(CaseOpened(
-                case: number, title: try FieldRules.text(title, "case title"), kind: kind, propertyCrime: isPropertyCrime))
+            event = .caseOpened(
+                CaseOpened(
+                    case: number, title: try FieldRules.text(title, "case title"), kind: kind, propertyCrime: isPropertyCrime))
 
         case .recordProgress(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
@@ -95,14 +98,17 @@ struct CustodyRules {
             guard let previous = object.chip else { throw refused("\(object.id) has no chip yet; use `ledger chip bind`") }
             let uid = try ChipUID.normalize(uid)
             try requireUnboundChip(uid)
-            event = .chipReplaced(ChipReplaced(
-                object: object.id, previousUID: previous, uid: uid, reason: try FieldRules.text(reason, "reason")))
+            event = .chipReplaced(
+                ChipReplaced(
+                    object: object.id, previousUID: previous, uid: uid, reason: try FieldRules.text(reason, "reason")))
 
         case .checkIn(let objectID, let location, let caseNumber):
             try requireActor(actor, roles: [.clerk], "check objects in")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.status == .registered else {
-                throw refused("\(object.id) is \(describe(object)); only a newly registered object is checked in (use `ledger return` or `ledger move`)")
+                throw refused(
+                    "\(object.id) is \(describe(object)); only a newly registered object is checked in (use `ledger return` or `ledger move`)"
+                )
             }
             event = .checkedIn(CheckedIn(object: object.id, location: try requireLocation(location).code))
 
@@ -118,9 +124,10 @@ struct CustodyRules {
                 throw refused("the approver \(approver) is also the recipient: a check-out needs a second person's approval")
             }
             guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
-            event = .checkedOut(CheckedOut(
-                object: object.id, to: to.badge, reason: reason, note: try FieldRules.optionalText(note, "note"),
-                approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
+            event = .checkedOut(
+                CheckedOut(
+                    object: object.id, to: to.badge, reason: reason, note: try FieldRules.optionalText(note, "note"),
+                    approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
             try requireActor(actor, roles: [.clerk], "take objects back")
@@ -129,9 +136,10 @@ struct CustodyRules {
                 throw refused("\(object.id) is \(describe(object)), not checked out: there is nothing to return")
             }
             let bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
-            event = .returned(Returned(
-                object: object.id, location: try requireLocation(location).code,
-                condition: try FieldRules.text(condition, "condition"), by: bringer.badge))
+            event = .returned(
+                Returned(
+                    object: object.id, location: try requireLocation(location).code,
+                    condition: try FieldRules.text(condition, "condition"), by: bringer.badge))
 
         case .move(let objectID, let location, let reason, let caseNumber):
             try requireActor(actor, roles: [.clerk], "move objects")
@@ -141,7 +149,8 @@ struct CustodyRules {
             }
             let target = try requireLocation(location)
             guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
-            event = .moved(Moved(object: object.id, from: from, location: target.code, reason: try FieldRules.optionalText(reason, "reason")))
+            event = .moved(
+                Moved(object: object.id, from: from, location: target.code, reason: try FieldRules.optionalText(reason, "reason")))
 
         case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "dispose of items")
@@ -158,9 +167,10 @@ struct CustodyRules {
                     throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
                 }
             }
-            event = .disposed(Disposed(
-                object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
-                note: try FieldRules.optionalText(note, "note")))
+            event = .disposed(
+                Disposed(
+                    object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
+                    note: try FieldRules.optionalText(note, "note")))
 
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
@@ -352,4 +362,3 @@ struct CustodyRules {
 
 @available(*, unavailable)
 extension CustodyRules: Sendable {}
-

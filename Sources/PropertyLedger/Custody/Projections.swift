@@ -19,15 +19,17 @@ struct Projections {
 
     func officer(_ badge: String) throws -> Officer? {
         try database.firstRow("SELECT badge, name, unit, role, retired FROM \(schema).officers WHERE badge = ?", badge) {
-            Officer(badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
-                    role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
+            Officer(
+                badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
+                role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
         }
     }
 
     func officers() throws -> [Officer] {
         try database.rows("SELECT badge, name, unit, role, retired FROM \(schema).officers ORDER BY badge") {
-            Officer(badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
-                    role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
+            Officer(
+                badge: $0.text(0), name: $0.text(1), unit: $0.isNull(2) ? nil : $0.text(2),
+                role: Role(rawValue: $0.text(3)) ?? .officer, isRetired: $0.int(4) != 0)
         }
     }
 
@@ -44,8 +46,9 @@ struct Projections {
     }
 
     private static func location(_ row: Statement) -> Location {
-        Location(code: row.text(0), name: row.text(1), kind: LocationKind(rawValue: row.text(2)) ?? .site,
-                 parent: row.isNull(3) ? nil : row.text(3), isCentral: row.int(4) != 0)
+        Location(
+            code: row.text(0), name: row.text(1), kind: LocationKind(rawValue: row.text(2)) ?? .site,
+            parent: row.isNull(3) ? nil : row.text(3), isCentral: row.int(4) != 0)
     }
 
     func caseRecord(_ number: String) throws -> CaseRecord? {
@@ -53,9 +56,10 @@ struct Projections {
             "SELECT number, title, kind, property_crime, status, opened_at, last_progress_at FROM \(schema).cases WHERE number = ?",
             number
         ) {
-            CaseRecord(number: $0.text(0), title: $0.text(1), kind: CaseKind(rawValue: $0.text(2)) ?? .criminal,
-                       isPropertyCrime: $0.int(3) != 0, status: CaseStatus(rawValue: $0.text(4)) ?? .unsolved,
-                       openedAt: $0.text(5), lastProgressAt: $0.text(6))
+            CaseRecord(
+                number: $0.text(0), title: $0.text(1), kind: CaseKind(rawValue: $0.text(2)) ?? .criminal,
+                isPropertyCrime: $0.int(3) != 0, status: CaseStatus(rawValue: $0.text(4)) ?? .unsolved,
+                openedAt: $0.text(5), lastProgressAt: $0.text(6))
         }
     }
 
@@ -74,12 +78,14 @@ struct Projections {
 
     /// The objects in storage at `location` or any location below it.
     func objectIDs(storedUnder location: String) throws -> Set<String> {
-        Set(try database.rows(
-            """
-            WITH RECURSIVE under(code) AS (
-                SELECT ? UNION SELECT l.code FROM \(schema).locations l JOIN under ON l.parent = under.code)
-            SELECT id FROM \(schema).objects WHERE status = 'in-storage' AND location IN (SELECT code FROM under)
-            """, location) { $0.text(0) })
+        Set(
+            try database.rows(
+                """
+                WITH RECURSIVE under(code) AS (
+                    SELECT ? UNION SELECT l.code FROM \(schema).locations l JOIN under ON l.parent = under.code)
+                SELECT id FROM \(schema).objects WHERE status = 'in-storage' AND location IN (SELECT code FROM under)
+                """, location
+            ) { $0.text(0) })
     }
 
     /// The live object a chip is bound to.
@@ -102,9 +108,10 @@ struct Projections {
 
     /// The next id for `prefix` (`P-370321-2026-`): one more than the largest issued, six digits.
     func nextObjectID(prefix: String) throws -> String {
-        let last = try database.firstRow(
-            "SELECT max(id) FROM \(schema).objects WHERE id >= ? AND id < ?", prefix, prefix + "~"
-        ) { $0.isNull(0) ? nil : $0.text(0) } ?? nil
+        let last =
+            try database.firstRow(
+                "SELECT max(id) FROM \(schema).objects WHERE id >= ? AND id < ?", prefix, prefix + "~"
+            ) { $0.isNull(0) ? nil : $0.text(0) } ?? nil
         let number = last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
         let digits = String(number + 1)
         return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits

@@ -5,7 +5,9 @@ enum FieldRules {
     /// Identifiers: 1–64 characters from ASCII letters, digits, '-', '_' and '.'.
     static func identifier(_ value: String, _ what: String) throws -> String {
         guard !value.isEmpty, value.count <= 64,
-            value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
+            value.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            })
         else {
             throw LedgerError(.invalidInput, "\(what) \"\(value)\" must be 1–64 ASCII letters, digits, '-', '_' or '.'")
         }
@@ -15,7 +17,8 @@ enum FieldRules {
     /// Free text (names, descriptions): trimmed, 1–`limit` characters, no control characters.
     static func text(_ value: String, _ what: String, limit: Int = 200) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= limit, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard !trimmed.isEmpty, trimmed.count <= limit,
+            !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { throw LedgerError(.invalidInput, "\(what) must be 1–\(limit) characters without control characters") }
         try refusePersonalNumbers(trimmed, what)
         return trimmed
@@ -45,7 +48,8 @@ enum FieldRules {
             if isIDNumber || isMobile {
                 throw LedgerError(
                     .refused,
-                    "\(what) seems to contain a \(isIDNumber ? "national ID" : "phone") number; personal numbers are never written to the permanent log")
+                    "\(what) seems to contain a \(isIDNumber ? "national ID" : "phone") number; personal numbers are never written to the permanent log"
+                )
             }
             start = end
         }

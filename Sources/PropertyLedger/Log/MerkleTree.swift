@@ -78,8 +78,9 @@ extension MerkleTree {
     /// The tree whose subtree hashes are the `log_nodes` rows of `database`.
     static func stored(in database: Database, hasher: TreeHasher) -> MerkleTree {
         MerkleTree(hasher: hasher) { level, index in
-            guard let hash = try database.firstRow(
-                "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
+            guard
+                let hash = try database.firstRow(
+                    "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
             else {
                 throw LedgerError(.storeUnusable, "tree node (level \(level), index \(index)) is missing; run `ledger verify`")
             }

@@ -24,7 +24,8 @@ final class Database {
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
-            let error = connection.map { SQLiteError(connection: $0, code: code) }
+            let error =
+                connection.map { SQLiteError(connection: $0, code: code) }
                 ?? SQLiteError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
             // A failed open still allocates a handle that must be closed.
             sqlite3_close(connection)

@@ -36,8 +36,9 @@ extension Data: SQLiteBindable {
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
         withUnsafeBytes { bytes in
             // A zero-length blob must still bind as a blob, not as NULL: pass a non-nil pointer.
-            sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
-                              csqlite_transient())
+            sqlite3_bind_blob(
+                statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
+                csqlite_transient())
         }
     }
 }

@@ -29,8 +29,9 @@ final class Statement {
     func reset(binding arguments: [any SQLiteBindable]) throws {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        precondition(arguments.count == Int(sqlite3_bind_parameter_count(handle)),
-                     "wrong number of arguments for `\(sql)`")
+        precondition(
+            arguments.count == Int(sqlite3_bind_parameter_count(handle)),
+            "wrong number of arguments for `\(sql)`")
         for (offset, argument) in arguments.enumerated() {
             let code = argument.bind(to: handle, at: Int32(offset + 1))
             guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: sql) }
@@ -42,8 +43,9 @@ final class Statement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        case let code: throw SQLiteError(connection: connection, code: sqlite3_extended_errcode(connection), sql: sql)
-            .withFallbackCode(code)
+        case let code:
+            throw SQLiteError(connection: connection, code: sqlite3_extended_errcode(connection), sql: sql)
+                .withFallbackCode(code)
         }
     }
 

@@ -136,7 +136,9 @@ extension LedgerStore {
                 continue
             }
             guard signedSize <= size else {
-                report.record(size, place, "was signed at size \(signedSize) but the log has \(size) entries: entries \(size)–\(signedSize - 1) are missing")
+                report.record(
+                    size, place,
+                    "was signed at size \(signedSize) but the log has \(size) entries: entries \(size)–\(signedSize - 1) are missing")
                 continue
             }
             let root: Data
@@ -148,7 +150,8 @@ extension LedgerStore {
             }
             guard root == signed.checkpoint.rootHash else {
                 // A rewrite that recomputed the tree is only visible here: some entry in [lastGood, signedSize) changed.
-                report.record(lastGood, place, "the tree's root differs from the signed root: entries \(lastGood)–\(signedSize - 1) were rewritten")
+                report.record(
+                    lastGood, place, "the tree's root differs from the signed root: entries \(lastGood)–\(signedSize - 1) were rewritten")
                 continue
             }
             report.checkpointsChecked += 1
@@ -164,7 +167,8 @@ extension LedgerStore {
                 let fileSize = Int64(signed.checkpoint.size)
                 let stored = try database.firstRow("SELECT note FROM log_checkpoints WHERE size = ?", fileSize) { $0.text(0) }
                 if fileSize > report.size {
-                    report.record(report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
+                    report.record(
+                        report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
                 } else if stored != text {
                     report.record(fileSize, place, "the store's checkpoint table lacks this signed checkpoint (size \(fileSize))")
                 }
@@ -193,7 +197,9 @@ private struct NodeCursor {
     }
 
     mutating func advance() throws {
-        current = try statement.step() ? (statement.int64(0), statement.hash32(1) ?? Hash32 { $0.initializeMemory(as: UInt8.self, repeating: 0) }) : nil
+        current =
+            try statement.step()
+            ? (statement.int64(0), statement.hash32(1) ?? Hash32 { $0.initializeMemory(as: UInt8.self, repeating: 0) }) : nil
     }
 
     /// The hash at `index` if stored, moving past it; nodes before `index` are skipped.

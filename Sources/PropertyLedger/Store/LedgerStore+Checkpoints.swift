@@ -36,7 +36,8 @@ extension LedgerStore {
                             size1: last.size, size2: UInt64(size), proof: proof, root1: last.rootHash, root2: root)
                     } catch {
                         throw LedgerError(
-                            .verificationFailed, "refusing to sign: the tree at size \(size) does not extend the checkpoint at size \(last.size) (\(error))")
+                            .verificationFailed,
+                            "refusing to sign: the tree at size \(size) does not extend the checkpoint at size \(last.size) (\(error))")
                     }
                 }
             }
@@ -86,8 +87,9 @@ extension LedgerStore {
     }
 
     private func latestCheckpoint() throws -> SignedCheckpoint? {
-        guard let note = try database.firstRow(
-            "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1", row: { $0.text(0) })
+        guard
+            let note = try database.firstRow(
+                "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1", row: { $0.text(0) })
         else { return nil }
         do {
             return try SignedCheckpoint(parsing: note, verifier: verifier)
@@ -104,7 +106,8 @@ extension LedgerStore {
         let mode = try DurableFile.mode(of: paths.privateKey)
         guard mode & 0o077 == 0 else {
             throw LedgerError(
-                .storeUnusable, "the private key \(paths.privateKey) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+                .storeUnusable,
+                "the private key \(paths.privateKey) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
         }
         let signer: NoteSigner
         do {
