@@ -183,6 +183,37 @@ struct CLITests {
         }
     }
 
+    @Test func missingOrWrongPrivateKeyIsRefusedAndWritesNothing() async throws {
+        try await Self.withStore { directory, ledger in
+            #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
+            let key = directory.appendingPathComponent("ledger.db.key")
+            let original = try Data(contentsOf: key)
+            try FileManager.default.removeItem(at: key)
+            let before = try Self.snapshot(directory)
+            let missing = try ledger(["checkpoint"])
+            #expect(missing.status == 3)
+            #expect(missing.stderrLines.count == 1)
+            #expect(missing.stderr.contains("private key"))
+            #expect(try Self.snapshot(directory) == before)
+
+            try Data("PRIVATE+KEY+not-a-key\n".utf8).write(to: key)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+            let garbled = try ledger(["checkpoint"])
+            #expect(garbled.status == 4, "\(garbled.stderr)")
+            #expect(garbled.stderrLines.count == 1)
+
+            try original.write(to: key)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key.path)
+            let exposed = try ledger(["checkpoint"])
+            #expect(exposed.status == 5)
+            #expect(exposed.stderr.contains("chmod 600"))
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+            #expect(try ledger(["checkpoint"]).status == 0)
+            #expect(try ledger(["verify"]).status == 0)
+        }
+    }
+
     @Test func unusableStoresExit5OrNotFound3() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
