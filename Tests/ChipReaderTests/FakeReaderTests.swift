@@ -185,3 +185,74 @@ struct FakeReaderTests {
         }
     }
 }
+
+/// The shared hub: one monitor for every subscriber.
+struct ReaderHubTests {
+    @Test func subscribersShareOneMonitorAndLateOnesGetASnapshot() async throws {
+        let world = FakeReaderTests.World()
+        world.plug("Reader A")
+        let connects = ConnectCounter()
+        let exited = DispatchSemaphore(value: 0)
+        let base = world.factory
+        let counting = ReaderServiceFactory(
+            connect: {
+                connects.increment(); return try base.connect()
+            }, cancel: base.cancel)
+        let monitor = ReaderMonitor(policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: counting)
+        let hub = ReaderHub(source: { monitor.events(onThreadExit: { exited.signal() }) })
+
+        let first = Collector(hub.events())
+        let second = Collector(hub.events())
+        try await first.wait("the snapshot") { !$0.isEmpty }
+        world.place([0x04, 0x01], on: "Reader A")
+        for collector in [first, second] {
+            try await collector.wait("the arrival") {
+                $0.contains { if case .tagArrived(let a) = $0 { a.uid?.hex == "0401" } else { false } }
+            }
+        }
+        // A late subscriber learns at once that a tag lies on Reader A.
+        let late = Collector(hub.events())
+        try await late.wait("a snapshot with the tag") {
+            $0.first == .snapshot([ReaderStatus(reader: "Reader A", hasTag: true, atr: [0x3B, 0x00])])
+        }
+        #expect(connects.value == 1, "each subscriber started a monitor of its own")
+
+        for collector in [first, second, late] { collector.stop() }
+        #expect(exited.wait(timeout: .now() + 2) == .success, "the monitor kept running after the last subscriber left")
+    }
+
+    final class ConnectCounter: @unchecked Sendable {
+        // Guarded by `lock`; incremented on the monitor's thread.
+        private let lock = NSLock()
+        private var count = 0
+        func increment() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
+    final class Collector: @unchecked Sendable {
+        // Guarded by `lock`: appended by the collecting task, read by the test.
+        private let lock = NSLock()
+        private var events: [ReaderEvent] = []
+        private var task: Task<Void, Never>?
+
+        init(_ stream: AsyncStream<ReaderEvent>) {
+            task = Task { [weak self] in for await event in stream { self?.append(event) } }
+        }
+
+        private func append(_ event: ReaderEvent) { lock.withLock { events.append(event) } }
+        var all: [ReaderEvent] { lock.withLock { events } }
+
+        func wait(_ what: String, until condition: @escaping ([ReaderEvent]) -> Bool) async throws {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !condition(all) {
+                guard ContinuousClock.now < deadline else {
+                    Issue.record("timed out waiting for \(what); events: \(all)")
+                    throw CancellationError()
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+
+        func stop() { task?.cancel() }
+    }
+}
