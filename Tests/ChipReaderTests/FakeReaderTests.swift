@@ -102,17 +102,22 @@ struct FakeReaderTests {
         }
     }
 
-    /// Events collected from a monitor over the fake.
+    /// Events collected from a stream of reader events (a monitor over the fake, or a hub).
     final class Events: @unchecked Sendable {
+        // Guarded by `lock`: appended by the collecting task, read by the test.
         private let lock = NSLock()
         private var events: [ReaderEvent] = []
         private var task: Task<Void, Never>?
 
-        init(_ world: World) {
+        init(_ stream: AsyncStream<ReaderEvent>) {
+            task = Task { [weak self] in for await event in stream { self?.append(event) } }
+        }
+
+        /// A monitor over `world`'s fake service.
+        convenience init(_ world: World) {
             let monitor = ReaderMonitor(
                 policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: world.factory)
-            let stream = monitor.events()
-            task = Task { [weak self] in for await event in stream { self?.append(event) } }
+            self.init(monitor.events())
         }
 
         private func append(_ event: ReaderEvent) { lock.withLock { events.append(event) } }
@@ -201,8 +206,8 @@ struct ReaderHubTests {
         let monitor = ReaderMonitor(policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: counting)
         let hub = ReaderHub(source: { monitor.events(onThreadExit: { exited.signal() }) })
 
-        let first = Collector(hub.events())
-        let second = Collector(hub.events())
+        let first = FakeReaderTests.Events(hub.events())
+        let second = FakeReaderTests.Events(hub.events())
         try await first.wait("the snapshot") { !$0.isEmpty }
         world.place([0x04, 0x01], on: "Reader A")
         for collector in [first, second] {
@@ -211,7 +216,7 @@ struct ReaderHubTests {
             }
         }
         // A late subscriber learns at once that a tag lies on Reader A.
-        let late = Collector(hub.events())
+        let late = FakeReaderTests.Events(hub.events())
         try await late.wait("a snapshot with the tag") {
             $0.first == .snapshot([ReaderStatus(reader: "Reader A", hasTag: true, atr: [0x3B, 0x00])])
         }
@@ -227,32 +232,5 @@ struct ReaderHubTests {
         private var count = 0
         func increment() { lock.withLock { count += 1 } }
         var value: Int { lock.withLock { count } }
-    }
-
-    final class Collector: @unchecked Sendable {
-        // Guarded by `lock`: appended by the collecting task, read by the test.
-        private let lock = NSLock()
-        private var events: [ReaderEvent] = []
-        private var task: Task<Void, Never>?
-
-        init(_ stream: AsyncStream<ReaderEvent>) {
-            task = Task { [weak self] in for await event in stream { self?.append(event) } }
-        }
-
-        private func append(_ event: ReaderEvent) { lock.withLock { events.append(event) } }
-        var all: [ReaderEvent] { lock.withLock { events } }
-
-        func wait(_ what: String, until condition: @escaping ([ReaderEvent]) -> Bool) async throws {
-            let deadline = ContinuousClock.now + .seconds(5)
-            while !condition(all) {
-                guard ContinuousClock.now < deadline else {
-                    Issue.record("timed out waiting for \(what); events: \(all)")
-                    throw CancellationError()
-                }
-                try await Task.sleep(for: .milliseconds(10))
-            }
-        }
-
-        func stop() { task?.cancel() }
     }
 }
