@@ -43,22 +43,28 @@ extension CommandRunner {
             let firstBadIndex: Int64?
             let findingCount: Int
             let findings: [Finding]
+            let warnings: [Finding]
         }
         let result = Result(
             ok: report.isIntact, size: report.size, nodesChecked: report.nodesChecked,
             checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
-            findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) })
+            findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) },
+            warnings: report.warnings.map { .init(index: nil, place: $0.place, problem: $0.problem) })
         let checkpoints =
             report.latestCheckpointSize.map {
                 "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
             } ?? "no checkpoints"
+        let warnings = report.warnings.map { "WARNING: \($0)" }
         if report.isIntact {
-            try output.emit(
-                result,
-                text:
-                    "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
-            )
+            let summary =
+                "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
+            try output.emit(result, text: ([summary] + warnings).joined(separator: "\n"))
+            if let first = report.warnings.first {
+                throw CommandFailure(
+                    status: .verifiedWithWarnings, message: "the log verifies, but \(first)" + more(report.warnings.count - 1, "warning"),
+                    resultPrinted: true)
+            }
             return
         }
         let first = report.findings.first.map(\.description) ?? "unknown"
@@ -67,9 +73,14 @@ extension CommandRunner {
             text: ([
                 "FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"
             ]
-                + report.findings.map { "  \($0)" }).joined(separator: "\n"))
+                + report.findings.map { "  \($0)" } + warnings).joined(separator: "\n"))
         let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
         throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
+    }
+
+    /// " (and 2 more warnings)", or nothing.
+    private func more(_ count: Int, _ noun: String) -> String {
+        count > 0 ? " (and \(counted(count, "more " + noun)))" : ""
     }
 
     func checkpoint() async throws {

@@ -17,6 +17,8 @@ enum ExitStatus: Int32, CaseIterable {
     case alreadyExists = 6
     /// No PC/SC service or reader, or the reader failed.
     case readerUnavailable = 7
+    /// `verify` only: the log holds, but a file beside it needs attention (a missing checkpoint file or key).
+    case verifiedWithWarnings = 8
     /// The command line is wrong (EX_USAGE).
     case usage = 64
     /// An unexpected internal failure (EX_SOFTWARE).
@@ -32,6 +34,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .storeUnusable: "store unusable: not a ledger, damaged, locked, or in conflict with its signed checkpoint"
         case .alreadyExists: "already exists: refusing to overwrite a store or key"
         case .readerUnavailable: "reader unavailable: no PC/SC service or reader, or the reader failed"
+        case .verifiedWithWarnings: "verified with warnings (`verify`): the log holds, but a file beside it is missing or exposed"
         case .usage: "usage error: unknown command or option, missing or bad argument"
         case .internalError: "internal error"
         }

@@ -16,8 +16,15 @@ struct CLITests {
 
     /// Runs `ledger` with `arguments`; the store is whatever `LEDGER_STORE` says in `environment`.
     static func ledger(_ arguments: [String], environment: [String: String] = [:], in directory: URL) throws -> Result {
+        try ledgerLike(try productsDirectory().appendingPathComponent("ledger").path, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs `executable` (`ledger` itself, or a wrapper that runs it) in the environment `ledger(_:)` sets up.
+    static func ledgerLike(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL) throws
+        -> Result
+    {
         let process = Process()
-        process.executableURL = try productsDirectory().appendingPathComponent("ledger")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -7,31 +7,35 @@ import Foundation
 /// sets `synchronous=FULL` so an acknowledged commit survives power loss, turns on foreign keys and defensive
 /// mode, and sets a busy timeout so the CLI and a long-running hook can share the file.
 ///
+/// A read-only connection changes nothing about the file: no switch to WAL, no new file. It is how a file is
+/// looked at before it is known to be ours, and how a store on a read-only disk is read.
+///
 /// Not thread-safe: a connection is used from one thread at a time (``LedgerStore`` runs it on its own queue).
 final class Database {
     /// How long a write waits for another connection's lock before failing with `SQLITE_BUSY`.
     static let busyTimeoutMilliseconds: Int32 = 5000
 
     let path: String
+    let isReadOnly: Bool
     private let connection: OpaquePointer
     private var statements: [String: Statement] = [:]
 
     /// Opens the database at `path`.
     ///
-    /// - Parameter create: create the file if it is missing; otherwise a missing file is an error.
-    init(path: String, create: Bool) throws {
-        var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
-        guard code == SQLITE_OK, let connection else {
-            let error =
-                connection.map { SQLiteError(connection: $0, code: code) }
-                ?? SQLiteError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
-            // A failed open still allocates a handle that must be closed.
-            sqlite3_close(connection)
-            throw error
+    /// - Parameters:
+    ///   - create: create the file if it is missing; otherwise a missing file is an error.
+    ///   - readOnly: open for reading only, changing nothing (see the type's documentation).
+    init(path: String, create: Bool = false, readOnly: Bool = false) throws {
+        precondition(!(create && readOnly), "a read-only connection cannot create a database")
+        var connection = try Self.connect(path, create: create, readOnly: readOnly, immutable: false)
+        // A WAL database on a read-only disk whose -shm file is absent cannot be opened the usual way; with no
+        // -shm there is no live writer, and none can appear on a read-only disk, so it is safe to read as is.
+        if readOnly, connection == nil {
+            connection = try Self.connect(path, create: false, readOnly: true, immutable: true)
         }
+        guard let connection else { throw SQLiteError(extendedCode: SQLITE_CANTOPEN, message: "unable to open database file") }
         self.path = path
+        self.isReadOnly = readOnly
         self.connection = connection
         do {
             try configure()
@@ -40,6 +44,50 @@ final class Database {
             sqlite3_close(connection)
             throw error
         }
+    }
+
+    /// A new connection, or nil when a read-only open could not even read the file (`SQLITE_CANTOPEN`).
+    private static func connect(_ path: String, create: Bool, readOnly: Bool, immutable: Bool) throws -> OpaquePointer? {
+        var connection: OpaquePointer?
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
+        // `file://` + an absolute path leaves the authority empty, so a path starting with `//` stays a path.
+        let uri =
+            (path.hasPrefix("/") ? "file://" : "file:") + Self.uriEscaped(path)
+            + (readOnly ? "?mode=ro" + (immutable ? "&immutable=1" : "") : "")
+        let code = sqlite3_open_v2(uri, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error =
+                connection.map { SQLiteError(connection: $0, code: code) }
+                ?? SQLiteError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
+            // A failed open still allocates a handle that must be closed.
+            sqlite3_close(connection)
+            if readOnly && !immutable && error.extendedCode & 0xFF == SQLITE_CANTOPEN { return nil }
+            throw error
+        }
+        if readOnly && !immutable {
+            // Opening succeeds lazily; the first read is what fails when the -shm file cannot be made.
+            let probe = sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+            if probe & 0xFF == SQLITE_CANTOPEN {
+                sqlite3_close(connection)
+                return nil
+            }
+        }
+        return connection
+    }
+
+    /// `path` as the path part of a SQLite URI: `%`, `?` and `#` would otherwise end or alter it.
+    private static func uriEscaped(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     deinit {
@@ -52,6 +100,10 @@ final class Database {
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         // Read the schema now: a file that is not a database fails here with SQLITE_NOTADB rather than later.
         try execute("SELECT count(*) FROM sqlite_master")
+        guard !isReadOnly else {
+            try execute("PRAGMA foreign_keys = ON")
+            return
+        }
         let journalMode = try queryText("PRAGMA journal_mode = WAL")
         guard journalMode?.lowercased() == "wal" else {
             throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not switch to WAL (journal_mode is \(journalMode ?? "unknown"))")

@@ -23,6 +23,8 @@ public struct AuditReport: Sendable {
     public var findings: [Finding] = []
     /// How many findings there were in all, including those not kept.
     public var findingCount = 0
+    /// What does not break the log but needs attention: a missing checkpoint file or key, an exposed key.
+    public var warnings: [Finding] = []
 
     static let maximumFindings = 100
 
@@ -30,6 +32,10 @@ public struct AuditReport: Sendable {
 
     /// The first bad entry index: the earliest index any finding affects.
     public var firstBadIndex: Int64? { findings.compactMap(\.index).min() }
+
+    mutating func warn(_ place: String, _ problem: String) {
+        warnings.append(Finding(index: nil, place: place, problem: problem))
+    }
 
     mutating func record(_ index: Int64?, _ place: String, _ problem: String) {
         findingCount += 1

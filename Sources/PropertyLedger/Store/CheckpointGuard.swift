@@ -1,11 +1,15 @@
 import Foundation
 
-/// Compares a store with the checkpoints it signed: the last one in the database and the copy kept in a
+/// Compares a store with the checkpoints it signed: the last one in the database and the copy published in a
 /// file beside it.
 ///
 /// A store that is behind a signed checkpoint has lost entries (a restored backup, a truncated WAL); a store
 /// whose root at a signed size differs has been rewritten or forked. Either way it must not append, or it
 /// would sign a history that contradicts one it already published.
+///
+/// The file must have been read *before* the database snapshot the guard looks at: a checkpoint is committed
+/// to the database before it is published to the file, so a snapshot taken after reading the file holds that
+/// checkpoint. Read the other way round, a checkpoint signed by another process in between looks like a loss.
 struct CheckpointGuard {
     let database: Database
     let tree: MerkleTree
@@ -14,33 +18,41 @@ struct CheckpointGuard {
     let size: Int64
 
     /// The reason the store conflicts with what it signed, or nil when it agrees.
-    func conflict() throws -> String? {
-        var signed: [(source: String, checkpoint: Checkpoint)] = []
+    ///
+    /// - Parameter published: the checkpoint file's text, read before the current snapshot; nil if absent.
+    func conflict(published: String?) throws -> String? {
         if let note = try database.firstRow(
             "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1", row: { $0.text(0) })
         {
             guard let checkpoint = try? SignedCheckpoint(parsing: note, verifier: verifier).checkpoint else {
                 return "the last checkpoint in the store does not verify"
             }
-            signed.append(("the store's last checkpoint", checkpoint))
+            if let problem = try disagreement(with: checkpoint, source: "the store's last checkpoint") { return problem }
         }
-        if let note = try DurableFile.readText(paths.checkpoint) {
-            guard let checkpoint = try? SignedCheckpoint(parsing: note, verifier: verifier).checkpoint else {
-                return "the checkpoint file \(paths.checkpoint) does not verify against this log's key"
-            }
-            signed.append(("the checkpoint file \(paths.checkpoint)", checkpoint))
+        guard let published else { return nil }
+        let source = "the checkpoint file \(paths.checkpoint)"
+        guard let checkpoint = try? SignedCheckpoint(parsing: published, verifier: verifier).checkpoint else {
+            return "\(source) does not verify against this log's key"
         }
-        for (source, checkpoint) in signed {
-            guard Int64(checkpoint.size) <= size else {
-                return "the store has \(size) entries but \(source) was signed at size \(checkpoint.size): "
-                    + "entries were lost (a restored backup or a truncated file?)"
-            }
-            guard try tree.root(size: Int64(checkpoint.size)) == checkpoint.rootHash else {
-                return "the store's tree at size \(checkpoint.size) differs from \(source): the log was altered or forked"
-            }
+        if let problem = try disagreement(with: checkpoint, source: source) { return problem }
+        let stored = try database.firstRow("SELECT root FROM log_checkpoints WHERE size = ?", Int64(checkpoint.size)) { $0.data(0) }
+        guard let stored else {
+            return "the store has lost the checkpoint signed at size \(checkpoint.size) that \(source) holds (a restored backup?)"
         }
-        if signed.count == 2, signed[1].checkpoint.size > signed[0].checkpoint.size {
-            return "the store has lost the checkpoint signed at size \(signed[1].checkpoint.size) (a restored backup?)"
+        guard stored == checkpoint.rootHash else {
+            return "the store's checkpoint at size \(checkpoint.size) differs from \(source): the log was forked"
+        }
+        return nil
+    }
+
+    /// Why the store's entries disagree with `checkpoint`, or nil.
+    private func disagreement(with checkpoint: Checkpoint, source: String) throws -> String? {
+        guard Int64(checkpoint.size) <= size else {
+            return "the store has \(size) entries but \(source) was signed at size \(checkpoint.size): "
+                + "entries were lost (a restored backup or a truncated file?)"
+        }
+        guard try tree.root(size: Int64(checkpoint.size)) == checkpoint.rootHash else {
+            return "the store's tree at size \(checkpoint.size) differs from \(source): the log was altered or forked"
         }
         return nil
     }

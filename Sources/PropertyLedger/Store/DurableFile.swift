@@ -49,6 +49,17 @@ enum DurableFile {
         try syncDirectory(of: path)
     }
 
+    /// Removes the temporary files that ``replace(_:contents:mode:)`` leaves behind when a process is killed
+    /// between writing and renaming one. Call it only while no other process can be replacing `path`.
+    static func removeTemporaries(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.dropFirst(prefix.count).allSatisfy(\.isNumber) {
+            unlink(directory.isEmpty ? name : directory + "/" + name)
+        }
+    }
+
     /// Reads a small text file, or returns nil if it does not exist.
     static func readText(_ path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }

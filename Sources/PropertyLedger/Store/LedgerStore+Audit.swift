@@ -12,12 +12,15 @@ extension LedgerStore {
     /// It runs in one read transaction, so a concurrent writer cannot make it see a torn state.
     public func audit() throws -> AuditReport {
         var report = AuditReport()
+        // Before the snapshot, for the reason given in ``CheckpointGuard``: what the file holds was committed first.
+        let published = Result { try DurableFile.readText(paths.checkpoint) }
         try database.readTransaction {
             report.size = try auditLeaves(&report)
             try auditInteriorNodes(&report)
             try auditCheckpoints(&report)
-            try auditFiles(&report)
+            try auditCheckpointFile(published, &report)
         }
+        auditPrivateKey(&report)
         report.findings.sort { ($0.index ?? .max, $0.place) < ($1.index ?? .max, $1.place) }
         return report
     }
@@ -159,28 +162,64 @@ extension LedgerStore {
         }
     }
 
-    /// The files beside the database: the last signed checkpoint and the private key.
-    private func auditFiles(_ report: inout AuditReport) throws {
-        if let text = try? DurableFile.readText(paths.checkpoint) {
-            let place = "checkpoint file \(paths.checkpoint)"
-            if let signed = try? SignedCheckpoint(parsing: text, verifier: verifier) {
-                let fileSize = Int64(signed.checkpoint.size)
-                let stored = try database.firstRow("SELECT note FROM log_checkpoints WHERE size = ?", fileSize) { $0.text(0) }
-                if fileSize > report.size {
-                    report.record(
-                        report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
-                } else if stored != text {
-                    report.record(fileSize, place, "the store's checkpoint table lacks this signed checkpoint (size \(fileSize))")
-                }
-            } else {
-                report.record(nil, place, "does not verify against the store's key")
-            }
+    /// The checkpoint file beside the database, read before the snapshot: it must hold a checkpoint the store
+    /// has. Its absence is not a fault of the log, but it disables the rollback check on open: a warning.
+    private func auditCheckpointFile(_ published: Result<String?, any Error>, _ report: inout AuditReport) throws {
+        let place = "checkpoint file \(paths.checkpoint)"
+        let text: String
+        switch published {
+        case .success(let read?): text = read
+        case .success(nil):
+            report.warn(
+                place,
+                "is missing: a restored backup or a rolled-back database would go unnoticed; "
+                    + "`ledger checkpoint` writes it again from the store")
+            return
+        case .failure(let error):
+            report.record(nil, place, "cannot be read (\(error))")
+            return
         }
-        if let text = try? DurableFile.readText(paths.privateKey),
-            let signer = try? NoteSigner(text: text),
-            (try? signer.verifier.key.subjectPublicKeyInfo) != verifier.key.subjectPublicKeyInfo
-        {
-            report.record(nil, "private key \(paths.privateKey)", "does not match the store's verifier key")
+        guard let signed = try? SignedCheckpoint(parsing: text, verifier: verifier) else {
+            report.record(nil, place, "does not verify against the store's key")
+            return
+        }
+        let fileSize = Int64(signed.checkpoint.size)
+        let stored = try database.firstRow("SELECT root FROM log_checkpoints WHERE size = ?", fileSize) { $0.data(0) }
+        if fileSize > report.size {
+            report.record(
+                report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
+        } else if stored == nil {
+            report.record(fileSize, place, "the store's checkpoint table lacks this signed checkpoint (size \(fileSize))")
+        } else if stored != signed.checkpoint.rootHash {
+            report.record(fileSize, place, "its root differs from the store's checkpoint at size \(fileSize): the log was forked")
+        }
+    }
+
+    /// The private key: it must belong to this log. A missing or exposed key is a warning: the log still
+    /// verifies, but this site cannot sign, or others could sign in its name.
+    private func auditPrivateKey(_ report: inout AuditReport) {
+        let place = "private key \(paths.privateKey)"
+        let text: String?
+        do {
+            text = try DurableFile.readText(paths.privateKey)
+        } catch {
+            report.record(nil, place, "cannot be read (\(error))")
+            return
+        }
+        guard let text else {
+            report.warn(place, "is missing: new checkpoints cannot be signed")
+            return
+        }
+        guard let signer = try? NoteSigner(text: text) else {
+            report.record(nil, place, "is not a readable signing key (damaged or replaced)")
+            return
+        }
+        guard (try? signer.verifier.key.subjectPublicKeyInfo) == verifier.key.subjectPublicKeyInfo else {
+            report.record(nil, place, "does not match the store's verifier key")
+            return
+        }
+        if let mode = try? DurableFile.mode(of: paths.privateKey), mode & 0o077 != 0 {
+            report.warn(place, "is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
         }
     }
 }

@@ -5,7 +5,8 @@ extension LedgerStore {
     ///
     /// Before signing, the new tree is checked against the last signed one with a consistency proof, so the
     /// store never signs two roots for one size or a head that does not extend the previous one. The signed
-    /// note is committed to the database, then written atomically to the checkpoint file.
+    /// note is committed to the database first and only then published to the checkpoint file (see
+    /// ``publishLatestCheckpoint()``): the file never holds a checkpoint the database lacks.
     public func checkpoint(signingIfGrown: Bool = true) throws -> SignedCheckpoint {
         guard signingIfGrown else {
             guard let latest = try latestCheckpoint() else {
@@ -13,7 +14,11 @@ extension LedgerStore {
             }
             return latest
         }
-        if let writeBlockedReason { throw LedgerError(.storeUnusable, writeBlockedReason) }
+        if let writeBlockedReason {
+            // A read-only store can still hand out the checkpoint it has, when that covers the whole log.
+            if isReadOnly, let latest = try latestCheckpoint(), Int64(latest.checkpoint.size) == (try size) { return latest }
+            throw LedgerError(.storeUnusable, writeBlockedReason)
+        }
         let signer = try loadSigner()
         let signed: SignedCheckpoint = try database.writeTransaction {
             let size = try self.size
@@ -47,11 +52,42 @@ extension LedgerStore {
                 "INSERT INTO log_checkpoints (size, root, note) VALUES (?, ?, ?)", size, root, note.formatted)
             return SignedCheckpoint(checkpoint: checkpoint, note: note)
         }
-        let text = signed.note.formatted
-        if try DurableFile.readText(paths.checkpoint) != text {
-            try DurableFile.replace(paths.checkpoint, contents: Data(text.utf8), mode: 0o644)
+        if try DurableFile.readText(paths.checkpoint) != signed.note.formatted {
+            try publishLatestCheckpoint()
         }
         return signed
+    }
+
+    /// Writes the database's latest checkpoint to the checkpoint file, unless the file already holds it or a
+    /// later one.
+    ///
+    /// It runs under the database's write lock, so publishers take turns: the file only ever moves forward,
+    /// and what it holds is always committed. Temporary files left by publishers that were killed are removed
+    /// here too, since no other publisher can be writing one now.
+    func publishLatestCheckpoint() throws {
+        try database.writeTransaction {
+            guard let latest = try latestCheckpoint() else { return }
+            let text = latest.note.formatted
+            let current = try DurableFile.readText(paths.checkpoint)
+            if let current, current != text {
+                guard let published = try? SignedCheckpoint(parsing: current, verifier: verifier) else {
+                    throw LedgerError(
+                        .storeUnusable,
+                        "the checkpoint file \(paths.checkpoint) does not verify; it is kept as evidence (run `ledger verify`)")
+                }
+                // With the write lock held the table's latest is the newest committed checkpoint: a file at or
+                // beyond it that differs was not published from this database.
+                guard published.checkpoint.size < latest.checkpoint.size else {
+                    throw LedgerError(
+                        .storeUnusable,
+                        "the checkpoint file \(paths.checkpoint) holds a checkpoint at size \(published.checkpoint.size) that the store "
+                            + "does not have (its latest is at size \(latest.checkpoint.size)); it is kept as evidence (run `ledger verify`)"
+                    )
+                }
+            }
+            if current != text { try DurableFile.replace(paths.checkpoint, contents: Data(text.utf8), mode: 0o644) }
+            DurableFile.removeTemporaries(of: paths.checkpoint)
+        }
     }
 
     /// The checkpoint signed at exactly `size`, if there is one.

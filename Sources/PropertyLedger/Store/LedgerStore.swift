@@ -27,6 +27,8 @@ public actor LedgerStore {
     var frontier: Frontier
     /// Set when the store disagrees with its last signed checkpoint; appends are refused while it is set.
     public private(set) var writeBlockedReason: String?
+    /// Whether the store's file or directory is not writable: it is read and verified, never written.
+    public nonisolated let isReadOnly: Bool
 
     private init(paths: StorePaths, executor: DispatchQueueExecutor, state: sending OpenState) {
         self.paths = paths
@@ -37,6 +39,7 @@ public actor LedgerStore {
         self.hasher = state.hasher
         self.frontier = state.frontier
         self.writeBlockedReason = state.writeBlockedReason
+        self.isReadOnly = state.isReadOnly
     }
 
     /// Opens an existing store.

@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Everything ``LedgerStore/open(_:)`` reads before the actor exists: built on the store's own queue.
 struct OpenState {
     let identity: LogIdentity
@@ -8,15 +16,36 @@ struct OpenState {
     let hasher: TreeHasher
     let frontier: Frontier
     let writeBlockedReason: String?
+    let isReadOnly: Bool
 
     init(paths: StorePaths) throws {
         guard FileManager.default.fileExists(atPath: paths.database) else {
             throw LedgerError(.notFound, "there is no ledger store at \(paths.database); create one with `ledger init`")
         }
+        // Read the checkpoint file before the database. A checkpoint reaches the file only after it was committed
+        // to the database (see `LedgerStore.checkpoint`), so the snapshot read below, which starts later, holds
+        // it — unless entries or checkpoints were really lost. Read in the other order, a checkpoint signed in
+        // between would look like a rollback.
+        let published = Result { try DurableFile.readText(paths.checkpoint) }
+        let readOnlyReason = Self.readOnlyReason(paths.database)
         let database: Database
         do {
-            database = try Database(path: paths.database, create: false)
-            try Self.checkSchema(database, path: paths.database)
+            // Look before touching: a file that is not ours is refused before SQLite switches it to WAL or turns
+            // an empty file into a database.
+            let probe = try Database(path: paths.database, readOnly: true)
+            let version = try Self.checkIdentity(probe, path: paths.database)
+            if let readOnlyReason {
+                guard version == Schema.currentVersion else {
+                    throw LedgerError(
+                        .storeUnusable,
+                        "\(paths.database) has schema version \(version) and must be upgraded, but the store is read-only (\(readOnlyReason))"
+                    )
+                }
+                database = probe
+            } else {
+                database = try Database(path: paths.database)
+                try Self.migrate(database, from: version)
+            }
         } catch let error as SQLiteError {
             throw Self.describe(error, path: paths.database)
         }
@@ -33,15 +62,20 @@ struct OpenState {
         var blocked: String?
         var frontier = Frontier()
         do {
-            let size = try database.queryInt("SELECT coalesce(max(idx) + 1, 0) FROM log_entries") ?? 0
-            let tree = MerkleTree.stored(in: database, hasher: hasher)
-            frontier = try Frontier(size: size) { level, index in try tree.subtreeHash(level, index) }
-            blocked = try CheckpointGuard(database: database, tree: tree, verifier: verifier, paths: paths, size: size)
-                .conflict()
+            try database.readTransaction {
+                let size = try database.queryInt("SELECT coalesce(max(idx) + 1, 0) FROM log_entries") ?? 0
+                let tree = MerkleTree.stored(in: database, hasher: hasher)
+                frontier = try Frontier(size: size) { level, index in try tree.subtreeHash(level, index) }
+                blocked = try CheckpointGuard(database: database, tree: tree, verifier: verifier, paths: paths, size: size)
+                    .conflict(published: published.get())
+            }
         } catch let error as LedgerError {
             blocked = "\(error.message); appends are refused until this is resolved (run `ledger verify`)"
         } catch let error as SQLiteError where error.isCorruption {
             throw Self.describe(error, path: paths.database)
+        }
+        if blocked == nil, let readOnlyReason {
+            blocked = "the store \(paths.database) is read-only (\(readOnlyReason)): it can be read and verified, not written"
         }
 
         self.identity = identity
@@ -50,23 +84,43 @@ struct OpenState {
         self.hasher = hasher
         self.frontier = frontier
         self.writeBlockedReason = blocked
+        self.isReadOnly = readOnlyReason != nil
     }
 
-    private static func checkSchema(_ database: Database, path: String) throws {
+    /// Why the store cannot be written, when its file or directory is not writable (a read-only disk, a copy
+    /// handed over for inspection); nil when it can be.
+    private static func readOnlyReason(_ path: String) -> String? {
+        let directory = (path as NSString).deletingLastPathComponent
+        for (what, target) in [("file", path), ("directory", directory.isEmpty ? "." : directory)] where access(target, W_OK) != 0 {
+            return "its \(what) is not writable: \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
+    /// Checks that the file is a PropertyLedger store this tool can read, and returns its schema version.
+    private static func checkIdentity(_ database: Database, path: String) throws -> Int {
         let applicationID = try database.queryInt("PRAGMA application_id") ?? 0
         let version = try database.userVersion
         guard applicationID == Schema.applicationID else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            if size == 0 { throw LedgerError(.storeUnusable, "\(path) is an empty file, not a PropertyLedger store") }
             throw LedgerError(.storeUnusable, "\(path) is a SQLite database but not a PropertyLedger store")
         }
         guard version <= Schema.currentVersion else {
             throw LedgerError(
                 .storeUnusable, "\(path) has schema version \(version); this ledger knows up to \(Schema.currentVersion): upgrade the tool")
         }
-        if version < Schema.currentVersion {
-            try database.writeTransaction {
-                for migration in Schema.migrations[version...] { try database.executeScript(migration) }
-                try database.setUserVersion(Schema.currentVersion)
-            }
+        return version
+    }
+
+    private static func migrate(_ database: Database, from version: Int) throws {
+        guard version < Schema.currentVersion else { return }
+        try database.writeTransaction {
+            // Another process may have migrated it meanwhile; the write lock is ours now.
+            let current = try database.userVersion
+            guard current < Schema.currentVersion else { return }
+            for migration in Schema.migrations[current...] { try database.executeScript(migration) }
+            try database.setUserVersion(Schema.currentVersion)
         }
     }
 
