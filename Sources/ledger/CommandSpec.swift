@@ -49,7 +49,10 @@ struct CommandSpec {
             ]),
         CommandSpec(
             "verify", summary: "audit the whole log: every entry, tree node, checkpoint and signature",
-            notes: ["Exits 0 when everything holds, 1 with the first bad index otherwise."]),
+            notes: [
+                "Exits 0 when everything holds, 1 with the first bad index otherwise, 8 when the log holds but the",
+                "checkpoint file or the private key beside the store is missing or exposed (printed as WARNING lines).",
+            ]),
         CommandSpec(
             "checkpoint", summary: "print the latest signed checkpoint, signing a new one if the log grew",
             options: [
