@@ -172,6 +172,42 @@ public actor LedgerStore {
         try database.execute("VACUUM INTO ?", path)
     }
 
+    // MARK: Long reads
+
+    /// Opened on first use: most commands never need it.
+    private var readConnection: ReadConnection?
+
+    private func longReads() async throws -> ReadConnection {
+        if let readConnection { return readConnection }
+        let opened = try await ReadConnection.open(paths.database, hashAlgorithm: identity.profile.hashAlgorithm)
+        // Another call may have opened one while this one waited; keep the first.
+        if let readConnection { return readConnection }
+        readConnection = opened
+        return opened
+    }
+
+    /// Recomputes everything the log promises from the stored bytes and reports the first place it breaks.
+    ///
+    /// - every entry's leaf hash from its exact stored bytes, against the stored leaf;
+    /// - every stored tree node from its two children, level by level;
+    /// - every signed checkpoint: signature, origin, and its root against the tree at its size;
+    /// - the checkpoint file beside the store, and the key file against the store's verifier key.
+    ///
+    /// It streams, so memory does not grow with the log, and runs in one read transaction, so a concurrent
+    /// writer cannot make it see a torn state. It reads on a second connection: the store goes on serving
+    /// other calls meanwhile.
+    public func audit() async throws -> AuditReport {
+        try await longReads().audit(verifier: verifier, paths: paths)
+    }
+
+    /// Replays the whole log into empty projection tables and compares them with the live ones, on the second
+    /// connection like ``audit()``.
+    ///
+    /// - Returns: the differences, described; empty when the projections are exactly what the log says.
+    public func rebuildCheck() async throws -> [String] {
+        try await longReads().rebuildCheck()
+    }
+
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).
     func blockWrites(_ reason: String) {
         writeBlockedReason = reason

@@ -1,6 +1,14 @@
 import Foundation
 
-extension LedgerStore {
+/// The full audit of a store (``LedgerStore/audit()``), on a connection of its own.
+struct Auditor {
+    let database: Database
+    let hasher: TreeHasher
+    let verifier: NoteVerifier
+    let paths: StorePaths
+
+    var tree: MerkleTree { MerkleTree.stored(in: database, hasher: hasher) }
+
     /// Recomputes everything the log promises from the stored bytes and reports the first place it breaks.
     ///
     /// - every entry's leaf hash from its exact stored bytes, against the stored leaf;
@@ -10,7 +18,7 @@ extension LedgerStore {
     ///
     /// It streams: each level is a merge of two sequential cursors, so memory does not grow with the log.
     /// It runs in one read transaction, so a concurrent writer cannot make it see a torn state.
-    public func audit() throws -> AuditReport {
+    func audit() throws -> AuditReport {
         var report = AuditReport()
         // Before the snapshot, for the reason given in ``CheckpointGuard``: what the file holds was committed first.
         let published = Result { try DurableFile.readText(paths.checkpoint) }
