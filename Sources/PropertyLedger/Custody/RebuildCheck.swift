@@ -1,16 +1,20 @@
-/// Replays the whole log into empty projection tables and compares them with the live ones
-/// (``LedgerStore/rebuildCheck()``).
+/// Replays the whole log into empty projection tables — the custody core's and every module's — and compares
+/// them with the live ones (``LedgerStore/rebuildCheck()``).
 ///
 /// The replay goes into SQLite's `temp` schema of the connection it runs on, which even a read-only connection
 /// may write; it runs inside one read transaction of the main database, whose rollback also drops the
 /// replayed tables.
 struct RebuildCheck {
     let database: Database
+    let registry: ModuleRegistry
 
     /// The differences, described; empty when the projections are exactly what the log says.
     func differences() throws -> [String] {
         try database.readTransaction {
             try database.executeScript(Schema.projectionTables(schema: "temp"))
+            for module in registry.modules {
+                for migration in module.migrations { try database.executeScript(migration.sql("temp")) }
+            }
             let replay = Projections(database, schema: "temp")
             var differences: [String] = []
             let entries = try database.makeStatement("SELECT idx, bytes FROM main.log_entries ORDER BY idx")
@@ -18,13 +22,20 @@ struct RebuildCheck {
                 let index = entries.int64(0)
                 let bytes = entries.data(1)
                 if index == 0 { continue }  // the log's own description
-                guard let entry = try? CustodyEntry.decode(bytes) else {
-                    differences.append("entry \(index) is not a readable custody entry")
+                guard let envelope = try? LoggedEntry(decoding: bytes) else {
+                    differences.append("entry \(index) is not a readable ledger entry")
                     continue
                 }
-                try replay.apply(entry, at: index)
+                if let module = registry.owner(of: envelope.type) {
+                    try module.apply(envelope, at: index, to: ProjectionTables(database, schema: "temp"))
+                } else if let entry = try? CustodyEntry.decode(bytes) {
+                    try replay.apply(entry, at: index)
+                } else {
+                    differences.append("entry \(index) of type \(envelope.type) is neither a readable custody entry nor of a module")
+                }
             }
-            for table in Schema.projectionTableNames {
+            let tables = Schema.projectionTableNames + registry.modules.flatMap(\.projectionTables)
+            for table in tables {
                 for (from, to) in [("main", "temp"), ("temp", "main")] {
                     let count =
                         try database.queryInt(

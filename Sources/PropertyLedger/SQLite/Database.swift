@@ -133,6 +133,11 @@ final class Database {
 
     /// Runs `sql` to completion, discarding any rows.
     func execute(_ sql: String, _ arguments: any SQLiteBindable...) throws {
+        try execute(sql, arguments)
+    }
+
+    /// Runs `sql` to completion with an argument list built at run time.
+    func execute(_ sql: String, _ arguments: [any SQLiteBindable]) throws {
         try withStatement(sql, arguments) { statement in
             while try statement.step() {}
         }
@@ -172,6 +177,11 @@ final class Database {
 
     /// The first row of the query mapped by `row`, or nil when there is none.
     func firstRow<T>(_ sql: String, _ arguments: any SQLiteBindable..., row: (Statement) throws -> T) throws -> T? {
+        try firstRow(sql, arguments, row: row)
+    }
+
+    /// The first row of the query with an argument list built at run time.
+    func firstRow<T>(_ sql: String, _ arguments: [any SQLiteBindable], row: (Statement) throws -> T) throws -> T? {
         try withStatement(sql, arguments) { statement in
             try statement.step() ? try row(statement) : nil
         }

@@ -17,6 +17,8 @@ public actor LedgerStore {
     public nonisolated let paths: StorePaths
     public nonisolated let identity: LogIdentity
     public nonisolated let verifier: NoteVerifier
+    /// The modules the store serves (``LedgerModule``).
+    nonisolated let registry: ModuleRegistry
 
     private nonisolated let executor: DispatchQueueExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -40,12 +42,14 @@ public actor LedgerStore {
         self.frontier = state.frontier
         self.writeBlockedReason = state.writeBlockedReason
         self.isReadOnly = state.isReadOnly
+        self.registry = state.registry
     }
 
-    /// Opens an existing store.
-    public static func open(_ paths: StorePaths) async throws -> LedgerStore {
+    /// Opens an existing store, serving `modules` (their migrations are applied first).
+    public static func open(_ paths: StorePaths, modules: [any LedgerModule] = []) async throws -> LedgerStore {
         let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
-        let state = try await executor.run { try OpenState(paths: paths) }
+        let registry = try ModuleRegistry(modules)
+        let state = try await executor.run { try OpenState(paths: paths, registry: registry) }
         return LedgerStore(paths: paths, executor: executor, state: state)
     }
 
@@ -54,12 +58,12 @@ public actor LedgerStore {
     ///
     /// Refuses if the database or the key file already exists. If creation fails midway, the files it made
     /// are removed.
-    public static func create(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date = Date())
-        async throws -> LedgerStore
-    {
+    public static func create(
+        _ paths: StorePaths, agency: Agency, profile: CryptoProfile, modules: [any LedgerModule] = [], now: Date = Date()
+    ) async throws -> LedgerStore {
         let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
         try await executor.run { try StoreCreation.createFiles(paths, agency: agency, profile: profile, now: now) }
-        let store = try await open(paths)
+        let store = try await open(paths, modules: modules)
         _ = try await store.checkpoint()
         return store
     }
@@ -172,6 +176,30 @@ public actor LedgerStore {
         try database.execute("VACUUM INTO ?", path)
     }
 
+    // MARK: Modules
+
+    /// Runs `body` in one write transaction in which modules record their entries: all are written together
+    /// when it returns, none when it throws.
+    public func transaction<T>(actor: String?, at date: Date = Date(), _ body: (inout LedgerTransaction) throws -> T) throws -> T {
+        try write { writer in
+            var transaction = LedgerTransaction(
+                writer: LogWriter(database: database, hasher: hasher, frontier: writer.frontier), database: database, registry: registry,
+                agency: identity.agency, actor: actor, date: date)
+            let result = try body(&transaction)
+            // What the transaction appended moves the outer writer's edge, which `write` commits.
+            writer.frontier = transaction.writer.frontier
+            return result
+        }.result
+    }
+
+    /// Decides, writes and applies one module entry in a transaction of its own.
+    @discardableResult
+    public func record<Payload: EntryPayload>(
+        actor: String?, at date: Date = Date(), _ decide: (borrowing RuleContext) throws -> Payload
+    ) throws -> RecordedModuleEntry {
+        try transaction(actor: actor, at: date) { try $0.record(decide) }
+    }
+
     // MARK: Long reads
 
     /// Opened on first use: most commands never need it.
@@ -205,7 +233,7 @@ public actor LedgerStore {
     ///
     /// - Returns: the differences, described; empty when the projections are exactly what the log says.
     public func rebuildCheck() async throws -> [String] {
-        try await longReads().rebuildCheck()
+        try await longReads().rebuildCheck(registry: registry)
     }
 
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).

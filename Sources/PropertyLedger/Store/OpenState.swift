@@ -17,8 +17,9 @@ struct OpenState {
     let frontier: Frontier
     let writeBlockedReason: String?
     let isReadOnly: Bool
+    let registry: ModuleRegistry
 
-    init(paths: StorePaths) throws {
+    init(paths: StorePaths, registry: ModuleRegistry) throws {
         guard FileManager.default.fileExists(atPath: paths.database) else {
             throw LedgerError(.notFound, "there is no ledger store at \(paths.database); create one with `ledger init`")
         }
@@ -35,16 +36,21 @@ struct OpenState {
             let probe = try Database(path: paths.database, readOnly: true)
             let version = try Self.checkIdentity(probe, path: paths.database)
             if let readOnlyReason {
-                guard version == Schema.currentVersion else {
+                let pending =
+                    try version < Schema.currentVersion
+                    || registry.modules.contains {
+                        !(try registry.pendingMigrations(of: $0, in: probe)).isEmpty
+                    }
+                guard !pending else {
                     throw LedgerError(
                         .storeUnusable,
-                        "\(paths.database) has schema version \(version) and must be upgraded, but the store is read-only (\(readOnlyReason))"
-                    )
+                        "\(paths.database) must be upgraded to this version's schema, but the store is read-only (\(readOnlyReason))")
                 }
                 database = probe
             } else {
                 database = try Database(path: paths.database)
                 try Self.migrate(database, from: version)
+                try registry.migrate(database)
             }
         } catch let error as SQLiteError {
             throw Self.describe(error, path: paths.database)
@@ -85,6 +91,7 @@ struct OpenState {
         self.frontier = frontier
         self.writeBlockedReason = blocked
         self.isReadOnly = readOnlyReason != nil
+        self.registry = registry
     }
 
     /// Why the store cannot be written, when its file or directory is not writable (a read-only disk, a copy

@@ -35,7 +35,7 @@ actor ReadConnection {
         try Auditor(database: database, hasher: hasher, verifier: verifier, paths: paths).audit()
     }
 
-    func rebuildCheck() throws -> [String] {
-        try RebuildCheck(database: database).differences()
+    func rebuildCheck(registry: ModuleRegistry) throws -> [String] {
+        try RebuildCheck(database: database, registry: registry).differences()
     }
 }

@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, version3]
 
     static var currentVersion: Int { migrations.count }
 
@@ -79,6 +79,16 @@ enum Schema {
     /// The custody projections: the current state derived from the log, updated in the same transaction as
     /// each entry and rebuilt from the log by `ledger rebuild --check`. Ordinary tables, not append-only.
     private static let version2 = projectionTables(schema: "main")
+
+    /// Which migrations of each module (``LedgerModule``) have been applied, by name, in order.
+    private static let version3 = """
+        CREATE TABLE module_migrations (
+            module TEXT NOT NULL,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            name TEXT NOT NULL,
+            PRIMARY KEY (module, position)
+        ) STRICT, WITHOUT ROWID;
+        """
 
     /// The projection tables in `schema` (`main`, or an attached in-memory schema for a rebuild check).
     static func projectionTables(schema: String) -> String {

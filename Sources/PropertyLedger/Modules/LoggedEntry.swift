@@ -1,0 +1,74 @@
+public import Foundation
+
+/// Any entry of the log, read through the envelope every entry shares — `v`, `type`, `at`, `actor` — with its
+/// exact bytes, so a module (or an export) can read entries whose payload only it knows.
+public struct LoggedEntry: Sendable, Equatable {
+    public let type: String
+    /// When it was recorded, ISO 8601 UTC.
+    public let at: String
+    public let actor: String?
+    /// The exact stored bytes.
+    public let bytes: Data
+
+    private struct Envelope: Decodable {
+        let v: Int
+        let type: String
+        let at: String
+        let actor: String?
+    }
+
+    /// Reads the envelope of `bytes`; an unknown format version or a missing field is refused.
+    public init(decoding bytes: Data) throws {
+        let envelope: Envelope
+        do {
+            envelope = try JSONDecoder().decode(Envelope.self, from: bytes)
+        } catch {
+            throw LedgerError(.invalidInput, "the entry is not a ledger entry (no v, type or at)")
+        }
+        guard envelope.v == CustodyEntry.formatVersion else {
+            throw LedgerError(.invalidInput, "the entry has format version \(envelope.v); this ledger reads version 1")
+        }
+        self.type = envelope.type
+        self.at = envelope.at
+        self.actor = envelope.actor
+        self.bytes = bytes
+    }
+
+    /// The entry's own fields, decoded as `Payload` (which ignores the envelope's keys).
+    public func payload<Payload: Decodable>(_: Payload.Type) throws -> Payload {
+        try JSONDecoder().decode(Payload.self, from: bytes)
+    }
+}
+
+/// The fields of a module's entry: written flat beside the envelope's `v`, `type`, `at` and `actor`, with
+/// sorted keys, exactly as custody entries are (docs/entry-format.md).
+public protocol EntryPayload: Encodable, Sendable {
+    /// The entry's `type`; one of its module's ``LedgerModule/entryTypes``.
+    static var type: String { get }
+}
+
+/// The bytes of a module entry: the envelope and the payload in one JSON object.
+struct ModuleEntryEncoding<Payload: EntryPayload>: Encodable {
+    let at: String
+    let actor: String?
+    let payload: Payload
+
+    private enum EnvelopeKeys: String, CodingKey {
+        case v, type, at, actor
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var envelope = encoder.container(keyedBy: EnvelopeKeys.self)
+        try envelope.encode(CustodyEntry.formatVersion, forKey: .v)
+        try envelope.encode(Payload.type, forKey: .type)
+        try envelope.encode(at, forKey: .at)
+        try envelope.encodeIfPresent(actor, forKey: .actor)
+        try payload.encode(to: encoder)
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

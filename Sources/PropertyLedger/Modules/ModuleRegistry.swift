@@ -1,0 +1,75 @@
+/// The modules a store serves: checked for clashes when the store opens, their migrations brought up to date,
+/// and each entry type mapped to the module that owns it.
+struct ModuleRegistry: Sendable {
+    let modules: [any LedgerModule]
+    private let owners: [String: Int]
+
+    /// The entry types of the core: the log's description and every ``CustodyEvent``.
+    static let coreTypes: Set<String> = [
+        "log.created", "officer.added", "officer.retired", "location.added", "case.opened", "case.progressed", "case.solved",
+        "case.closed", "item.registered", "dossier.registered", "chip.bound", "chip.replaced", "custody.checked-in",
+        "custody.checked-out", "custody.returned", "custody.moved", "custody.disposed", "correction", "stocktake.recorded",
+    ]
+
+    /// Checks that names and entry types are unique and clash with nothing of the core.
+    init(_ modules: [any LedgerModule]) throws {
+        var owners: [String: Int] = [:]
+        var names: Set<String> = []
+        for (position, module) in modules.enumerated() {
+            guard !module.name.isEmpty, module.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else { throw LedgerError(.invalidInput, "module name \"\(module.name)\" must be lower-case ASCII letters, digits and '-'") }
+            guard names.insert(module.name).inserted else {
+                throw LedgerError(.invalidInput, "two modules are named \(module.name)")
+            }
+            for type in module.entryTypes {
+                guard !Self.coreTypes.contains(type) else {
+                    throw LedgerError(.invalidInput, "module \(module.name) claims the core entry type \(type)")
+                }
+                if let other = owners.updateValue(position, forKey: type) {
+                    throw LedgerError(.invalidInput, "modules \(modules[other].name) and \(module.name) both claim entry type \(type)")
+                }
+            }
+        }
+        self.modules = modules
+        self.owners = owners
+    }
+
+    /// The module that owns entries of `type`, if any.
+    func owner(of type: String) -> (any LedgerModule)? {
+        owners[type].map { modules[$0] }
+    }
+
+    /// The migrations of `module` not yet applied to the store, after checking that those applied are a prefix
+    /// of the module's list (else the store was written by a version of the module this one does not know).
+    func pendingMigrations(of module: any LedgerModule, in database: Database) throws -> ArraySlice<SchemaMigration> {
+        let applied = try database.rows(
+            "SELECT name FROM module_migrations WHERE module = ? ORDER BY position", [module.name]
+        ) { $0.text(0) }
+        let known = module.migrations.map(\.name)
+        guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
+            throw LedgerError(
+                .storeUnusable,
+                "the store has migrations of module \(module.name) that this version does not know (\(applied.joined(separator: ", "))): upgrade the tool"
+            )
+        }
+        return module.migrations[applied.count...]
+    }
+
+    /// Applies every pending migration of every module in one transaction.
+    func migrate(_ database: Database) throws {
+        guard try modules.contains(where: { !(try pendingMigrations(of: $0, in: database)).isEmpty }) else { return }
+        try database.writeTransaction {
+            // Checked again under the write lock: another process may have migrated meanwhile.
+            for module in modules {
+                let pending = try pendingMigrations(of: module, in: database)
+                // A slice keeps the indices of the whole list: each is the migration's position.
+                for position in pending.indices {
+                    try database.executeScript(pending[position].sql("main"))
+                    try database.execute(
+                        "INSERT INTO module_migrations (module, position, name) VALUES (?, ?, ?)", module.name, position,
+                        pending[position].name)
+                }
+            }
+        }
+    }
+}

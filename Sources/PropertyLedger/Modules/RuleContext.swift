@@ -1,0 +1,35 @@
+public import Foundation
+
+/// What a module's rules see when they decide an entry: who acts and when, the custody state, and the
+/// module's own tables, as they stand inside the transaction that will write the entry.
+public struct RuleContext: ~Copyable {
+    /// The officer's badge, as given (nil for none).
+    public let actor: String?
+    /// The time the entry will carry.
+    public let date: Date
+    /// The agency that runs the ledger.
+    public let agency: Agency
+    /// The index the entry will take.
+    public let nextIndex: Int64
+    /// The store's tables in `main`, for the module's own.
+    public let tables: ProjectionTables
+    /// The custody core's current state.
+    public let custody: CustodyView
+}
+
+@available(*, unavailable)
+extension RuleContext: Sendable {}
+
+/// Read access to the custody core's current state (its projections) for a module's rules.
+public struct CustodyView {
+    let projections: Projections
+
+    public func officer(_ badge: String) throws -> Officer? { try projections.officer(badge) }
+    public func officers() throws -> [Officer] { try projections.officers() }
+    public func location(_ code: String) throws -> Location? { try projections.location(code) }
+    public func caseRecord(_ number: String) throws -> CaseRecord? { try projections.caseRecord(number) }
+    public func object(_ id: String) throws -> CustodyObject? { try projections.object(id) }
+}
+
+@available(*, unavailable)
+extension CustodyView: Sendable {}

@@ -1,0 +1,47 @@
+public import Foundation
+
+/// One write transaction of the store, for a module: each entry recorded through it is decided by its rules
+/// against the state the previous ones left, appended, and applied to its module's tables. All become
+/// durable together when the body returns, or none does when it throws (``LedgerStore/transaction(actor:at:_:)``).
+public struct LedgerTransaction: ~Copyable {
+    var writer: LogWriter
+    let database: Database
+    let registry: ModuleRegistry
+    let agency: Agency
+    /// Who acts, for every entry of the transaction.
+    public let actor: String?
+    /// The time every entry of the transaction carries.
+    public let date: Date
+
+    /// Decides a module entry with `decide` (which throws to refuse), writes it, and applies it to the tables
+    /// of the module that owns its type.
+    @discardableResult
+    public mutating func record<Payload: EntryPayload>(_ decide: (borrowing RuleContext) throws -> Payload) throws -> RecordedModuleEntry {
+        guard let module = registry.owner(of: Payload.type) else {
+            throw LedgerError(.invalidInput, "no module of this ledger owns entry type \(Payload.type)")
+        }
+        let context = RuleContext(
+            actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
+            custody: CustodyView(projections: Projections(database)))
+        let payload = try decide(context)
+        let at = Timestamp.string(date)
+        let bytes = try ModuleEntryEncoding(at: at, actor: actor, payload: payload).encoded()
+        let entry = try LoggedEntry(decoding: bytes)
+        // A payload with a field named like the envelope's would overwrite it.
+        guard entry.type == Payload.type, entry.at == at, entry.actor == actor else {
+            throw LedgerError(.invalidInput, "the payload of \(Payload.type) uses a field of the entry envelope (v, type, at or actor)")
+        }
+        let index = try writer.append(bytes)
+        try module.apply(entry, at: index, to: ProjectionTables(database, schema: "main"))
+        return RecordedModuleEntry(index: index, entry: entry)
+    }
+}
+
+@available(*, unavailable)
+extension LedgerTransaction: Sendable {}
+
+/// A module entry that was written: its index and its envelope with the exact bytes.
+public struct RecordedModuleEntry: Sendable, Equatable {
+    public let index: Int64
+    public let entry: LoggedEntry
+}
