@@ -326,10 +326,12 @@ private struct ArgumentReader {
 
     private mutating func time(_ name: String) throws -> Date? {
         guard let text = take(name) else { return nil }
-        guard let date = Timestamp.date(text) else {
-            throw UsageError("--\(name) must be an ISO 8601 time such as 2026-12-01T12:00:00+08:00, not \"\(text)\"", command: command)
+        do {
+            return try Timestamp.parse(text)
+        } catch let error as LedgerError {
+            // A bad option value is a usage error here, like any other.
+            throw UsageError("--\(name): \(error.message)", command: command)
         }
-        return date
     }
 
     private mutating func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T
