@@ -32,7 +32,7 @@ enum Command: Equatable {
     case history(object: String, withProofs: Bool)
     case whereIs(uid: String)
     case list(ObjectFilter)
-    case export(entries: Bool, format: ExportFormat)
+    case export(entries: Bool, format: ExportFormat, byteOrderMark: Bool)
     case rebuildCheck
     case readers(filter: String?)
     case scan(ScanOptions)
@@ -141,6 +141,10 @@ extension Invocation {
         var parser = ArgumentReader(command: commandName, positionals: positionals, values: values, flags: flags)
         let command = try parser.parseCommand()
         try parser.requireAllUsed()
+        // Export's JSON form is JSON Lines; asking for JSON and CSV at once is a contradiction, not a choice.
+        if json, case .export(_, .csv, _) = command {
+            throw UsageError("--json cannot be combined with --format csv (export's JSON form is --format jsonl)", command: commandName)
+        }
         self.init(command: command, store: store, privateKey: privateKey, actor: actor, json: json)
     }
 }
@@ -271,7 +275,10 @@ private struct ArgumentReader {
                     holder: take("holder"), kind: try choice("kind", ObjectKind.self), isOverdue: flag("overdue"),
                     limit: Int(try integer("limit") ?? 10_000)))
         case "export":
-            return .export(entries: flag("entries"), format: try choice("format", ExportFormat.self) ?? .jsonl)
+            let format = try choice("format", ExportFormat.self) ?? .jsonl
+            let byteOrderMark = flag("bom")
+            if byteOrderMark && format != .csv { throw UsageError("--bom is for --format csv only", command: command) }
+            return .export(entries: flag("entries"), format: format, byteOrderMark: byteOrderMark)
         case "readers":
             return .readers(filter: nil)
         case "scan":

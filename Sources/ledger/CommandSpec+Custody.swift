@@ -137,6 +137,12 @@ extension CommandSpec {
             options: [
                 Option(name: "entries", value: nil, help: "export the log's entries instead of the objects"),
                 Option(name: "format", value: "csv|jsonl", help: "the format (default: jsonl)"),
+                Option(name: "bom", value: nil, help: "with --format csv, start with a UTF-8 byte-order mark (for spreadsheets)"),
+            ],
+            notes: [
+                "Export is a stream: JSON Lines, one object per line, is its JSON form, so --json changes nothing and",
+                "cannot be combined with --format csv. Times are the stored UTC values. In CSV, a field that starts",
+                "with =, +, -, @, tab or carriage return is prefixed with ' and quoted, so no spreadsheet runs it.",
             ]),
         CommandSpec(
             "rebuild", summary: "recompute the projections from the log and report any difference",
