@@ -122,6 +122,8 @@ extension Invocation {
         let actor = values.removeValue(forKey: "actor")
         let json = flags.remove("json") != nil
         guard let commandName else {
+            // `ledger --help` asks for help; a bare `ledger` is a command line without its command.
+            guard flags.contains("help") else { throw UsageError("no command given; see `ledger --help`", showsUsage: true) }
             self.init(command: .help(command: nil), store: store, privateKey: privateKey, json: json)
             return
         }
@@ -318,7 +320,13 @@ private struct ArgumentReader {
 
     private mutating func positional(_ name: String) throws -> String {
         guard !positionals.isEmpty else { throw UsageError("missing \(name)", command: command) }
-        return positionals.removeFirst()
+        let value = positionals.removeFirst()
+        // `ledger show ""` (an empty shell variable) is a mistake in the command line, not a lookup.
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError(
+                "\(name) is empty" + (name == "OBJECT" ? ": give an item id (P-…), a dossier id (D-…) or chip:UID" : ""), command: command)
+        }
+        return value
     }
 
     private func list(_ text: String) -> [String] {
