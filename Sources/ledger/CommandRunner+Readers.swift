@@ -36,7 +36,11 @@ extension CommandRunner {
         if !refused.isEmpty {
             text += "\n(refused: \(refused.joined(separator: ", ")) — virtual test readers; set LEDGER_ALLOW_VIRTUAL_READERS=1 to use them)"
         }
-        try output.emit(rows, text: text)
+        struct Result: Encodable {
+            let readers: [Reader]
+            let refused: [String]
+        }
+        try output.emit(Result(readers: rows, refused: refused), text: text)
     }
 
     /// One scan event, as printed with `--json`.
@@ -48,7 +52,8 @@ extension CommandRunner {
         var standard: String?
         var card: String?
         var error: String?
-        var object: CustodyObject?
+        /// The object as `show --json` prints it (with `overdue`); `overdue` is repeated here for scripts.
+        var object: ObjectJSON?
         var overdue: Bool?
         var action: String?
         var index: Int64?
@@ -62,6 +67,8 @@ extension CommandRunner {
 
     func scan(_ options: ScanOptions) async throws {
         let store = try await openStore()
+        // Read once: a scanning session is short enough that a newly added officer shows as a badge.
+        let people = try await People.read(from: store)
         let source = tagSource(options.reader, format: options.wedgeFormat)
         let json = invocation.json
         let actor = self.actor
@@ -82,7 +89,7 @@ extension CommandRunner {
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
-                    line = await Self.handle(arrival, options: options, store: store, actor: actor)
+                    line = await Self.handle(arrival, options: options, store: store, actor: actor, people: people)
                     handled += 1
                     if options.showsTiming {
                         let now = ContinuousClock.now
@@ -97,7 +104,9 @@ extension CommandRunner {
     }
 
     /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
-    private static func handle(_ arrival: TagArrival, options: ScanOptions, store: LedgerStore, actor: String?) async -> ScanEvent {
+    private static func handle(
+        _ arrival: TagArrival, options: ScanOptions, store: LedgerStore, actor: String?, people: People
+    ) async -> ScanEvent {
         var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
         if !arrival.atr.isEmpty {
             line.atr = arrival.atr.map(hexByte).joined()
@@ -129,9 +138,9 @@ extension CommandRunner {
                     line.refused = error.message
                 }
             }
-            line.object = object
-            line.overdue = object.isOverdue(at: Timestamp.string(Date()))
-            line.message = describeBriefly(object, line: line)
+            line.object = ObjectJSON(object)
+            line.overdue = line.object?.overdue
+            line.message = describeBriefly(object, line: line, people: people)
         } catch let error as LedgerError where error.code == .notFound {
             line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
         } catch {
@@ -146,12 +155,14 @@ extension CommandRunner {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
-    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent) -> String {
+    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People) -> String {
         var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
         switch object.status {
         case .inStorage: text += "in storage at \(object.location ?? "?")"
         case .checkedOut:
-            text += "checked out to \(object.holder ?? "?"), due \(object.due ?? "?")" + (line.overdue == true ? " ** OVERDUE **" : "")
+            text +=
+                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { Timestamp.display($0) } ?? "?")"
+                + (line.overdue == true ? " ** OVERDUE **" : "")
         case .registered: text += "registered, not yet in storage"
         case .disposed: text += "disposed of"
         }
