@@ -62,7 +62,7 @@ extension CommandRunner {
         let people = try await People.read(from: store)
         struct Result: Encodable {
             let `case`: CaseRecord
-            let objects: [CustodyObject]
+            let objects: [ObjectJSON]
         }
         var table = TextTable("ID", "NAME", "STATUS", "WHERE")
         for o in objects {
@@ -77,7 +77,7 @@ extension CommandRunner {
 
             \(table.rendered)
             """
-        try output.emit(Result(case: record, objects: objects), text: text)
+        try output.emit(Result(case: record, objects: objects.map { ObjectJSON($0) }), text: text)
     }
 
     func show(_ reference: String) async throws {
