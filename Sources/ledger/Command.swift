@@ -32,7 +32,7 @@ enum Command: Equatable {
     case history(object: String, withProofs: Bool)
     case whereIs(uid: String)
     case list(ObjectFilter)
-    case export(entries: Bool, format: ExportFormat)
+    case export(entries: Bool, format: ExportFormat, byteOrderMark: Bool)
     case rebuildCheck
     case readers(filter: String?)
     case scan(ScanOptions)
@@ -122,6 +122,8 @@ extension Invocation {
         let actor = values.removeValue(forKey: "actor")
         let json = flags.remove("json") != nil
         guard let commandName else {
+            // `ledger --help` asks for help; a bare `ledger` is a command line without its command.
+            guard flags.contains("help") else { throw UsageError("no command given; see `ledger --help`", showsUsage: true) }
             self.init(command: .help(command: nil), store: store, privateKey: privateKey, json: json)
             return
         }
@@ -141,6 +143,10 @@ extension Invocation {
         var parser = ArgumentReader(command: commandName, positionals: positionals, values: values, flags: flags)
         let command = try parser.parseCommand()
         try parser.requireAllUsed()
+        // Export's JSON form is JSON Lines; asking for JSON and CSV at once is a contradiction, not a choice.
+        if json, case .export(_, .csv, _) = command {
+            throw UsageError("--json cannot be combined with --format csv (export's JSON form is --format jsonl)", command: commandName)
+        }
         self.init(command: command, store: store, privateKey: privateKey, actor: actor, json: json)
     }
 }
@@ -271,7 +277,10 @@ private struct ArgumentReader {
                     holder: take("holder"), kind: try choice("kind", ObjectKind.self), isOverdue: flag("overdue"),
                     limit: Int(try integer("limit") ?? 10_000)))
         case "export":
-            return .export(entries: flag("entries"), format: try choice("format", ExportFormat.self) ?? .jsonl)
+            let format = try choice("format", ExportFormat.self) ?? .jsonl
+            let byteOrderMark = flag("bom")
+            if byteOrderMark && format != .csv { throw UsageError("--bom is for --format csv only", command: command) }
+            return .export(entries: flag("entries"), format: format, byteOrderMark: byteOrderMark)
         case "readers":
             return .readers(filter: nil)
         case "scan":
@@ -311,7 +320,13 @@ private struct ArgumentReader {
 
     private mutating func positional(_ name: String) throws -> String {
         guard !positionals.isEmpty else { throw UsageError("missing \(name)", command: command) }
-        return positionals.removeFirst()
+        let value = positionals.removeFirst()
+        // `ledger show ""` (an empty shell variable) is a mistake in the command line, not a lookup.
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError(
+                "\(name) is empty" + (name == "OBJECT" ? ": give an item id (P-…), a dossier id (D-…) or chip:UID" : ""), command: command)
+        }
+        return value
     }
 
     private func list(_ text: String) -> [String] {
@@ -326,10 +341,12 @@ private struct ArgumentReader {
 
     private mutating func time(_ name: String) throws -> Date? {
         guard let text = take(name) else { return nil }
-        guard let date = Timestamp.date(text) else {
-            throw UsageError("--\(name) must be an ISO 8601 time such as 2026-12-01T12:00:00+08:00, not \"\(text)\"", command: command)
+        do {
+            return try Timestamp.parse(text)
+        } catch let error as LedgerError {
+            // A bad option value is a usage error here, like any other.
+            throw UsageError("--\(name): \(error.message)", command: command)
         }
-        return date
     }
 
     private mutating func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T

@@ -2,11 +2,16 @@ import Foundation
 import PropertyLedger
 
 /// `ledger export`: objects or log entries, as CSV (RFC 4180) or JSON Lines, streamed in pages.
+///
+/// Export is a stream, so JSON Lines (one object per line) is its JSON form; `--json` with it changes nothing,
+/// and `--json --format csv` is refused when parsed. Times are the stored UTC values in both formats.
 extension CommandRunner {
-    func export(entries: Bool, format: ExportFormat) async throws {
+    func export(entries: Bool, format: ExportFormat, byteOrderMark: Bool) async throws {
         let store = try await openStore()
+        // Some spreadsheets read CSV as the local code page unless it starts with a byte-order mark.
+        if byteOrderMark { Output.write("\u{FEFF}") }
         if entries {
-            if format == .csv { Output.write(csvLine(["index", "type", "at", "actor", "object", "entry"])) }
+            if format == .csv { Output.write(Self.csvLine(["index", "type", "at", "actor", "object", "entry"])) }
             var next: Int64 = 0
             while true {
                 let page = try await store.entries(from: next, limit: 10_000)
@@ -14,13 +19,12 @@ extension CommandRunner {
                 var text = ""
                 for (index, bytes) in page {
                     let json = String(decoding: bytes, as: UTF8.self)
-                    let entry = try? CustodyEntry.decode(bytes)
                     switch format {
                     case .jsonl: text += "{\"index\":\(index),\"entry\":\(json)}\n"
                     case .csv:
-                        text += csvLine([
-                            String(index), entry?.event.type ?? "log.created", entry?.at ?? "", entry?.actor ?? "",
-                            entry?.event.object ?? "", json,
+                        let header = Self.header(of: bytes)
+                        text += Self.csvLine([
+                            String(index), header.type, header.at, header.actor, header.object, json,
                         ])
                     }
                 }
@@ -38,23 +42,43 @@ extension CommandRunner {
             for object in objects { text += String(decoding: try encoder.encode(object), as: UTF8.self) + "\n" }
             Output.write(text)
         case .csv:
-            var text = csvLine(["id", "kind", "case", "name", "status", "location", "holder", "due", "chip", "registered", "updated"])
+            var text = Self.csvLine([
+                "id", "kind", "case", "name", "quantity", "unit", "features", "status", "location", "holder", "due", "chip",
+                "registered", "updated",
+            ])
             for o in objects {
-                text += csvLine([
-                    o.id, o.kind.rawValue, o.caseNumber, o.name, o.status.rawValue, o.location ?? "", o.holder ?? "",
-                    o.due ?? "", o.chip ?? "", String(o.registeredAt), String(o.updatedAt),
+                text += Self.csvLine([
+                    o.id, o.kind.rawValue, o.caseNumber, o.name, o.item?.quantity ?? "", o.item?.unit ?? "", o.item?.features ?? "",
+                    o.status.rawValue, o.location ?? "", o.holder ?? "", o.due ?? "", o.chip ?? "", String(o.registeredAt),
+                    String(o.updatedAt),
                 ])
             }
             Output.write(text)
         }
     }
 
+    /// The type, time, actor and object of an entry, read from its JSON: custody entries and entry 0
+    /// (`log.created`, which has a time but no actor) alike.
+    private static func header(of bytes: Data) -> (type: String, at: String, actor: String, object: String) {
+        if let entry = try? CustodyEntry.decode(bytes) {
+            return (entry.event.type, entry.at, entry.actor ?? "", entry.event.object ?? "")
+        }
+        let fields = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any]
+        return (fields?["type"] as? String ?? "", fields?["at"] as? String ?? "", fields?["actor"] as? String ?? "", "")
+    }
+
     /// One CSV record: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it.
-    private func csvLine(_ fields: [String]) -> String {
+    ///
+    /// A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+    /// return) gets a leading `'` and is quoted, as OWASP's CSV-injection guidance says: free text such as
+    /// features comes from the field and must never execute on the desk of whoever opens the export.
+    static func csvLine(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                : field
+            let isFormula = field.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+            let value = isFormula ? "'" + field : field
+            return isFormula || value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                : value
         }
         .joined(separator: ",") + "\r\n"
     }

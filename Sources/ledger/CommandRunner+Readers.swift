@@ -36,7 +36,11 @@ extension CommandRunner {
         if !refused.isEmpty {
             text += "\n(refused: \(refused.joined(separator: ", ")) — virtual test readers; set LEDGER_ALLOW_VIRTUAL_READERS=1 to use them)"
         }
-        try output.emit(rows, text: text)
+        struct Result: Encodable {
+            let readers: [Reader]
+            let refused: [String]
+        }
+        try output.emit(Result(readers: rows, refused: refused), text: text)
     }
 
     /// One scan event, as printed with `--json`.
@@ -48,7 +52,8 @@ extension CommandRunner {
         var standard: String?
         var card: String?
         var error: String?
-        var object: CustodyObject?
+        /// The object as `show --json` prints it (with `overdue`); `overdue` is repeated here for scripts.
+        var object: ObjectJSON?
         var overdue: Bool?
         var action: String?
         var index: Int64?
@@ -62,6 +67,8 @@ extension CommandRunner {
 
     func scan(_ options: ScanOptions) async throws {
         let store = try await openStore()
+        // Read once: a scanning session is short enough that a newly added officer shows as a badge.
+        let people = try await People.read(from: store)
         let source = tagSource(options.reader, format: options.wedgeFormat)
         let json = invocation.json
         let actor = self.actor
@@ -82,7 +89,7 @@ extension CommandRunner {
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
-                    line = await Self.handle(arrival, options: options, store: store, actor: actor)
+                    line = await Self.handle(arrival, options: options, store: store, actor: actor, people: people)
                     handled += 1
                     if options.showsTiming {
                         let now = ContinuousClock.now
@@ -97,7 +104,9 @@ extension CommandRunner {
     }
 
     /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
-    private static func handle(_ arrival: TagArrival, options: ScanOptions, store: LedgerStore, actor: String?) async -> ScanEvent {
+    private static func handle(
+        _ arrival: TagArrival, options: ScanOptions, store: LedgerStore, actor: String?, people: People
+    ) async -> ScanEvent {
         var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
         if !arrival.atr.isEmpty {
             line.atr = arrival.atr.map(hexByte).joined()
@@ -129,9 +138,9 @@ extension CommandRunner {
                     line.refused = error.message
                 }
             }
-            line.object = object
-            line.overdue = object.isOverdue(at: Timestamp.string(Date()))
-            line.message = describeBriefly(object, line: line)
+            line.object = ObjectJSON(object)
+            line.overdue = line.object?.overdue
+            line.message = describeBriefly(object, line: line, people: people)
         } catch let error as LedgerError where error.code == .notFound {
             line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
         } catch {
@@ -146,12 +155,14 @@ extension CommandRunner {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
-    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent) -> String {
+    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People) -> String {
         var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
         switch object.status {
         case .inStorage: text += "in storage at \(object.location ?? "?")"
         case .checkedOut:
-            text += "checked out to \(object.holder ?? "?"), due \(object.due ?? "?")" + (line.overdue == true ? " ** OVERDUE **" : "")
+            text +=
+                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { Timestamp.display($0) } ?? "?")"
+                + (line.overdue == true ? " ** OVERDUE **" : "")
         case .registered: text += "registered, not yet in storage"
         case .disposed: text += "disposed of"
         }
@@ -197,8 +208,12 @@ extension CommandRunner {
     private static func firstUID(from source: any TagEventSource, within seconds: Int) async throws -> TagUID? {
         try await withThrowingTaskGroup(of: TagUID?.self) { group in
             group.addTask {
+                var readerSeen = false
                 for await event in source.events() {
                     if case .tagArrived(let arrival) = event, let uid = arrival.uid { return uid.canonical }
+                    // Waiting out the timeout with no reader would end as "no tag" (not found): say why instead.
+                    if !readerSeen, let failure = Self.unavailability(event) { throw failure }
+                    if case .snapshot = event { readerSeen = true }
                 }
                 return nil
             }
@@ -222,10 +237,15 @@ extension CommandRunner {
         if !invocation.json {
             Output.write("Stocktake of \(location): present every tag, then " + (usesStdinForTags ? "end the input.\n" : "press Enter.\n"))
         }
-        let seen = try await Self.runUntilInterrupted { () async -> [String] in
+        let round = try await Self.runUntilInterrupted { () async -> Round in
             await Self.collectRound(from: source, endOnEnter: !usesStdinForTags, seconds: seconds)
         }
-        let recorded = try await store.record(.recordStocktake(location: location, seenUIDs: seen), actor: actor)
+        // With no reader, "nothing seen" would record everything as missing: refuse, and write nothing.
+        if let failure = round.failure { throw failure }
+        guard round.readerWasAvailable else {
+            throw ReaderError(.other, "no reader was available during the stocktake round; nothing was recorded")
+        }
+        let recorded = try await store.record(.recordStocktake(location: location, seenUIDs: round.uids), actor: actor)
         guard case .stocktakeRecorded(let report) = recorded.entry.event else { return }
         struct Result: Encodable {
             let index: Int64
@@ -243,14 +263,46 @@ extension CommandRunner {
         values.isEmpty ? "" : "  " + values.prefix(20).joined(separator: ", ") + (values.count > 20 ? ", …" : "")
     }
 
+    /// Why a reader source cannot be used, when `event` says so before any reader was there: pcscd is not
+    /// running, or it has no (allowed) reader.
+    private static func unavailability(_ event: ReaderEvent) -> ReaderError? {
+        switch event {
+        case .serviceLost(let reason):
+            ReaderError(.noService, "the PC/SC service (pcscd) is unavailable: \(reason); start pcscd and connect the reader")
+        case .snapshot(let readers) where readers.isEmpty:
+            ReaderError(.other, "no reader is available: none is connected, or every one is refused (see `ledger readers`)")
+        default:
+            nil
+        }
+    }
+
+    /// A stocktake round: the distinct UIDs seen, whether a reader was ever there, and why not.
+    struct Round: Sendable {
+        var uids: [String]
+        var readerWasAvailable: Bool
+        var failure: ReaderError?
+    }
+
     /// The distinct UIDs seen until the round ends: end of the tag stream, Enter on standard input, the time
-    /// limit, or cancellation (Ctrl-C).
-    private static func collectRound(from source: any TagEventSource, endOnEnter: Bool, seconds: Int?) async -> [String] {
+    /// limit, or cancellation (Ctrl-C). The round ends at once when the first events say that no reader can
+    /// be used.
+    private static func collectRound(from source: any TagEventSource, endOnEnter: Bool, seconds: Int?) async -> Round {
         let collected = UIDCollector()
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await event in source.events() {
-                    if case .tagArrived(let arrival) = event, let uid = arrival.uid { collected.insert(uid.canonical.hex) }
+                    if !collected.readerWasAvailable, let failure = unavailability(event) {
+                        collected.fail(failure)
+                        return
+                    }
+                    switch event {
+                    case .snapshot(let readers) where !readers.isEmpty: collected.markReaderAvailable()
+                    case .readersChanged(let added, _) where !added.isEmpty: collected.markReaderAvailable()
+                    case .tagArrived(let arrival):
+                        collected.markReaderAvailable()
+                        if let uid = arrival.uid { collected.insert(uid.canonical.hex) }
+                    default: break
+                    }
                 }
             }
             if endOnEnter {
@@ -262,7 +314,7 @@ extension CommandRunner {
             await group.next()
             group.cancelAll()
         }
-        return collected.values
+        return collected.round
     }
 
     /// Returns when a line (or end of input) arrives on standard input; the blocking read has a thread of its own.
@@ -291,11 +343,21 @@ extension CommandRunner {
     }
 }
 
-/// UIDs seen in a stocktake round, shared between the collecting task and the caller.
+/// What a stocktake round saw, shared between the collecting task and the caller.
 private final class UIDCollector: Sendable {
-    private let seen = Mutex<Set<String>>([])
-    func insert(_ uid: String) { seen.withLock { _ = $0.insert(uid) } }
-    var values: [String] { seen.withLock { $0.sorted() } }
+    private struct State {
+        var seen: Set<String> = []
+        var readerWasAvailable = false
+        var failure: ReaderError?
+    }
+    private let state = Mutex(State())
+    func insert(_ uid: String) { state.withLock { _ = $0.seen.insert(uid) } }
+    func markReaderAvailable() { state.withLock { $0.readerWasAvailable = true } }
+    func fail(_ failure: ReaderError) { state.withLock { $0.failure = failure } }
+    var readerWasAvailable: Bool { state.withLock { $0.readerWasAvailable } }
+    var round: CommandRunner.Round {
+        state.withLock { CommandRunner.Round(uids: $0.seen.sorted(), readerWasAvailable: $0.readerWasAvailable, failure: $0.failure) }
+    }
 }
 
 func hexByte(_ byte: UInt8) -> String { (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true) }

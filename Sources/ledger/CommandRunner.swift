@@ -45,8 +45,8 @@ struct CommandRunner {
             try await whereIs(uid)
         case .list(let filter):
             try await list(filter)
-        case .export(let entries, let format):
-            try await export(entries: entries, format: format)
+        case .export(let entries, let format, let byteOrderMark):
+            try await export(entries: entries, format: format, byteOrderMark: byteOrderMark)
         case .rebuildCheck:
             try await rebuildCheck()
         case .readers:

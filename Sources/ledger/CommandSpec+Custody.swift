@@ -1,6 +1,11 @@
 /// The custody commands: officers, locations, cases, items, dossiers, chips, custody moves and queries.
 extension CommandSpec {
     private static let caseOption = Option(name: "case", value: "CASE", help: "refuse unless OBJECT belongs to this case")
+    /// Every TIME argument goes through `Timestamp.parse`; times are shown back in China time.
+    private static let timeNotes = [
+        "TIME: ISO 8601 with an offset (2026-12-20T12:00:00+08:00, …Z, …+0800), a local time meaning China",
+        "time, UTC+8 (2026-12-20T12:00, 2026-12-20 12:00:00), or a date meaning the end of that day (23:59:59).",
+    ]
 
     static let custodyCommands: [CommandSpec] = [
         CommandSpec(
@@ -51,9 +56,10 @@ extension CommandSpec {
                 Option(name: "weight", value: "TEXT", help: "its weight"),
                 Option(name: "features", value: "TEXT", help: "distinguishing features"),
                 Option(name: "source", value: "TEXT", help: "where it came from"),
-                Option(name: "seized-at", value: "TIME", help: "when it was seized (ISO 8601; default: now)"),
+                Option(name: "seized-at", value: "TIME", help: "when it was seized (see TIME below; default: now)"),
                 Option(name: "photos", value: "SHA256,…", help: "SHA-256 digests of its photos"),
-            ]),
+            ],
+            notes: timeNotes),
         CommandSpec(
             "dossier register", summary: "register a dossier volume; prints its new id",
             options: [
@@ -82,10 +88,11 @@ extension CommandSpec {
                 Option(name: "to", value: "BADGE", help: "the officer who takes it"),
                 Option(name: "reason", value: "interrogation|appraisal|identification|examination|court|other", help: "why"),
                 Option(name: "approved-by", value: "BADGE", help: "the approving supervisor (not the recipient)"),
-                Option(name: "due", value: "TIME", help: "when it is due back (ISO 8601, e.g. 2026-12-01T12:00:00+08:00)"),
+                Option(name: "due", value: "TIME", help: "when it is due back (see TIME below)"),
                 Option(name: "note", value: "TEXT", help: "a note"),
                 caseOption,
-            ]),
+            ],
+            notes: timeNotes),
         CommandSpec(
             "return", arguments: "OBJECT", summary: "take a checked-out object back into storage",
             options: [
@@ -137,6 +144,12 @@ extension CommandSpec {
             options: [
                 Option(name: "entries", value: nil, help: "export the log's entries instead of the objects"),
                 Option(name: "format", value: "csv|jsonl", help: "the format (default: jsonl)"),
+                Option(name: "bom", value: nil, help: "with --format csv, start with a UTF-8 byte-order mark (for spreadsheets)"),
+            ],
+            notes: [
+                "Export is a stream: JSON Lines, one object per line, is its JSON form, so --json changes nothing and",
+                "cannot be combined with --format csv. Times are the stored UTC values. In CSV, a field that starts",
+                "with =, +, -, @, tab or carriage return is prefixed with ' and quoted, so no spreadsheet runs it.",
             ]),
         CommandSpec(
             "rebuild", summary: "recompute the projections from the log and report any difference",

@@ -18,6 +18,7 @@ enum Ledger {
             try await CommandRunner(invocation: invocation).run()
             return .success
         } catch let error as UsageError {
+            if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil) + "\n\n").utf8)) }
             report(error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
             return .usage
         } catch let error as CommandFailure {

@@ -58,7 +58,9 @@ struct CustodyCLITests {
             #expect(object?["location"] as? String == "CAB-01")
 
             let history = try ledger(["history", id, "--json", "--proof"])
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            let historyObject = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
+            #expect(historyObject?["object"] as? String == id)
+            let entries = try #require(historyObject?["entries"] as? [[String: Any]])
             #expect(
                 entries.map { $0["type"] as? String } == [
                     "item.registered", "chip.bound", "custody.checked-in", "custody.checked-out", "custody.returned",

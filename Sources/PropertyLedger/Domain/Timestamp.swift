@@ -1,16 +1,129 @@
 public import Foundation
 
 /// Timestamps in entries: ISO 8601 in UTC with seconds, so they compare correctly as text.
+///
+/// People type and read times in the agency's zone (China Standard Time); entries and JSON keep UTC. Every
+/// time argument goes through ``parse(_:zone:)`` and every time shown to a person through ``display(_:zone:)``.
 public enum Timestamp {
     public static func string(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 
-    /// Parses ISO 8601 with a zone (`2026-12-01T12:00:00+08:00`, `…Z`) or a bare date (midnight, China time).
-    public static func date(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date.ISO8601FormatStyle(timeZone: chinaStandardTime).year().month().day().parse(text) { return date }
-        return nil
+    /// The agency's zone: China Standard Time, UTC+8, no daylight saving.
+    public static let agencyZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+
+    static var chinaStandardTime: TimeZone { agencyZone }
+
+    /// The forms ``parse(_:zone:)`` accepts, for messages and help.
+    public static let acceptedForms =
+        "ISO 8601 such as 2026-12-20T12:00:00+08:00 (or Z, +0800, fractional seconds), 2026-12-20T12:00 or "
+        + "2026-12-20 12:00:00 (China time, UTC+8), or 2026-12-20 (the end of that day, 23:59:59)"
+
+    /// Parses a time typed by a person, strictly: nothing is rounded, rolled over or ignored.
+    ///
+    /// Accepted, after Unicode NFKC normalisation (full-width digits from a Chinese IME) and trimming:
+    /// - ISO 8601 with an offset: `2026-12-20T12:00:00+08:00`, `…Z`, `…+0800`, `…+08`, with optional
+    ///   fractional seconds (`12:00:00.250`); `T` or a single space between date and time;
+    /// - a local date and time without an offset, meaning `zone`: `2026-12-20T12:00`, `2026-12-20 12:00:00`;
+    /// - a bare date, meaning the end of that day in `zone` (23:59:59), so that "due on the 20th" includes it.
+    ///
+    /// Refused: anything else, and impossible values (30 February, hour 24, minute or second 60, offsets
+    /// beyond ±14:00, years outside 1990–2100). Context rules (a due time too far ahead, a seizure in the
+    /// future) are the custody rules' business.
+    ///
+    /// - Throws: ``LedgerError`` with code ``LedgerError/Code/invalidInput`` and a one-line message that shows
+    ///   the accepted forms.
+    public static func parse(_ text: String, zone: TimeZone = agencyZone) throws -> Date {
+        let normalized = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var scanner = TimeScanner(Array(normalized.unicodeScalars))
+        func refuse(_ reason: String) -> LedgerError {
+            LedgerError(.invalidInput, "\"\(text)\" is not a valid time (\(reason)); use \(acceptedForms)")
+        }
+        guard !normalized.isEmpty else { throw refuse("empty") }
+        guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
+            let day = scanner.digits(2)
+        else { throw refuse("expected a date as YYYY-MM-DD") }
+        guard (1990...2100).contains(year) else { throw refuse("the year must be between 1990 and 2100") }
+        guard (1...12).contains(month) else { throw refuse("there is no month \(month)") }
+        guard (1...daysIn(month: month, year: year)).contains(day) else {
+            throw refuse("day \(day) does not exist in \(year)-\(twoDigits(month))")
+        }
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        if scanner.isAtEnd {
+            let local = days * 86_400 + 86_399
+            return Date(timeIntervalSince1970: TimeInterval(local - offset(of: zone, atLocal: local)))
+        }
+        guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") else {
+            throw refuse("expected T or a space after the date")
+        }
+        guard let hour = scanner.digits(2), scanner.skip(":"), let minute = scanner.digits(2) else {
+            throw refuse("expected a time as HH:MM or HH:MM:SS")
+        }
+        var second = 0
+        var fraction = 0.0
+        if scanner.skip(":") {
+            guard let value = scanner.digits(2) else { throw refuse("expected seconds as two digits") }
+            second = value
+            if scanner.skip(".") || scanner.skip(",") {
+                guard let (value, count) = scanner.run(max: 9) else { throw refuse("expected digits after the decimal point") }
+                fraction = Double(value) / pow(10, Double(count))
+            }
+        }
+        guard hour <= 23 else { throw refuse("there is no hour \(hour); the day ends at 23:59:59") }
+        guard minute <= 59 else { throw refuse("there is no minute \(minute)") }
+        guard second <= 59 else { throw refuse("there is no second \(second)") }
+        let local = days * 86_400 + hour * 3600 + minute * 60 + second
+        let offsetSeconds: Int
+        if scanner.isAtEnd {
+            offsetSeconds = offset(of: zone, atLocal: local)
+        } else if scanner.skip("Z") || scanner.skip("z") {
+            offsetSeconds = 0
+        } else {
+            let sign: Int
+            if scanner.skip("+") {
+                sign = 1
+            } else if scanner.skip("-") {
+                sign = -1
+            } else {
+                throw refuse("unexpected \"\(scanner.rest)\" after the time")
+            }
+            guard let hours = scanner.digits(2) else { throw refuse("expected an offset as ±HH:MM, ±HHMM or ±HH") }
+            var minutes = 0
+            if scanner.skip(":") {
+                guard let value = scanner.digits(2) else { throw refuse("expected an offset as ±HH:MM") }
+                minutes = value
+            } else if let value = scanner.digits(2) {
+                minutes = value
+            }
+            guard minutes <= 59, hours * 60 + minutes <= 14 * 60 else { throw refuse("offsets go from -14:00 to +14:00") }
+            offsetSeconds = sign * (hours * 3600 + minutes * 60)
+        }
+        guard scanner.isAtEnd else { throw refuse("unexpected \"\(scanner.rest)\" at the end") }
+        return Date(timeIntervalSince1970: TimeInterval(local - offsetSeconds) + fraction)
+    }
+
+    /// Parses a time argument; nil when ``parse(_:zone:)`` refuses it.
+    public static func date(_ text: String) -> Date? { try? parse(text) }
+
+    /// A time for people, in `zone`: `2026-12-20 12:00 (UTC+8)`, with seconds only when they are not zero.
+    public static func display(_ date: Date, zone: TimeZone = agencyZone) -> String {
+        let utc = Int(date.timeIntervalSince1970.rounded(.down))
+        let offset = zone.secondsFromGMT(for: date)
+        let local = utc + offset
+        let (days, secondOfDay) = floorDivision(local, 86_400)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay / 60 % 60
+        let second = secondOfDay % 60
+        return "\(year)-\(twoDigits(month))-\(twoDigits(day)) \(twoDigits(hour)):\(twoDigits(minute))"
+            + (second == 0 ? "" : ":\(twoDigits(second))") + " (\(zoneLabel(offset)))"
+    }
+
+    /// A stored timestamp (ISO 8601 UTC, as in entries) for people, in `zone`; text that is not a stored
+    /// timestamp is shown as it is, so a damaged value is never hidden.
+    public static func display(_ stored: String, zone: TimeZone = agencyZone) -> String {
+        guard let date = try? Date(stored, strategy: .iso8601) else { return stored }
+        return display(date, zone: zone)
     }
 
     /// The calendar year in China Standard Time (UTC+8, no daylight saving), for ids.
@@ -20,7 +133,101 @@ public enum Timestamp {
         return calendar.component(.year, from: date)
     }
 
-    static let chinaStandardTime = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+    // MARK: Calendar arithmetic, proleptic Gregorian (no Calendar: it rolls impossible dates over)
+
+    private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 (after Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The inverse of ``daysSinceEpoch(year:month:day:)`` (`civil_from_days`).
+    private static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
+        let remainder = ((value % divisor) + divisor) % divisor
+        return ((value - remainder) / divisor, remainder)
+    }
+
+    /// The offset of `zone` at the local time `local` (seconds since the epoch, read as wall-clock time).
+    private static func offset(of zone: TimeZone, atLocal local: Int) -> Int {
+        let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
+    }
+
+    private static func zoneLabel(_ offset: Int) -> String {
+        guard offset != 0 else { return "UTC" }
+        let minutes = abs(offset) / 60
+        return "UTC" + (offset < 0 ? "-" : "+") + String(minutes / 60) + (minutes % 60 == 0 ? "" : ":" + twoDigits(minutes % 60))
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+/// Reads a time's characters one by one, ASCII digits only (NFKC has already turned full-width ones into them).
+private struct TimeScanner {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    var isAtEnd: Bool { position == scalars.count }
+
+    var rest: String { String(String.UnicodeScalarView(scalars[position...])) }
+
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard position < scalars.count, scalars[position] == character else { return false }
+        position += 1
+        return true
+    }
+
+    /// Exactly `count` ASCII digits, or nil (and nothing consumed).
+    mutating func digits(_ count: Int) -> Int? {
+        guard position + count <= scalars.count else { return nil }
+        var value = 0
+        for scalar in scalars[position..<position + count] {
+            guard ("0"..."9").contains(scalar) else { return nil }
+            value = value * 10 + Int(scalar.value - 48)
+        }
+        position += count
+        return value
+    }
+
+    /// One to `max` ASCII digits: their value and how many there were.
+    mutating func run(max: Int) -> (value: Int, count: Int)? {
+        var value = 0
+        var count = 0
+        while position < scalars.count, count < max, ("0"..."9").contains(scalars[position]) {
+            value = value * 10 + Int(scalars[position].value - 48)
+            count += 1
+            position += 1
+        }
+        return count == 0 ? nil : (value, count)
+    }
 }
 
 /// Chip UIDs: upper-case hex, as read with `FF CA 00 00 00`.
