@@ -60,16 +60,17 @@ run ledger checkin $BIKE --to CAB-01
 run ledger checkin $CUTTER --to CAB-01
 run ledger checkin $DOSSIER --to CAB-01
 
-say "The bicycle goes out for appraisal, approved by the supervisor, and comes back."
-run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due 2099-12-01T12:00:00+08:00
+say "The bicycle goes out for appraisal, approved by the supervisor, due back in three days at noon China time."
+DUE="$(TZ=UTC-8 date -d '+3 days' +%F) 12:00"
+run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due "$DUE"
 run ledger list --status checked-out
 say "A rule at work: the recipient cannot approve his own check-out (exit status 2, nothing written)."
-status=0; run ledger checkout $CUTTER --to 000001 --reason court --approved-by 000001 --due 2099-12-01T12:00:00+08:00 || status=$?
+status=0; run ledger checkout $CUTTER --to 000001 --reason court --approved-by 000001 --due "$DUE" || status=$?
 echo "(exit status $status)"
 run ledger return $BIKE --to CAB-01 --condition 完好
 
 say "A correction: the registration missed the frame number. The old value stays in the log."
-REG=$(ledger history $BIKE --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["index"])')
+REG=$(ledger history $BIKE --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["entries"][0]["index"])')
 run ledger correct $REG --field features --value "黑色 山地车 车架号 WX2026110001" --reason 登记时漏记车架号
 
 say "Where is it, and its whole chain of custody, each entry with an inclusion proof against the latest checkpoint."
