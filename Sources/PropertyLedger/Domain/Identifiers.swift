@@ -29,29 +29,17 @@ enum FieldRules {
         return try text(value, what, limit: limit)
     }
 
-    /// The log is permanent and cannot be erased later: refuse what looks like a national ID number
-    /// (18 characters, 17 digits and a digit or X) or a mainland mobile number (11 digits starting 1[3-9]).
+    /// The log is permanent and cannot be erased later: refuse what looks like a resident ID number or a
+    /// mainland mobile number (see ``PersonalNumber``).
     static func refusePersonalNumbers(_ value: String, _ what: String) throws {
-        let scalars = Array(value.unicodeScalars)
-        var start = 0
-        while start < scalars.count {
-            guard ("0"..."9").contains(scalars[start]) else {
-                start += 1
-                continue
+        guard let found = PersonalNumber.first(in: value) else { return }
+        let kind =
+            switch found {
+            case .residentID: "national ID"
+            case .mobile: "phone"
             }
-            var end = start
-            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
-            let digits = end - start
-            let followedByX = end < scalars.count && (scalars[end] == "X" || scalars[end] == "x")
-            let isIDNumber = (digits == 18) || (digits == 17 && followedByX)
-            let isMobile = digits == 11 && scalars[start] == "1" && ("3"..."9").contains(scalars[start + 1])
-            if isIDNumber || isMobile {
-                throw LedgerError(
-                    .refused,
-                    "\(what) seems to contain a \(isIDNumber ? "national ID" : "phone") number; personal numbers are never written to the permanent log"
-                )
-            }
-            start = end
-        }
+        throw LedgerError(
+            .refused,
+            "\(what) seems to contain a \(kind) number; personal numbers are never written to the permanent log: leave it out")
     }
 }
