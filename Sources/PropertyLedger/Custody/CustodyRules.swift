@@ -14,7 +14,8 @@ struct CustodyRules {
     let entryBytes: (Int64) throws -> Data?
 
     /// The entry `command` becomes when `actor` records it at `date`.
-    func entry(for command: CustodyCommand, actor: String?, at date: Date) throws -> CustodyEntry {
+    func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
+        let actor = try typedActor.map { try FieldRules.reference($0, "the actor") }
         let at = Timestamp.string(date)
         let event: CustodyEvent
         switch command {
@@ -43,7 +44,7 @@ struct CustodyRules {
             try requireActor(actor, roles: [.supervisor, .clerk], "add locations")
             let code = try FieldRules.identifier(code, "location code")
             guard try projections.location(code) == nil else { throw refused("location \(code) already exists") }
-            if let parent { _ = try requireLocation(parent) }
+            let parent = try parent.map { try requireLocation($0).code }
             guard parent != nil || kind == .site || kind == .room else {
                 throw refused("a \(kind.rawValue) must have a parent location (--parent)")
             }
@@ -63,18 +64,20 @@ struct CustodyRules {
         case .recordProgress(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
             let record = try requireCase(number)
-            guard record.status != .closed else { throw refused("case \(number) is closed") }
-            event = .caseProgressed(CaseProgressed(case: number, note: try FieldRules.text(note, "progress note", limit: 500)))
+            guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+            event = .caseProgressed(CaseProgressed(case: record.number, note: try FieldRules.text(note, "progress note", limit: 500)))
 
         case .solveCase(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "mark cases solved")
-            guard try requireCase(number).status == .unsolved else { throw refused("case \(number) is not unsolved") }
-            event = .caseSolved(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+            let record = try requireCase(number)
+            guard record.status == .unsolved else { throw refused("case \(record.number) is not unsolved") }
+            event = .caseSolved(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .closeCase(let number, let note):
             try requireActor(actor, roles: [.supervisor], "close cases")
-            guard try requireCase(number).status != .closed else { throw refused("case \(number) is already closed") }
-            event = .caseClosed(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+            let record = try requireCase(number)
+            guard record.status != .closed else { throw refused("case \(record.number) is already closed") }
+            event = .caseClosed(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .registerItem(let registration):
             event = .itemRegistered(try itemRegistered(registration, actor: actor, date: date))
@@ -188,8 +191,8 @@ struct CustodyRules {
     private func itemRegistered(_ r: ItemRegistration, actor: String?, date: Date) throws -> ItemRegistered {
         try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register items")
         let record = try requireCase(r.caseNumber)
-        guard record.status != .closed else { throw refused("case \(r.caseNumber) is closed") }
-        let seizers = Array(Set(r.seizedBy)).sorted()
+        guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+        let seizers = Array(Set(r.seizedBy.filter { !$0.isEmpty })).sorted()
         guard seizers.count >= 2 else {
             throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
         }
@@ -197,7 +200,8 @@ struct CustodyRules {
         guard let quantity = Decimal(string: r.quantity), quantity > 0, r.quantity.allSatisfy({ $0.isASCII }) else {
             throw LedgerError(.invalidInput, "quantity \"\(r.quantity)\" must be a positive number")
         }
-        for photo in r.photos where !(photo.count == 64 && photo.allSatisfy(\.isHexDigit)) {
+        let photos = r.photos.map(FieldRules.normalized)
+        for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
         }
         let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
@@ -207,7 +211,7 @@ struct CustodyRules {
             weight: try FieldRules.optionalText(r.weight, "weight", limit: 50),
             features: try FieldRules.optionalText(r.features, "features"), source: try FieldRules.optionalText(r.source, "source"),
             seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers,
-            photos: r.photos.isEmpty ? nil : r.photos.map { $0.lowercased() })
+            photos: photos.isEmpty ? nil : photos.map { $0.lowercased() })
     }
 
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
