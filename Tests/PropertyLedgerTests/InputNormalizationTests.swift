@@ -126,6 +126,7 @@ struct InputNormalizationTests {
                 note: "送检\u{200B}", caseNumber: nil), "000004", "note", "U+200B"
         ),
         (.checkIn(object: "D-370321-2026-000001", location: "CAB-01", caseNumber: nil), "000004\u{200B}", "the actor", "U+200B"),
+        (.correct(index: 8, field: "features", value: "黑色\u{200C}山地车", reason: "补充"), "000004", "features", "U+200C"),
         (.move(object: "P-370321-2026-000001", location: "ROOM-1", reason: "整理\u{FEFF}", caseNumber: nil), "000004", "reason", "U+FEFF"),
     ])
     func invisibleCharactersAreRefusedNamingTheField(command: CustodyCommand, actor: String, field: String, codePoint: String) async throws

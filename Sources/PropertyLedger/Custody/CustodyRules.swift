@@ -30,8 +30,8 @@ struct CustodyRules {
             guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
             event = .officerAdded(
                 OfficerAdded(
-                    badge: badge, name: try FieldRules.text(name, "name", limit: 50),
-                    unit: try FieldRules.optionalText(unit, "unit", limit: 100), role: role))
+                    badge: badge, name: try check("name", of: "officer.added", name),
+                    unit: try check("unit", of: "officer.added", optional: unit), role: role))
             return CustodyEntry(at: at, actor: actor, event: event)
 
         case .retireOfficer(let badge, let reason):
@@ -50,22 +50,20 @@ struct CustodyRules {
             }
             event = .locationAdded(
                 LocationAdded(
-                    code: code, name: try FieldRules.text(name, "location name", limit: 100), kind: kind, parent: parent,
-                    central: isCentral))
+                    code: code, name: try check("name", of: "location.added", name), kind: kind, parent: parent, central: isCentral))
 
         case .openCase(let number, let title, let kind, let isPropertyCrime):
             try requireActor(actor, roles: [.officer, .supervisor], "open cases")
             let number = try FieldRules.identifier(number, "case number")
             guard try projections.caseRecord(number) == nil else { throw refused("case \(number) already exists") }
             event = .caseOpened(
-                CaseOpened(
-                    case: number, title: try FieldRules.text(title, "case title"), kind: kind, propertyCrime: isPropertyCrime))
+                CaseOpened(case: number, title: try check("title", of: "case.opened", title), kind: kind, propertyCrime: isPropertyCrime))
 
         case .recordProgress(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
             let record = try requireCase(number)
             guard record.status != .closed else { throw refused("case \(record.number) is closed") }
-            event = .caseProgressed(CaseProgressed(case: record.number, note: try FieldRules.text(note, "progress note", limit: 500)))
+            event = .caseProgressed(CaseProgressed(case: record.number, note: try check("note", of: "case.progressed", note)))
 
         case .solveCase(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "mark cases solved")
@@ -129,7 +127,7 @@ struct CustodyRules {
             guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
             event = .checkedOut(
                 CheckedOut(
-                    object: object.id, to: to.badge, reason: reason, note: try FieldRules.optionalText(note, "note"),
+                    object: object.id, to: to.badge, reason: reason, note: try check("note", of: "custody.checked-out", optional: note),
                     approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
@@ -142,7 +140,7 @@ struct CustodyRules {
             event = .returned(
                 Returned(
                     object: object.id, location: try requireLocation(location).code,
-                    condition: try FieldRules.text(condition, "condition"), by: bringer.badge))
+                    condition: try check("condition", of: "custody.returned", condition), by: bringer.badge))
 
         case .move(let objectID, let location, let reason, let caseNumber):
             try requireActor(actor, roles: [.clerk], "move objects")
@@ -153,7 +151,9 @@ struct CustodyRules {
             let target = try requireLocation(location)
             guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
             event = .moved(
-                Moved(object: object.id, from: from, location: target.code, reason: try FieldRules.optionalText(reason, "reason")))
+                Moved(
+                    object: object.id, from: from, location: target.code, reason: try check("reason", of: "custody.moved", optional: reason)
+                ))
 
         case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "dispose of items")
@@ -163,17 +163,15 @@ struct CustodyRules {
                 throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be disposed of")
             }
             let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
-            let recipient = try FieldRules.optionalText(recipient, "recipient", limit: 100)
+            let recipient = try check("recipient", of: "custody.disposed", optional: recipient)
             if method == .returnedToOwner {
                 guard let recipient else { throw refused("a return to the owner needs --recipient (the owner or a proxy)") }
-                if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
-                    throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
-                }
+                try requireOwnerOrProxy(recipient)
             }
             event = .disposed(
                 Disposed(
                     object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
-                    note: try FieldRules.optionalText(note, "note")))
+                    note: try check("note", of: "custody.disposed", optional: note)))
 
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
@@ -197,19 +195,16 @@ struct CustodyRules {
             throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
         }
         for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizing officer") }
-        guard let quantity = Decimal(string: r.quantity), quantity > 0, r.quantity.allSatisfy({ $0.isASCII }) else {
-            throw LedgerError(.invalidInput, "quantity \"\(r.quantity)\" must be a positive number")
-        }
         let photos = r.photos.map(FieldRules.normalized)
         for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
         }
         let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
+        let field = { (name: String, value: String?) in try check(name, of: "item.registered", optional: value) }
         return ItemRegistered(
-            id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try FieldRules.text(r.name, "item name"),
-            quantity: r.quantity, unit: try FieldRules.text(r.unit, "unit", limit: 20),
-            weight: try FieldRules.optionalText(r.weight, "weight", limit: 50),
-            features: try FieldRules.optionalText(r.features, "features"), source: try FieldRules.optionalText(r.source, "source"),
+            id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
+            quantity: try check("quantity", of: "item.registered", r.quantity), unit: try check("unit", of: "item.registered", r.unit),
+            weight: try field("weight", r.weight), features: try field("features", r.features), source: try field("source", r.source),
             seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers,
             photos: photos.isEmpty ? nil : photos.map { $0.lowercased() })
     }
@@ -217,14 +212,22 @@ struct CustodyRules {
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
         try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register dossiers")
         let record = try requireCase(r.caseNumber)
-        guard r.volumes >= 1, r.volume >= 1, r.volume <= r.volumes else {
-            throw LedgerError(.invalidInput, "volume \(r.volume) of \(r.volumes) is not a valid volume number")
-        }
-        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page") }
+        try Self.requireVolume(r.volume, of: r.volumes)
+        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page (--pages)") }
         let prefix = "D-\(agency.code)-\(Timestamp.year(of: date))-"
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
-            title: try FieldRules.optionalText(r.title, "title"), volume: r.volume, volumes: r.volumes, pages: r.pages)
+            title: try check("title", of: "dossier.registered", optional: r.title), volume: r.volume, volumes: r.volumes,
+            pages: r.pages)
+    }
+
+    /// Volume `volume` of `volumes`: both at least 1, the volume no more than the volumes.
+    private static func requireVolume(_ volume: Int, of volumes: Int) throws {
+        guard volumes >= 1, volume >= 1, volume <= volumes else {
+            throw LedgerError(
+                .invalidInput,
+                "volume \(volume) of \(volumes) is not a valid volume number: the volume is between 1 and the number of volumes")
+        }
     }
 
     // MARK: Stocktakes
@@ -262,9 +265,22 @@ struct CustodyRules {
             let list = Correctable.fields[type].map { $0.sorted().joined(separator: ", ") } ?? "none"
             throw refused("field \"\(field)\" of a \(type) entry cannot be corrected (correctable: \(list))")
         }
-        let value = try FieldRules.text(value, "corrected value", limit: 500)
-        if Correctable.integerFields.contains(field), (Int(value) ?? 0) < 1 {
-            throw LedgerError(.invalidInput, "\(field) must be a positive integer")
+        // The same checks as when the entry was written, against the values as they are now.
+        let value = try check(field, of: type, value)
+        // A disposal's own note and recipient stay correctable after it; anything else only while in custody.
+        let object = try corrected.event.object.map {
+            if case .disposed = corrected.event, let object = try projections.object($0) { return object }
+            return try requireLiveObject($0)
+        }
+        switch (corrected.event, field) {
+        case (.dossierRegistered, "volume"):
+            try Self.requireVolume(Int(value) ?? 0, of: object?.dossier?.volumes ?? 0)
+        case (.dossierRegistered, "volumes"):
+            try Self.requireVolume(object?.dossier?.volume ?? 0, of: Int(value) ?? 0)
+        case (.disposed(let disposal), "recipient") where disposal.method == .returnedToOwner:
+            try requireOwnerOrProxy(value)
+        default:
+            break
         }
         let fields = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] ?? [:]
         let subject: String
@@ -275,19 +291,17 @@ struct CustodyRules {
         case .caseProgressed(let e): subject = e.case
         default: subject = corrected.event.object ?? ""
         }
-        let object = corrected.event.object
-        if let object { _ = try requireLiveObject(object) }
         // The old value: what the projections show now for a registration field (it may have been corrected
         // before), else the corrected entry's own value.
         var old = fields[field].map { "\($0)" } ?? ""
-        if let object, Correctable.target(of: probe(type, field, object)) != .historyOnly,
-            let current = try projections.detail(of: object, field: field)
+        if let object, Correctable.target(of: probe(type, field, object.id)) != .historyOnly,
+            let current = try projections.detail(of: object.id, field: field)
         {
             old = current
         }
         guard old != value else { throw refused("\(field) is already \"\(value)\"") }
         return Corrected(
-            corrects: index, correctedType: type, subject: subject, object: object, field: field, old: old, new: value,
+            corrects: index, correctedType: type, subject: subject, object: object?.id, field: field, old: old, new: value,
             reason: try FieldRules.text(reason, "reason", limit: 500))
     }
 
@@ -297,6 +311,15 @@ struct CustodyRules {
     }
 
     // MARK: Checks
+
+    /// `value` for `field` of a `type` entry, checked (``FieldCheck``).
+    private func check(_ field: String, of type: String, _ value: String) throws -> String {
+        try FieldCheck.of(field, in: type).value(value)
+    }
+
+    private func check(_ field: String, of type: String, optional value: String?) throws -> String? {
+        try FieldCheck.of(field, in: type).value(value)
+    }
 
     private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws {
         guard let badge else { throw refused("an actor is required to \(what): give --actor BADGE or set LEDGER_ACTOR") }
@@ -343,6 +366,13 @@ struct CustodyRules {
             throw refused("\(id) belongs to case \(object.caseNumber), not \(caseNumber)")
         }
         return object
+    }
+
+    /// Property goes back to the owner or a proxy, never to an officer.
+    private func requireOwnerOrProxy(_ recipient: String) throws {
+        if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
+            throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
+        }
     }
 
     private func requireUnboundChip(_ uid: String) throws {

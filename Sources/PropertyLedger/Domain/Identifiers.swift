@@ -61,6 +61,14 @@ enum FieldRules {
         return try text(value, what, limit: limit)
     }
 
+    /// A positive whole number typed as text (a corrected volume or page count): NFKC, trimmed, ASCII digits.
+    static func positiveInteger(_ value: String, _ what: String) throws -> Int {
+        let text = try reference(value, what)
+        guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), number >= 1
+        else { throw LedgerError(.invalidInput, "\(what) \"\(text)\" must be a whole number of at least 1, in ASCII digits (e.g. 2)") }
+        return number
+    }
+
     /// Refuses control characters (Cc), invisible format characters (Cf: zero-width spaces and joiners, byte
     /// order marks, direction overrides) and line or paragraph separators, naming the first one found.
     static func refuseInvisibleCharacters(_ value: String, _ what: String) throws {
