@@ -11,8 +11,8 @@ extension CustodyCommand {
         switch self {
         case .addOfficer(let badge, let name, let unit, let role):
             return .addOfficer(badge: try id(badge, "badge"), name: name, unit: unit, role: role)
-        case .retireOfficer(let badge, let reason):
-            return .retireOfficer(badge: try id(badge, "badge"), reason: reason)
+        case .retireOfficer(let badge, let reason, let overridesHoldings):
+            return .retireOfficer(badge: try id(badge, "badge"), reason: reason, overridesHoldings: overridesHoldings)
         case .addLocation(let code, let name, let kind, let parent, let isCentral):
             return .addLocation(
                 code: try id(code, "location code"), name: name, kind: kind, parent: try optionalID(parent, "parent location"),

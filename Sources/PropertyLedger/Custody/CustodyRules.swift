@@ -34,11 +34,9 @@ struct CustodyRules {
                     unit: try check("unit", of: "officer.added", optional: unit), role: role))
             return CustodyEntry(at: at, actor: actor, event: event)
 
-        case .retireOfficer(let badge, let reason):
+        case .retireOfficer(let badge, let reason, let overridesHoldings):
             try requireActor(actor, roles: [.supervisor], "retire officers")
-            guard let officer = try projections.officer(badge) else { throw notFound("there is no officer \(badge)") }
-            guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
-            event = .officerRetired(OfficerRetired(badge: badge, reason: try FieldRules.optionalText(reason, "reason")))
+            event = .officerRetired(try retirement(of: badge, reason: reason, overridesHoldings: overridesHoldings))
 
         case .addLocation(let code, let name, let kind, let parent, let isCentral):
             try requireActor(actor, roles: [.supervisor, .clerk], "add locations")
@@ -136,7 +134,13 @@ struct CustodyRules {
             guard object.status == .checkedOut, let holder = object.holder else {
                 throw refused("\(object.id) is \(describe(object)), not checked out: there is nothing to return")
             }
-            let bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+            let bringer: Officer
+            if (by ?? holder) == holder, let holding = try projections.officer(holder) {
+                // The holder may bring back what he holds even once retired: else it could never come back.
+                bringer = holding
+            } else {
+                bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+            }
             event = .returned(
                 Returned(
                     object: object.id, location: try requireLocation(location).code,
@@ -228,6 +232,34 @@ struct CustodyRules {
                 .invalidInput,
                 "volume \(volume) of \(volumes) is not a valid volume number: the volume is between 1 and the number of volumes")
         }
+    }
+
+    // MARK: Officers
+
+    /// Retiring `badge`. The last active supervisor is never retired: nobody could add officers or approve
+    /// anything again. Objects the officer still holds need an explicit override with a reason, and are listed
+    /// in the entry so the log explains why they are out with a retired officer.
+    private func retirement(of typedBadge: String, reason: String?, overridesHoldings: Bool) throws -> OfficerRetired {
+        guard let officer = try projections.officer(typedBadge) else { throw notFound("there is no officer \(typedBadge)") }
+        let badge = officer.badge
+        guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
+        let reason = try FieldRules.optionalText(reason, "reason")
+        if officer.role == .supervisor, try projections.activeSupervisorCount() <= 1 {
+            throw refused(
+                "\(badge) is the only active supervisor: without one nobody can add officers or approve anything; add another supervisor first (`ledger officer add BADGE --role supervisor`), then retire \(badge)"
+            )
+        }
+        if overridesHoldings && reason == nil {
+            throw refused("overriding the objects an officer holds needs a reason: give --reason TEXT")
+        }
+        let held = try projections.objectIDs(heldBy: badge)
+        if !held.isEmpty && !overridesHoldings {
+            let shown = held.prefix(10).joined(separator: ", ") + (held.count > 10 ? " and \(held.count - 10) more" : "")
+            throw refused(
+                "officer \(badge) still holds \(shown): have \(held.count == 1 ? "it" : "them") returned first (`ledger return`), or retire with --override-holdings and --reason"
+            )
+        }
+        return OfficerRetired(badge: badge, reason: reason, stillHolding: held.isEmpty ? nil : held)
     }
 
     // MARK: Stocktakes
