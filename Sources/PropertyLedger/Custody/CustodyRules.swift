@@ -15,24 +15,30 @@ struct CustodyRules {
 
     /// The entry `command` becomes when `actor` records it at `date`.
     func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
-        let actor = try typedActor.map { try FieldRules.reference($0, "the actor") }
+        // An empty or blank actor (`--actor ""`, an empty LEDGER_ACTOR) is no actor at all.
+        let actor = try typedActor.map { try FieldRules.reference($0, "the actor") }.flatMap { $0.isEmpty ? nil : $0 }
         let at = Timestamp.string(date)
         let event: CustodyEvent
         switch command {
         case .addOfficer(let badge, let name, let unit, let role):
-            // The very first officer needs no actor, but must be a supervisor who can then add the rest.
-            if try projections.officerCount() == 0 && actor == nil {
+            let badge = try FieldRules.identifier(badge, "badge")
+            if try projections.officerCount() == 0 {
+                // Nobody can act yet: the first officer is added by nobody, or by himself (LEDGER_ACTOR already
+                // set to his own badge), and must be a supervisor who can then add the rest.
+                if let actor, actor != badge {
+                    throw refused(
+                        "there are no officers yet, so the actor \(actor) is not a known officer: add the first supervisor without --actor (or with --actor \(badge), his own badge)"
+                    )
+                }
                 guard role == .supervisor else { throw refused("the first officer must be a supervisor") }
             } else {
                 try requireActor(actor, roles: [.supervisor], "add officers")
             }
-            let badge = try FieldRules.identifier(badge, "badge")
             guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
             event = .officerAdded(
                 OfficerAdded(
                     badge: badge, name: try check("name", of: "officer.added", name),
                     unit: try check("unit", of: "officer.added", optional: unit), role: role))
-            return CustodyEntry(at: at, actor: actor, event: event)
 
         case .retireOfficer(let badge, let reason, let overridesHoldings):
             try requireActor(actor, roles: [.supervisor], "retire officers")
@@ -114,9 +120,7 @@ struct CustodyRules {
         case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "check objects out")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            guard object.status == .inStorage, let from = object.location else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be checked out")
-            }
+            let from = try requireInStorage(object, toBe: "checked out")
             let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "the recipient")
             let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
             guard approvedBy.badge != to.badge else {
@@ -149,9 +153,7 @@ struct CustodyRules {
         case .move(let objectID, let location, let reason, let caseNumber):
             try requireActor(actor, roles: [.clerk], "move objects")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            guard object.status == .inStorage, let from = object.location else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be moved")
-            }
+            let from = try requireInStorage(object, toBe: "moved")
             let target = try requireLocation(location)
             guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
             event = .moved(
@@ -163,9 +165,7 @@ struct CustodyRules {
             try requireActor(actor, roles: [.clerk], "dispose of items")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.kind == .item else { throw refused("\(object.id) is a dossier: dossiers are never disposed of") }
-            guard object.status == .inStorage else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be disposed of")
-            }
+            _ = try requireInStorage(object, toBe: "disposed of")
             let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
             let recipient = try check("recipient", of: "custody.disposed", optional: recipient)
             if method == .returnedToOwner {
@@ -209,8 +209,8 @@ struct CustodyRules {
             id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
             quantity: try check("quantity", of: "item.registered", r.quantity), unit: try check("unit", of: "item.registered", r.unit),
             weight: try field("weight", r.weight), features: try field("features", r.features), source: try field("source", r.source),
-            seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers,
-            photos: photos.isEmpty ? nil : photos.map { $0.lowercased() })
+            seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers, photos: photos.isEmpty ? nil : photos.map { $0.lowercased() }
+        )
     }
 
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
@@ -371,7 +371,8 @@ struct CustodyRules {
         guard roles.contains(officer.role) else {
             let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
             let action = what.map { " to \($0)" } ?? ""
-            throw refused("\(description) \(badge) is a \(officer.role.rawValue); \(allowed) required\(action)")
+            let article = officer.role == .officer ? "an" : "a"
+            throw refused("\(description) \(badge) is \(article) \(officer.role.rawValue); \(allowed) required\(action)")
         }
         return officer
     }
@@ -400,6 +401,20 @@ struct CustodyRules {
         return object
     }
 
+    /// The location of an object in storage, or a refusal saying why `object` cannot be `action` (checked out,
+    /// moved, disposed of).
+    private func requireInStorage(_ object: CustodyObject, toBe action: String) throws -> String {
+        guard object.status == .inStorage, let location = object.location else {
+            if object.status == .registered {
+                throw refused(
+                    "\(object.id) is registered but not in storage yet: check it in first (`ledger checkin \(object.id) --to LOCATION`), then it can be \(action)"
+                )
+            }
+            throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be \(action)")
+        }
+        return location
+    }
+
     /// Property goes back to the owner or a proxy, never to an officer.
     private func requireOwnerOrProxy(_ recipient: String) throws {
         if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
@@ -415,7 +430,7 @@ struct CustodyRules {
 
     private func describe(_ object: CustodyObject) -> String {
         switch object.status {
-        case .registered: "registered but not yet in storage"
+        case .registered: "only registered (not yet in storage)"
         case .inStorage: "in storage at \(object.location ?? "?")"
         case .checkedOut: "checked out to \(object.holder ?? "?")"
         case .disposed: "disposed of"
