@@ -13,6 +13,13 @@ struct CustodyRules {
     /// Reads a log entry's bytes (to correct it).
     let entryBytes: (Int64) throws -> Data?
 
+    /// The longest a check-out may run before it is due back; longer needs an extension when it falls due.
+    static let longestCheckout: TimeInterval = 366 * 86_400
+    /// How far a seizure time may lie after the time of recording: clocks differ a little.
+    static let clockSkew: TimeInterval = 5 * 60
+    /// No seizure recorded here happened before 1990-01-01 (China Standard Time).
+    static let earliestSeizure = Date(timeIntervalSince1970: 631_123_200)
+
     /// The entry `command` becomes when `actor` records it at `date`.
     func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
         // An empty or blank actor (`--actor ""`, an empty LEDGER_ACTOR) is no actor at all.
@@ -127,6 +134,11 @@ struct CustodyRules {
                 throw refused("the approver \(approver) is also the recipient: a check-out needs a second person's approval")
             }
             guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
+            guard due <= date.addingTimeInterval(Self.longestCheckout) else {
+                throw refused(
+                    "the due time \(Timestamp.string(due)) is more than a year away: a check-out is due back within 366 days (by \(Timestamp.string(date.addingTimeInterval(Self.longestCheckout)))); give an earlier --due and extend it when it falls due"
+                )
+            }
             event = .checkedOut(
                 CheckedOut(
                     object: object.id, to: to.badge, reason: reason, note: try check("note", of: "custody.checked-out", optional: note),
@@ -199,6 +211,15 @@ struct CustodyRules {
             throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
         }
         for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizing officer") }
+        let seizedAt = r.seizedAt ?? date
+        guard seizedAt <= date.addingTimeInterval(Self.clockSkew) else {
+            throw refused(
+                "the seizure time \(Timestamp.string(seizedAt)) is after the time of recording \(Timestamp.string(date)): a seizure cannot be in the future; check --seized-at"
+            )
+        }
+        guard seizedAt >= Self.earliestSeizure else {
+            throw refused("the seizure time \(Timestamp.string(seizedAt)) is before 1990-01-01; check --seized-at")
+        }
         let photos = r.photos.map(FieldRules.normalized)
         for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
@@ -209,8 +230,7 @@ struct CustodyRules {
             id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
             quantity: try check("quantity", of: "item.registered", r.quantity), unit: try check("unit", of: "item.registered", r.unit),
             weight: try field("weight", r.weight), features: try field("features", r.features), source: try field("source", r.source),
-            seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers, photos: photos.isEmpty ? nil : photos.map { $0.lowercased() }
-        )
+            seizedAt: Timestamp.string(seizedAt), seizedBy: seizers, photos: photos.isEmpty ? nil : photos.map { $0.lowercased() })
     }
 
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
