@@ -198,7 +198,14 @@ private struct ArgumentReader {
         case "officer list":
             return .officerList
         case "officer retire":
-            return .custody(.retireOfficer(badge: try positional("BADGE"), reason: take("reason")))
+            let badge = try positional("BADGE")
+            let reason = take("reason")
+            let overridesHoldings = flag("override-holdings")
+            // The log must say why objects stay out with a retired officer.
+            if overridesHoldings && reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty != false {
+                throw UsageError("--override-holdings needs --reason TEXT: say why the objects stay out", command: command)
+            }
+            return .custody(.retireOfficer(badge: badge, reason: reason, overridesHoldings: overridesHoldings))
         case "location add":
             return .custody(
                 .addLocation(

@@ -18,7 +18,16 @@ extension CommandSpec {
         CommandSpec("officer list", summary: "list officers"),
         CommandSpec(
             "officer retire", arguments: "BADGE", summary: "retire an officer: a retired officer can do nothing",
-            options: [Option(name: "reason", value: "TEXT", help: "why")]),
+            options: [
+                Option(name: "reason", value: "TEXT", help: "why"),
+                Option(
+                    name: "override-holdings", value: nil,
+                    help: "retire even though the officer still holds checked-out objects (needs --reason; the entry lists them)"),
+            ],
+            notes: [
+                "The last active supervisor cannot be retired: add another supervisor first.",
+                "What a retired officer still holds can be returned as usual (`ledger return`, --by defaults to the holder).",
+            ]),
         CommandSpec(
             "location add", arguments: "CODE", summary: "add a location (site → room → cabinet → slot or shelf)",
             options: [

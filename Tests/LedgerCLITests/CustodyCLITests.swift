@@ -42,8 +42,9 @@ struct CustodyCLITests {
                 ["chip", "bind", id, "04A1B2C3D4E580"],
                 ["checkin", id, "--to", "CAB-01"],
                 [
+                    // Due back within a year of today: a check-out is never due further ahead.
                     "checkout", id, "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due",
-                    "2099-12-01T12:00:00+08:00",
+                    Timestamp.string(Date().addingTimeInterval(30 * 86_400)),
                 ],
                 ["return", id, "--to", "CAB-01", "--condition", "完好"],
             ] {

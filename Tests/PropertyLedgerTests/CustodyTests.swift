@@ -172,7 +172,7 @@ struct CustodyTests {
                         caseNumber: nil), "000004", .refused, "not in the future"
                 ),
                 (
-                    "a national ID number in a description", register(["000002", "000003"]).withName("手机 失主身份证 370321199001011234"),
+                    "a national ID number in a description", register(["000002", "000003"]).withName("手机 失主身份证 370321199001011231"),
                     "000002", .refused, "national ID"
                 ),
                 (

@@ -4,7 +4,9 @@ public import Foundation
 /// or refuse it; nothing is written when they refuse.
 public enum CustodyCommand: Sendable, Equatable {
     case addOfficer(badge: String, name: String, unit: String?, role: Role)
-    case retireOfficer(badge: String, reason: String?)
+    /// Refused for the last active supervisor, and for an officer who still holds checked-out objects unless
+    /// `overridesHoldings` is set and a `reason` is given (the entry then lists what is still held).
+    case retireOfficer(badge: String, reason: String?, overridesHoldings: Bool = false)
     case addLocation(code: String, name: String, kind: LocationKind, parent: String?, isCentral: Bool)
     case openCase(number: String, title: String, kind: CaseKind, isPropertyCrime: Bool)
     case recordProgress(caseNumber: String, note: String)

@@ -13,68 +13,80 @@ struct CustodyRules {
     /// Reads a log entry's bytes (to correct it).
     let entryBytes: (Int64) throws -> Data?
 
+    /// The longest a check-out may run before it is due back; longer needs an extension when it falls due.
+    static let longestCheckout: TimeInterval = 366 * 86_400
+    /// How far a seizure time may lie after the time of recording: clocks differ a little.
+    static let clockSkew: TimeInterval = 5 * 60
+    /// No seizure recorded here happened before 1990-01-01 (China Standard Time).
+    static let earliestSeizure = Date(timeIntervalSince1970: 631_123_200)
+
     /// The entry `command` becomes when `actor` records it at `date`.
-    func entry(for command: CustodyCommand, actor: String?, at date: Date) throws -> CustodyEntry {
+    func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
+        // An empty or blank actor (`--actor ""`, an empty LEDGER_ACTOR) is no actor at all.
+        let actor = try typedActor.map { try FieldRules.reference($0, "the actor") }.flatMap { $0.isEmpty ? nil : $0 }
         let at = Timestamp.string(date)
         let event: CustodyEvent
         switch command {
         case .addOfficer(let badge, let name, let unit, let role):
-            // The very first officer needs no actor, but must be a supervisor who can then add the rest.
-            if try projections.officerCount() == 0 && actor == nil {
+            let badge = try FieldRules.identifier(badge, "badge")
+            if try projections.officerCount() == 0 {
+                // Nobody can act yet: the first officer is added by nobody, or by himself (LEDGER_ACTOR already
+                // set to his own badge), and must be a supervisor who can then add the rest.
+                if let actor, actor != badge {
+                    throw refused(
+                        "there are no officers yet, so the actor \(actor) is not a known officer: add the first supervisor without --actor (or with --actor \(badge), his own badge)"
+                    )
+                }
                 guard role == .supervisor else { throw refused("the first officer must be a supervisor") }
             } else {
                 try requireActor(actor, roles: [.supervisor], "add officers")
             }
-            let badge = try FieldRules.identifier(badge, "badge")
             guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
             event = .officerAdded(
                 OfficerAdded(
-                    badge: badge, name: try FieldRules.text(name, "name", limit: 50),
-                    unit: try FieldRules.optionalText(unit, "unit", limit: 100), role: role))
-            return CustodyEntry(at: at, actor: actor, event: event)
+                    badge: badge, name: try check("name", of: "officer.added", name),
+                    unit: try check("unit", of: "officer.added", optional: unit), role: role))
 
-        case .retireOfficer(let badge, let reason):
+        case .retireOfficer(let badge, let reason, let overridesHoldings):
             try requireActor(actor, roles: [.supervisor], "retire officers")
-            guard let officer = try projections.officer(badge) else { throw notFound("there is no officer \(badge)") }
-            guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
-            event = .officerRetired(OfficerRetired(badge: badge, reason: try FieldRules.optionalText(reason, "reason")))
+            event = .officerRetired(try retirement(of: badge, reason: reason, overridesHoldings: overridesHoldings))
 
         case .addLocation(let code, let name, let kind, let parent, let isCentral):
             try requireActor(actor, roles: [.supervisor, .clerk], "add locations")
             let code = try FieldRules.identifier(code, "location code")
             guard try projections.location(code) == nil else { throw refused("location \(code) already exists") }
-            if let parent { _ = try requireLocation(parent) }
+            let parent = try parent.map { try requireLocation($0).code }
             guard parent != nil || kind == .site || kind == .room else {
                 throw refused("a \(kind.rawValue) must have a parent location (--parent)")
             }
             event = .locationAdded(
                 LocationAdded(
-                    code: code, name: try FieldRules.text(name, "location name", limit: 100), kind: kind, parent: parent,
-                    central: isCentral))
+                    code: code, name: try check("name", of: "location.added", name), kind: kind, parent: parent, central: isCentral))
 
         case .openCase(let number, let title, let kind, let isPropertyCrime):
             try requireActor(actor, roles: [.officer, .supervisor], "open cases")
             let number = try FieldRules.identifier(number, "case number")
             guard try projections.caseRecord(number) == nil else { throw refused("case \(number) already exists") }
             event = .caseOpened(
-                CaseOpened(
-                    case: number, title: try FieldRules.text(title, "case title"), kind: kind, propertyCrime: isPropertyCrime))
+                CaseOpened(case: number, title: try check("title", of: "case.opened", title), kind: kind, propertyCrime: isPropertyCrime))
 
         case .recordProgress(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
             let record = try requireCase(number)
-            guard record.status != .closed else { throw refused("case \(number) is closed") }
-            event = .caseProgressed(CaseProgressed(case: number, note: try FieldRules.text(note, "progress note", limit: 500)))
+            guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+            event = .caseProgressed(CaseProgressed(case: record.number, note: try check("note", of: "case.progressed", note)))
 
         case .solveCase(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "mark cases solved")
-            guard try requireCase(number).status == .unsolved else { throw refused("case \(number) is not unsolved") }
-            event = .caseSolved(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+            let record = try requireCase(number)
+            guard record.status == .unsolved else { throw refused("case \(record.number) is not unsolved") }
+            event = .caseSolved(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .closeCase(let number, let note):
             try requireActor(actor, roles: [.supervisor], "close cases")
-            guard try requireCase(number).status != .closed else { throw refused("case \(number) is already closed") }
-            event = .caseClosed(CaseStatusChanged(case: number, note: try FieldRules.optionalText(note, "note")))
+            let record = try requireCase(number)
+            guard record.status != .closed else { throw refused("case \(record.number) is already closed") }
+            event = .caseClosed(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .registerItem(let registration):
             event = .itemRegistered(try itemRegistered(registration, actor: actor, date: date))
@@ -115,18 +127,21 @@ struct CustodyRules {
         case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "check objects out")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            guard object.status == .inStorage, let from = object.location else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be checked out")
-            }
+            let from = try requireInStorage(object, toBe: "checked out")
             let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "the recipient")
             let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
             guard approvedBy.badge != to.badge else {
                 throw refused("the approver \(approver) is also the recipient: a check-out needs a second person's approval")
             }
             guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
+            guard due <= date.addingTimeInterval(Self.longestCheckout) else {
+                throw refused(
+                    "the due time \(Timestamp.string(due)) is more than a year away: a check-out is due back within 366 days (by \(Timestamp.string(date.addingTimeInterval(Self.longestCheckout)))); give an earlier --due and extend it when it falls due"
+                )
+            }
             event = .checkedOut(
                 CheckedOut(
-                    object: object.id, to: to.badge, reason: reason, note: try FieldRules.optionalText(note, "note"),
+                    object: object.id, to: to.badge, reason: reason, note: try check("note", of: "custody.checked-out", optional: note),
                     approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
@@ -135,42 +150,44 @@ struct CustodyRules {
             guard object.status == .checkedOut, let holder = object.holder else {
                 throw refused("\(object.id) is \(describe(object)), not checked out: there is nothing to return")
             }
-            let bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+            let bringer: Officer
+            if (by ?? holder) == holder, let holding = try projections.officer(holder) {
+                // The holder may bring back what he holds even once retired: else it could never come back.
+                bringer = holding
+            } else {
+                bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+            }
             event = .returned(
                 Returned(
                     object: object.id, location: try requireLocation(location).code,
-                    condition: try FieldRules.text(condition, "condition"), by: bringer.badge))
+                    condition: try check("condition", of: "custody.returned", condition), by: bringer.badge))
 
         case .move(let objectID, let location, let reason, let caseNumber):
             try requireActor(actor, roles: [.clerk], "move objects")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            guard object.status == .inStorage, let from = object.location else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be moved")
-            }
+            let from = try requireInStorage(object, toBe: "moved")
             let target = try requireLocation(location)
             guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
             event = .moved(
-                Moved(object: object.id, from: from, location: target.code, reason: try FieldRules.optionalText(reason, "reason")))
+                Moved(
+                    object: object.id, from: from, location: target.code, reason: try check("reason", of: "custody.moved", optional: reason)
+                ))
 
         case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "dispose of items")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.kind == .item else { throw refused("\(object.id) is a dossier: dossiers are never disposed of") }
-            guard object.status == .inStorage else {
-                throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be disposed of")
-            }
+            _ = try requireInStorage(object, toBe: "disposed of")
             let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
-            let recipient = try FieldRules.optionalText(recipient, "recipient", limit: 100)
+            let recipient = try check("recipient", of: "custody.disposed", optional: recipient)
             if method == .returnedToOwner {
                 guard let recipient else { throw refused("a return to the owner needs --recipient (the owner or a proxy)") }
-                if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
-                    throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
-                }
+                try requireOwnerOrProxy(recipient)
             }
             event = .disposed(
                 Disposed(
                     object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
-                    note: try FieldRules.optionalText(note, "note")))
+                    note: try check("note", of: "custody.disposed", optional: note)))
 
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
@@ -188,39 +205,81 @@ struct CustodyRules {
     private func itemRegistered(_ r: ItemRegistration, actor: String?, date: Date) throws -> ItemRegistered {
         try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register items")
         let record = try requireCase(r.caseNumber)
-        guard record.status != .closed else { throw refused("case \(r.caseNumber) is closed") }
-        let seizers = Array(Set(r.seizedBy)).sorted()
+        guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+        let seizers = Array(Set(r.seizedBy.filter { !$0.isEmpty })).sorted()
         guard seizers.count >= 2 else {
             throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
         }
         for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizing officer") }
-        guard let quantity = Decimal(string: r.quantity), quantity > 0, r.quantity.allSatisfy({ $0.isASCII }) else {
-            throw LedgerError(.invalidInput, "quantity \"\(r.quantity)\" must be a positive number")
+        let seizedAt = r.seizedAt ?? date
+        guard seizedAt <= date.addingTimeInterval(Self.clockSkew) else {
+            throw refused(
+                "the seizure time \(Timestamp.string(seizedAt)) is after the time of recording \(Timestamp.string(date)): a seizure cannot be in the future; check --seized-at"
+            )
         }
-        for photo in r.photos where !(photo.count == 64 && photo.allSatisfy(\.isHexDigit)) {
+        guard seizedAt >= Self.earliestSeizure else {
+            throw refused("the seizure time \(Timestamp.string(seizedAt)) is before 1990-01-01; check --seized-at")
+        }
+        let photos = r.photos.map(FieldRules.normalized)
+        for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
         }
         let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
+        let field = { (name: String, value: String?) in try check(name, of: "item.registered", optional: value) }
         return ItemRegistered(
-            id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try FieldRules.text(r.name, "item name"),
-            quantity: r.quantity, unit: try FieldRules.text(r.unit, "unit", limit: 20),
-            weight: try FieldRules.optionalText(r.weight, "weight", limit: 50),
-            features: try FieldRules.optionalText(r.features, "features"), source: try FieldRules.optionalText(r.source, "source"),
-            seizedAt: Timestamp.string(r.seizedAt ?? date), seizedBy: seizers,
-            photos: r.photos.isEmpty ? nil : r.photos.map { $0.lowercased() })
+            id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
+            quantity: try check("quantity", of: "item.registered", r.quantity), unit: try check("unit", of: "item.registered", r.unit),
+            weight: try field("weight", r.weight), features: try field("features", r.features), source: try field("source", r.source),
+            seizedAt: Timestamp.string(seizedAt), seizedBy: seizers, photos: photos.isEmpty ? nil : photos.map { $0.lowercased() })
     }
 
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
         try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register dossiers")
         let record = try requireCase(r.caseNumber)
-        guard r.volumes >= 1, r.volume >= 1, r.volume <= r.volumes else {
-            throw LedgerError(.invalidInput, "volume \(r.volume) of \(r.volumes) is not a valid volume number")
-        }
-        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page") }
+        try Self.requireVolume(r.volume, of: r.volumes)
+        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page (--pages)") }
         let prefix = "D-\(agency.code)-\(Timestamp.year(of: date))-"
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
-            title: try FieldRules.optionalText(r.title, "title"), volume: r.volume, volumes: r.volumes, pages: r.pages)
+            title: try check("title", of: "dossier.registered", optional: r.title), volume: r.volume, volumes: r.volumes,
+            pages: r.pages)
+    }
+
+    /// Volume `volume` of `volumes`: both at least 1, the volume no more than the volumes.
+    private static func requireVolume(_ volume: Int, of volumes: Int) throws {
+        guard volumes >= 1, volume >= 1, volume <= volumes else {
+            throw LedgerError(
+                .invalidInput,
+                "volume \(volume) of \(volumes) is not a valid volume number: the volume is between 1 and the number of volumes")
+        }
+    }
+
+    // MARK: Officers
+
+    /// Retiring `badge`. The last active supervisor is never retired: nobody could add officers or approve
+    /// anything again. Objects the officer still holds need an explicit override with a reason, and are listed
+    /// in the entry so the log explains why they are out with a retired officer.
+    private func retirement(of typedBadge: String, reason: String?, overridesHoldings: Bool) throws -> OfficerRetired {
+        guard let officer = try projections.officer(typedBadge) else { throw notFound("there is no officer \(typedBadge)") }
+        let badge = officer.badge
+        guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
+        let reason = try FieldRules.optionalText(reason, "reason")
+        if officer.role == .supervisor, try projections.activeSupervisorCount() <= 1 {
+            throw refused(
+                "\(badge) is the only active supervisor: without one nobody can add officers or approve anything; add another supervisor first (`ledger officer add BADGE --role supervisor`), then retire \(badge)"
+            )
+        }
+        if overridesHoldings && reason == nil {
+            throw refused("overriding the objects an officer holds needs a reason: give --reason TEXT")
+        }
+        let held = try projections.objectIDs(heldBy: badge)
+        if !held.isEmpty && !overridesHoldings {
+            let shown = held.prefix(10).joined(separator: ", ") + (held.count > 10 ? " and \(held.count - 10) more" : "")
+            throw refused(
+                "officer \(badge) still holds \(shown): have \(held.count == 1 ? "it" : "them") returned first (`ledger return`), or retire with --override-holdings and --reason"
+            )
+        }
+        return OfficerRetired(badge: badge, reason: reason, stillHolding: held.isEmpty ? nil : held)
     }
 
     // MARK: Stocktakes
@@ -258,9 +317,22 @@ struct CustodyRules {
             let list = Correctable.fields[type].map { $0.sorted().joined(separator: ", ") } ?? "none"
             throw refused("field \"\(field)\" of a \(type) entry cannot be corrected (correctable: \(list))")
         }
-        let value = try FieldRules.text(value, "corrected value", limit: 500)
-        if Correctable.integerFields.contains(field), (Int(value) ?? 0) < 1 {
-            throw LedgerError(.invalidInput, "\(field) must be a positive integer")
+        // The same checks as when the entry was written, against the values as they are now.
+        let value = try check(field, of: type, value)
+        // A disposal's own note and recipient stay correctable after it; anything else only while in custody.
+        let object = try corrected.event.object.map {
+            if case .disposed = corrected.event, let object = try projections.object($0) { return object }
+            return try requireLiveObject($0)
+        }
+        switch (corrected.event, field) {
+        case (.dossierRegistered, "volume"):
+            try Self.requireVolume(Int(value) ?? 0, of: object?.dossier?.volumes ?? 0)
+        case (.dossierRegistered, "volumes"):
+            try Self.requireVolume(object?.dossier?.volume ?? 0, of: Int(value) ?? 0)
+        case (.disposed(let disposal), "recipient") where disposal.method == .returnedToOwner:
+            try requireOwnerOrProxy(value)
+        default:
+            break
         }
         let fields = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] ?? [:]
         let subject: String
@@ -271,19 +343,17 @@ struct CustodyRules {
         case .caseProgressed(let e): subject = e.case
         default: subject = corrected.event.object ?? ""
         }
-        let object = corrected.event.object
-        if let object { _ = try requireLiveObject(object) }
         // The old value: what the projections show now for a registration field (it may have been corrected
         // before), else the corrected entry's own value.
         var old = fields[field].map { "\($0)" } ?? ""
-        if let object, Correctable.target(of: probe(type, field, object)) != .historyOnly,
-            let current = try projections.detail(of: object, field: field)
+        if let object, Correctable.target(of: probe(type, field, object.id)) != .historyOnly,
+            let current = try projections.detail(of: object.id, field: field)
         {
             old = current
         }
         guard old != value else { throw refused("\(field) is already \"\(value)\"") }
         return Corrected(
-            corrects: index, correctedType: type, subject: subject, object: object, field: field, old: old, new: value,
+            corrects: index, correctedType: type, subject: subject, object: object?.id, field: field, old: old, new: value,
             reason: try FieldRules.text(reason, "reason", limit: 500))
     }
 
@@ -293,6 +363,15 @@ struct CustodyRules {
     }
 
     // MARK: Checks
+
+    /// `value` for `field` of a `type` entry, checked (``FieldCheck``).
+    private func check(_ field: String, of type: String, _ value: String) throws -> String {
+        try FieldCheck.of(field, in: type).value(value)
+    }
+
+    private func check(_ field: String, of type: String, optional value: String?) throws -> String? {
+        try FieldCheck.of(field, in: type).value(value)
+    }
 
     private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws {
         guard let badge else { throw refused("an actor is required to \(what): give --actor BADGE or set LEDGER_ACTOR") }
@@ -312,7 +391,8 @@ struct CustodyRules {
         guard roles.contains(officer.role) else {
             let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
             let action = what.map { " to \($0)" } ?? ""
-            throw refused("\(description) \(badge) is a \(officer.role.rawValue); \(allowed) required\(action)")
+            let article = officer.role == .officer ? "an" : "a"
+            throw refused("\(description) \(badge) is \(article) \(officer.role.rawValue); \(allowed) required\(action)")
         }
         return officer
     }
@@ -341,6 +421,27 @@ struct CustodyRules {
         return object
     }
 
+    /// The location of an object in storage, or a refusal saying why `object` cannot be `action` (checked out,
+    /// moved, disposed of).
+    private func requireInStorage(_ object: CustodyObject, toBe action: String) throws -> String {
+        guard object.status == .inStorage, let location = object.location else {
+            if object.status == .registered {
+                throw refused(
+                    "\(object.id) is registered but not in storage yet: check it in first (`ledger checkin \(object.id) --to LOCATION`), then it can be \(action)"
+                )
+            }
+            throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be \(action)")
+        }
+        return location
+    }
+
+    /// Property goes back to the owner or a proxy, never to an officer.
+    private func requireOwnerOrProxy(_ recipient: String) throws {
+        if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
+            throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
+        }
+    }
+
     private func requireUnboundChip(_ uid: String) throws {
         if let other = try projections.objectID(chip: uid) {
             throw refused("chip \(uid) is already bound to \(other): one chip, one object")
@@ -349,7 +450,7 @@ struct CustodyRules {
 
     private func describe(_ object: CustodyObject) -> String {
         switch object.status {
-        case .registered: "registered but not yet in storage"
+        case .registered: "only registered (not yet in storage)"
         case .inStorage: "in storage at \(object.location ?? "?")"
         case .checkedOut: "checked out to \(object.holder ?? "?")"
         case .disposed: "disposed of"

@@ -37,6 +37,18 @@ struct Projections {
         try database.queryInt("SELECT count(*) FROM \(schema).officers") ?? 0
     }
 
+    /// Supervisors not retired: at least one must remain, or nobody can add officers or approve anything.
+    func activeSupervisorCount() throws -> Int64 {
+        try database.queryInt("SELECT count(*) FROM \(schema).officers WHERE role = 'supervisor' AND retired = 0") ?? 0
+    }
+
+    /// The objects checked out to `badge`, by id.
+    func objectIDs(heldBy badge: String) throws -> [String] {
+        try database.rows("SELECT id FROM \(schema).objects WHERE status = 'checked-out' AND holder = ? ORDER BY id", badge) {
+            $0.text(0)
+        }
+    }
+
     func location(_ code: String) throws -> Location? {
         try database.firstRow("SELECT code, name, kind, parent, central FROM \(schema).locations WHERE code = ?", code, row: Self.location)
     }

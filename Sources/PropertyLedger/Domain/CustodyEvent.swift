@@ -87,6 +87,9 @@ public struct OfficerAdded: Codable, Sendable, Equatable {
 public struct OfficerRetired: Codable, Sendable, Equatable {
     public var badge: String
     public var reason: String?
+    /// The objects the officer still held when retired (only with an explicit override), so the log explains
+    /// why they are out with a retired officer. Absent when the officer held nothing.
+    public var stillHolding: [String]?
 }
 
 /// site → room → cabinet → slot or shelf.

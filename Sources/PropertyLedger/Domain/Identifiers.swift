@@ -1,9 +1,38 @@
 import Foundation
 
 /// Validation shared by the identifiers and names that go into permanent log entries.
+///
+/// Everything typed is compared in one form: NFKC (so full-width `０４Ａ１` is `04A1`) and trimmed. Invisible
+/// and control characters are refused rather than stripped: they hide what was really typed.
 enum FieldRules {
-    /// Identifiers: 1–64 characters from ASCII letters, digits, '-', '_' and '.'.
+    /// The form identifiers are compared and stored in: NFKC, surrounding white space trimmed.
+    static func normalized(_ value: String) -> String {
+        trimmed(value.precomposedStringWithCompatibilityMapping)
+    }
+
+    /// `value` without surrounding white space (spaces of any width, tabs, line breaks).
+    ///
+    /// Foundation's `.whitespacesAndNewlines` also trims U+200B (zero width space) on Linux; the Unicode
+    /// White_Space property does not, so a zero-width character at either end is still seen and refused.
+    static func trimmed(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// A reference to an identifier (a badge, a location, a case, an object): normalized, with invisible and
+    /// control characters refused. Whether it names something is for the rules to check.
+    static func reference(_ value: String, _ what: String) throws -> String {
+        let value = normalized(value)
+        try refuseInvisibleCharacters(value, what)
+        return value
+    }
+
+    /// Identifiers: 1–64 characters from ASCII letters, digits, '-', '_' and '.', after normalization.
     static func identifier(_ value: String, _ what: String) throws -> String {
+        let value = try reference(value, what)
         guard !value.isEmpty, value.count <= 64,
             value.unicodeScalars.allSatisfy({
                 $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
@@ -14,44 +43,61 @@ enum FieldRules {
         return value
     }
 
-    /// Free text (names, descriptions): trimmed, 1–`limit` characters, no control characters.
+    /// Free text (names, descriptions): trimmed, 1–`limit` characters, no invisible or control characters, no
+    /// personal numbers. The text is kept as typed (not NFKC): full-width Chinese punctuation is meant.
     static func text(_ value: String, _ what: String, limit: Int = 200) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= limit,
-            !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { throw LedgerError(.invalidInput, "\(what) must be 1–\(limit) characters without control characters") }
+        let trimmed = trimmed(value)
+        try refuseInvisibleCharacters(trimmed, what)
+        guard !trimmed.isEmpty else { throw LedgerError(.invalidInput, "\(what) is empty: give 1–\(limit) characters") }
+        guard trimmed.count <= limit else {
+            throw LedgerError(.invalidInput, "\(what) has \(trimmed.count) characters: at most \(limit) are allowed")
+        }
         try refusePersonalNumbers(trimmed, what)
         return trimmed
     }
 
     static func optionalText(_ value: String?, _ what: String, limit: Int = 500) throws -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value, !trimmed(value).isEmpty else { return nil }
         return try text(value, what, limit: limit)
     }
 
-    /// The log is permanent and cannot be erased later: refuse what looks like a national ID number
-    /// (18 characters, 17 digits and a digit or X) or a mainland mobile number (11 digits starting 1[3-9]).
-    static func refusePersonalNumbers(_ value: String, _ what: String) throws {
-        let scalars = Array(value.unicodeScalars)
-        var start = 0
-        while start < scalars.count {
-            guard ("0"..."9").contains(scalars[start]) else {
-                start += 1
-                continue
+    /// A positive whole number typed as text (a corrected volume or page count): NFKC, trimmed, ASCII digits.
+    static func positiveInteger(_ value: String, _ what: String) throws -> Int {
+        let text = try reference(value, what)
+        guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), number >= 1
+        else { throw LedgerError(.invalidInput, "\(what) \"\(text)\" must be a whole number of at least 1, in ASCII digits (e.g. 2)") }
+        return number
+    }
+
+    /// Refuses control characters (Cc), invisible format characters (Cf: zero-width spaces and joiners, byte
+    /// order marks, direction overrides) and line or paragraph separators, naming the first one found.
+    static func refuseInvisibleCharacters(_ value: String, _ what: String) throws {
+        let hidden = value.unicodeScalars.first {
+            switch $0.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: true
+            default: false
             }
-            var end = start
-            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
-            let digits = end - start
-            let followedByX = end < scalars.count && (scalars[end] == "X" || scalars[end] == "x")
-            let isIDNumber = (digits == 18) || (digits == 17 && followedByX)
-            let isMobile = digits == 11 && scalars[start] == "1" && ("3"..."9").contains(scalars[start + 1])
-            if isIDNumber || isMobile {
-                throw LedgerError(
-                    .refused,
-                    "\(what) seems to contain a \(isIDNumber ? "national ID" : "phone") number; personal numbers are never written to the permanent log"
-                )
-            }
-            start = end
         }
+        if let hidden {
+            let code = String(hidden.value, radix: 16, uppercase: true)
+            throw LedgerError(
+                .invalidInput,
+                "\(what) contains an invisible or control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)): retype it without that character"
+            )
+        }
+    }
+
+    /// The log is permanent and cannot be erased later: refuse what looks like a resident ID number or a
+    /// mainland mobile number (see ``PersonalNumber``).
+    static func refusePersonalNumbers(_ value: String, _ what: String) throws {
+        guard let found = PersonalNumber.first(in: value) else { return }
+        let kind =
+            switch found {
+            case .residentID: "national ID"
+            case .mobile: "phone"
+            }
+        throw LedgerError(
+            .refused,
+            "\(what) seems to contain a \(kind) number; personal numbers are never written to the permanent log: leave it out")
     }
 }

@@ -229,15 +229,3 @@ private struct TimeScanner {
         return count == 0 ? nil : (value, count)
     }
 }
-
-/// Chip UIDs: upper-case hex, as read with `FF CA 00 00 00`.
-enum ChipUID {
-    /// Accepts hex with optional spaces, colons or dashes; 4 to 10 bytes.
-    static func normalize(_ text: String) throws -> String {
-        let hex = text.filter { !" :-".contains($0) }.uppercased()
-        guard hex.count % 2 == 0, (8...20).contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
-            throw LedgerError(.invalidInput, "chip UID \"\(text)\" must be 4–10 bytes of hex (e.g. 04A1B2C3D4E580)")
-        }
-        return hex
-    }
-}

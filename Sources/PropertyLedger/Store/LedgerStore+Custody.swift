@@ -5,10 +5,13 @@ extension LedgerStore {
     /// Checks `command` against the custody rules and records it: one entry and its projection updates in
     /// one transaction. A refused command writes nothing.
     ///
-    /// - Parameter actor: the badge of the officer doing it (nil only for the very first officer).
+    /// Identifiers and references are normalized first (NFKC, trimmed: full-width `０４Ａ１` is `04A1`), so
+    /// the rules only ever see, and the log only ever holds, one form of each.
+    ///
+    /// - Parameter actor: the badge of the officer doing it (nil, empty or blank only for the very first officer).
     @discardableResult
     public func record(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
-        let command = try resolvingChips(in: command)
+        let command = try resolvingChips(in: command.normalized())
         return try write { writer in
             let projections = Projections(database)
             let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
@@ -23,7 +26,7 @@ extension LedgerStore {
     /// ones left: all are written, or none is (an import, a cabinet's inventory).
     @discardableResult
     public func record(contentsOf commands: [CustodyCommand], actor: String?, at date: Date = Date()) throws -> [RecordedEntry] {
-        let commands = try commands.map(resolvingChips)
+        let commands = try commands.map { try resolvingChips(in: $0.normalized()) }
         return try write { writer in
             let projections = Projections(database)
             let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
@@ -40,7 +43,9 @@ extension LedgerStore {
     }
 
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to.
+    /// Full-width forms and surrounding spaces are normalized away (NFKC, trimmed).
     public func resolve(_ reference: String) throws -> String {
+        let reference = try FieldRules.reference(reference, "object")
         guard reference.lowercased().hasPrefix("chip:") else { return reference }
         let uid = try ChipUID.normalize(String(reference.dropFirst(5)))
         guard let id = try Projections(database).objectID(chip: uid) else {
@@ -55,9 +60,13 @@ extension LedgerStore {
 
     public func locations() throws -> [Location] { try Projections(database).locations() }
 
-    public func location(_ code: String) throws -> Location? { try Projections(database).location(code) }
+    /// The location `code` names (NFKC, trimmed), if any.
+    public func location(_ code: String) throws -> Location? { try Projections(database).location(FieldRules.normalized(code)) }
 
-    public func caseRecord(_ number: String) throws -> CaseRecord? { try Projections(database).caseRecord(number) }
+    /// The case `number` names (NFKC, trimmed), if any.
+    public func caseRecord(_ number: String) throws -> CaseRecord? {
+        try Projections(database).caseRecord(FieldRules.normalized(number))
+    }
 
     /// The item or dossier `reference` names (an id or `chip:UID`).
     public func object(_ reference: String) throws -> CustodyObject {
@@ -70,6 +79,10 @@ extension LedgerStore {
 
     /// The objects matching `filter`, by id.
     public func objects(matching filter: ObjectFilter, now: Date = Date()) throws -> [CustodyObject] {
+        var filter = filter
+        filter.location = filter.location.map(FieldRules.normalized)
+        filter.caseNumber = filter.caseNumber.map(FieldRules.normalized)
+        filter.holder = filter.holder.map(FieldRules.normalized)
         var conditions: [String] = []
         var arguments: [any SQLiteBindable] = []
         var prefix = ""
