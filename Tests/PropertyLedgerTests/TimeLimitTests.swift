@@ -41,13 +41,15 @@ struct TimeLimitTests {
                 store, Self.registration(seizedAt: Self.now.addingTimeInterval(30 * Self.day)), actor: "000002", code: .refused,
                 "cannot be in the future")
             try await expectRefusal(
-                store, Self.registration(seizedAt: try Timestamp.parse("1990-01-01T00:00:00+08:00").addingTimeInterval(-1)), actor: "000002", code: .refused,
+                store, Self.registration(seizedAt: try Timestamp.parse("1990-01-01T00:00:00+08:00").addingTimeInterval(-1)),
+                actor: "000002", code: .refused,
                 "before 1990-01-01")
             try await expectRefusal(
                 store, Self.registration(seizedAt: Date(timeIntervalSince1970: 0)), actor: "000002", code: .refused, "before 1990-01-01")
             // Clocks differ by a few minutes; old cases are real.
             try await store.record(Self.registration(seizedAt: Self.now.addingTimeInterval(4 * 60)), actor: "000002", at: Self.now)
-            try await store.record(Self.registration(seizedAt: try Timestamp.parse("1990-01-01T00:00:00+08:00")), actor: "000002", at: Self.now)
+            try await store.record(
+                Self.registration(seizedAt: try Timestamp.parse("1990-01-01T00:00:00+08:00")), actor: "000002", at: Self.now)
             try await store.record(Self.registration(seizedAt: Self.now.addingTimeInterval(-3 * Self.day)), actor: "000002", at: Self.now)
         }
     }
