@@ -157,3 +157,34 @@ struct ModuleTests {
         for event in sample { #expect(ModuleRegistry.coreTypes.contains(event.type)) }
     }
 }
+
+extension ModuleTests {
+    /// A module entry and custody commands in one transaction: a refusal of the last undoes them all.
+    @Test func custodyAndModuleEntriesShareOneTransaction() async throws {
+        try await Self.withSealedScene { store, paths, item in
+            try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001")
+            try await store.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004")
+            let size = try await store.size
+            await #expect(throws: LedgerError.self) {
+                try await store.transaction(actor: "000004") { transaction in
+                    try transaction.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil))
+                    try transaction.record { try SealModule.seal(item, with: "FT-0009", in: $0) }
+                    try transaction.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil))  // already in storage
+                }
+            }
+            #expect(try await store.size == size)
+            #expect(try await store.object(item).status == .registered)
+            let written = try await store.transaction(actor: "000004") { transaction in
+                [
+                    try transaction.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil)).index,
+                    try transaction.record { try SealModule.seal(item, with: "FT-0009", in: $0) }.index,
+                ]
+            }
+            #expect(written == [size, size + 1])
+            #expect(try await store.object(item).status == .inStorage)
+            let seals = try Database(path: paths.database).rows("SELECT seal FROM seals", []) { $0.text(0) }
+            #expect(seals == ["FT-0009"])
+            #expect(try await store.rebuildCheck().isEmpty)
+        }
+    }
+}

@@ -12,9 +12,14 @@ func expectRefusal(
 ) async throws -> LedgerError? {
     let sizeBefore = try await store.size
     let projectionsBefore = try await store.projectionDump()
+    // Evaluating without writing meets the very refusal that recording meets.
+    let evaluated = await #expect(throws: LedgerError.self, sourceLocation: sourceLocation) {
+        try await store.evaluate(command, actor: actor, at: date)
+    }
     let error = await #expect(throws: LedgerError.self, sourceLocation: sourceLocation) {
         try await store.record(command, actor: actor, at: date)
     }
+    #expect(evaluated?.code == error?.code && evaluated?.message == error?.message, sourceLocation: sourceLocation)
     #expect(error?.code == code, "\(error.map { "\($0.code): \($0.message)" } ?? "accepted")", sourceLocation: sourceLocation)
     for fragment in fragments {
         #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "") lacks \"\(fragment)\"", sourceLocation: sourceLocation)

@@ -63,3 +63,25 @@ extension CustodyCommand {
         }
     }
 }
+
+extension CustodyCommand {
+    /// The command with its `chip:UID` object references replaced by the ids `resolve` gives for them.
+    func resolvingChips(using resolve: (String) throws -> String) throws -> CustodyCommand {
+        switch self {
+        case .bindChip(let object, let uid): return .bindChip(object: try resolve(object), uid: uid)
+        case .replaceChip(let object, let uid, let reason): return .replaceChip(object: try resolve(object), uid: uid, reason: reason)
+        case .checkIn(let object, let location, let c): return .checkIn(object: try resolve(object), location: location, caseNumber: c)
+        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let c):
+            return .checkOut(
+                object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c)
+        case .returnObject(let object, let location, let condition, let by, let c):
+            return .returnObject(object: try resolve(object), location: location, condition: condition, by: by, caseNumber: c)
+        case .move(let object, let location, let reason, let c):
+            return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c)
+        case .dispose(let object, let method, let approvedBy, let recipient, let note, let c):
+            return .dispose(
+                object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c)
+        default: return self
+        }
+    }
+}

@@ -129,6 +129,23 @@ struct Projections {
         return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to;
+    /// normalized (NFKC, trimmed) first.
+    func resolve(_ reference: String) throws -> String {
+        let reference = try FieldRules.reference(reference, "object")
+        guard reference.lowercased().hasPrefix("chip:") else { return reference }
+        let uid = try ChipUID.normalize(String(reference.dropFirst(5)))
+        guard let id = try objectID(chip: uid) else {
+            throw LedgerError(.notFound, "chip \(uid) is not bound to any item or dossier")
+        }
+        return id
+    }
+
+    /// The exact bytes of log entry `index` (for corrections, which read the entry they correct).
+    func entryBytes(_ index: Int64) throws -> Data? {
+        try database.firstRow("SELECT bytes FROM main.log_entries WHERE idx = ?", index) { $0.data(0) }
+    }
+
     // MARK: Applying entries
 
     /// Folds entry `index` into the tables.

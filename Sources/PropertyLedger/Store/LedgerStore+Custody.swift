@@ -11,47 +11,37 @@ extension LedgerStore {
     /// - Parameter actor: the badge of the officer doing it (nil, empty or blank only for the very first officer).
     @discardableResult
     public func record(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
-        let command = try resolvingChips(in: command.normalized())
-        return try write { writer in
-            let projections = Projections(database)
-            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
-            let entry = try rules.entry(for: command, actor: actor, at: date)
-            let index = try writer.append(try entry.encoded())
-            try projections.apply(entry, at: index)
-            return RecordedEntry(index: index, entry: entry)
-        }.result
+        try transaction(actor: actor, at: date) { try $0.record(command) }
     }
 
     /// Records several commands in one transaction, in order, each checked against the state the previous
     /// ones left: all are written, or none is (an import, a cabinet's inventory).
     @discardableResult
     public func record(contentsOf commands: [CustodyCommand], actor: String?, at date: Date = Date()) throws -> [RecordedEntry] {
-        let commands = try commands.map { try resolvingChips(in: $0.normalized()) }
-        return try write { writer in
+        try transaction(actor: actor, at: date) { transaction in try commands.map { try transaction.record($0) } }
+    }
+
+    /// What recording `command` now would write — the entry and the index it would take — or the refusal it
+    /// would meet, thrown exactly as ``record(_:actor:at:)`` would throw it. It reads in one read transaction
+    /// and writes nothing.
+    public func evaluate(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
+        try database.readTransaction {
             let projections = Projections(database)
-            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: storedEntry)
-            var recorded: [RecordedEntry] = []
-            recorded.reserveCapacity(commands.count)
-            for command in commands {
-                let entry = try rules.entry(for: command, actor: actor, at: date)
-                let index = try writer.append(try entry.encoded())
-                try projections.apply(entry, at: index)
-                recorded.append(RecordedEntry(index: index, entry: entry))
+            let command = try command.normalized().resolvingChips(using: projections.resolve)
+            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: projections.entryBytes)
+            let entry = try rules.entry(for: command, actor: actor, at: date)
+            // Encoded as it would be, so an entry too large or unencodable is refused here too.
+            guard try entry.encoded().count <= Self.maximumEntrySize else {
+                throw LedgerError(.invalidInput, "the entry would be larger than the 1 MiB limit")
             }
-            return recorded
-        }.result
+            return RecordedEntry(index: try size, entry: entry)
+        }
     }
 
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to.
     /// Full-width forms and surrounding spaces are normalized away (NFKC, trimmed).
     public func resolve(_ reference: String) throws -> String {
-        let reference = try FieldRules.reference(reference, "object")
-        guard reference.lowercased().hasPrefix("chip:") else { return reference }
-        let uid = try ChipUID.normalize(String(reference.dropFirst(5)))
-        guard let id = try Projections(database).objectID(chip: uid) else {
-            throw LedgerError(.notFound, "chip \(uid) is not bound to any item or dossier")
-        }
-        return id
+        try Projections(database).resolve(reference)
     }
 
     // MARK: Reading the current state
@@ -123,32 +113,6 @@ extension LedgerStore {
     public func entries(from start: Int64, limit: Int) throws -> [(index: Int64, bytes: Data)] {
         try database.rows("SELECT idx, bytes FROM log_entries WHERE idx >= ? ORDER BY idx LIMIT ?", [start, limit]) {
             ($0.int64(0), $0.data(1))
-        }
-    }
-
-    // MARK: Helpers
-
-    private func storedEntry(_ index: Int64) throws -> Data? {
-        try database.firstRow("SELECT bytes FROM log_entries WHERE idx = ?", index) { $0.data(0) }
-    }
-
-    /// Replaces `chip:UID` references in a command by the object ids they name.
-    private func resolvingChips(in command: CustodyCommand) throws -> CustodyCommand {
-        switch command {
-        case .bindChip(let object, let uid): return .bindChip(object: try resolve(object), uid: uid)
-        case .replaceChip(let object, let uid, let reason): return .replaceChip(object: try resolve(object), uid: uid, reason: reason)
-        case .checkIn(let object, let location, let c): return .checkIn(object: try resolve(object), location: location, caseNumber: c)
-        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let c):
-            return .checkOut(
-                object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c)
-        case .returnObject(let object, let location, let condition, let by, let c):
-            return .returnObject(object: try resolve(object), location: location, condition: condition, by: by, caseNumber: c)
-        case .move(let object, let location, let reason, let c):
-            return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c)
-        case .dispose(let object, let method, let approvedBy, let recipient, let note, let c):
-            return .dispose(
-                object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c)
-        default: return command
         }
     }
 }

@@ -1,7 +1,8 @@
 public import Foundation
 
-/// One write transaction of the store, for a module: each entry recorded through it is decided by its rules
-/// against the state the previous ones left, appended, and applied to its module's tables. All become
+/// One write transaction of the store: each entry recorded through it — a custody command, or a module's
+/// entry — is decided by its rules against the state the previous ones left, appended, and applied to the
+/// projections. All become
 /// durable together when the body returns, or none does when it throws (``LedgerStore/transaction(actor:at:_:)``).
 public struct LedgerTransaction: ~Copyable {
     var writer: LogWriter
@@ -12,6 +13,19 @@ public struct LedgerTransaction: ~Copyable {
     public let actor: String?
     /// The time every entry of the transaction carries.
     public let date: Date
+
+    /// Checks `command` against the custody rules (after normalizing it and resolving `chip:` references in
+    /// this transaction's state), writes its entry and updates the custody projections.
+    @discardableResult
+    public mutating func record(_ command: CustodyCommand) throws -> RecordedEntry {
+        let projections = Projections(database)
+        let command = try command.normalized().resolvingChips(using: projections.resolve)
+        let rules = CustodyRules(projections: projections, agency: agency, entryBytes: projections.entryBytes)
+        let entry = try rules.entry(for: command, actor: actor, at: date)
+        let index = try writer.append(try entry.encoded())
+        try projections.apply(entry, at: index)
+        return RecordedEntry(index: index, entry: entry)
+    }
 
     /// Decides a module entry with `decide` (which throws to refuse), writes it, and applies it to the tables
     /// of the module that owns its type.
