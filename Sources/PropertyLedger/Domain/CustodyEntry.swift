@@ -11,11 +11,14 @@ public struct CustodyEntry: Sendable, Equatable {
 
     public var at: String
     public var actor: String?
+    /// The device that caused the entry, when one did (a cabinet reporting what was taken out).
+    public var device: Device?
     public var event: CustodyEvent
 
-    public init(at: String, actor: String?, event: CustodyEvent) {
+    public init(at: String, actor: String?, device: Device? = nil, event: CustodyEvent) {
         self.at = at
         self.actor = actor
+        self.device = device
         self.event = event
     }
 
@@ -32,7 +35,7 @@ public struct CustodyEntry: Sendable, Equatable {
 
 extension CustodyEntry: Codable {
     private enum HeaderKeys: String, CodingKey {
-        case v, type, at, actor
+        case v, type, at, actor, device
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -41,6 +44,7 @@ extension CustodyEntry: Codable {
         try header.encode(event.type, forKey: .type)
         try header.encode(at, forKey: .at)
         try header.encodeIfPresent(actor, forKey: .actor)
+        try header.encodeIfPresent(device, forKey: .device)
         // The payload's fields go into the same JSON object.
         switch event {
         case .officerAdded(let e): try e.encode(to: encoder)
@@ -71,6 +75,7 @@ extension CustodyEntry: Codable {
         }
         at = try header.decode(String.self, forKey: .at)
         actor = try header.decodeIfPresent(String.self, forKey: .actor)
+        device = try header.decodeIfPresent(Device.self, forKey: .device)
         let type = try header.decode(String.self, forKey: .type)
         switch type {
         case "officer.added": event = .officerAdded(try OfficerAdded(from: decoder))

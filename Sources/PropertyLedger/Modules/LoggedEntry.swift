@@ -1,12 +1,14 @@
 public import Foundation
 
-/// Any entry of the log, read through the envelope every entry shares — `v`, `type`, `at`, `actor` — with its
-/// exact bytes, so a module (or an export) can read entries whose payload only it knows.
+/// Any entry of the log, read through the envelope every entry shares — `v`, `type`, `at`, `actor`, `device` —
+/// with its exact bytes, so a module (or an export) can read entries whose payload only it knows.
 public struct LoggedEntry: Sendable, Equatable {
     public let type: String
     /// When it was recorded, ISO 8601 UTC.
     public let at: String
     public let actor: String?
+    /// The device that caused it, if one did.
+    public let device: Device?
     /// The exact stored bytes.
     public let bytes: Data
 
@@ -15,6 +17,7 @@ public struct LoggedEntry: Sendable, Equatable {
         let type: String
         let at: String
         let actor: String?
+        let device: Device?
     }
 
     /// Reads the envelope of `bytes`; an unknown format version or a missing field is refused.
@@ -31,6 +34,7 @@ public struct LoggedEntry: Sendable, Equatable {
         self.type = envelope.type
         self.at = envelope.at
         self.actor = envelope.actor
+        self.device = envelope.device
         self.bytes = bytes
     }
 
@@ -40,7 +44,7 @@ public struct LoggedEntry: Sendable, Equatable {
     }
 }
 
-/// The fields of a module's entry: written flat beside the envelope's `v`, `type`, `at` and `actor`, with
+/// The fields of a module's entry: written flat beside the envelope's `v`, `type`, `at`, `actor` and `device`, with
 /// sorted keys, exactly as custody entries are (docs/entry-format.md).
 public protocol EntryPayload: Encodable, Sendable {
     /// The entry's `type`; one of its module's ``LedgerModule/entryTypes``.
@@ -51,10 +55,11 @@ public protocol EntryPayload: Encodable, Sendable {
 struct ModuleEntryEncoding<Payload: EntryPayload>: Encodable {
     let at: String
     let actor: String?
+    let device: Device?
     let payload: Payload
 
     private enum EnvelopeKeys: String, CodingKey {
-        case v, type, at, actor
+        case v, type, at, actor, device
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -63,6 +68,7 @@ struct ModuleEntryEncoding<Payload: EntryPayload>: Encodable {
         try envelope.encode(Payload.type, forKey: .type)
         try envelope.encode(at, forKey: .at)
         try envelope.encodeIfPresent(actor, forKey: .actor)
+        try envelope.encodeIfPresent(device, forKey: .device)
         try payload.encode(to: encoder)
     }
 

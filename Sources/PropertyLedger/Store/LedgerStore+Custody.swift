@@ -8,28 +8,37 @@ extension LedgerStore {
     /// Identifiers and references are normalized first (NFKC, trimmed: full-width `０４Ａ１` is `04A1`), so
     /// the rules only ever see, and the log only ever holds, one form of each.
     ///
-    /// - Parameter actor: the badge of the officer doing it (nil, empty or blank only for the very first officer).
+    /// - Parameters:
+    ///   - actor: the badge of the officer doing it (nil, empty or blank only for the very first officer).
+    ///   - device: the device that caused it, if one did (a cabinet that identified the officer).
     @discardableResult
-    public func record(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
-        try transaction(actor: actor, at: date) { try $0.record(command) }
+    public func record(_ command: CustodyCommand, actor: String?, device: Device? = nil, at date: Date = Date()) throws
+        -> RecordedEntry
+    {
+        try transaction(actor: actor, device: device, at: date) { try $0.record(command) }
     }
 
     /// Records several commands in one transaction, in order, each checked against the state the previous
     /// ones left: all are written, or none is (an import, a cabinet's inventory).
     @discardableResult
-    public func record(contentsOf commands: [CustodyCommand], actor: String?, at date: Date = Date()) throws -> [RecordedEntry] {
-        try transaction(actor: actor, at: date) { transaction in try commands.map { try transaction.record($0) } }
+    public func record(contentsOf commands: [CustodyCommand], actor: String?, device: Device? = nil, at date: Date = Date()) throws
+        -> [RecordedEntry]
+    {
+        try transaction(actor: actor, device: device, at: date) { transaction in try commands.map { try transaction.record($0) } }
     }
 
     /// What recording `command` now would write — the entry and the index it would take — or the refusal it
     /// would meet, thrown exactly as ``record(_:actor:at:)`` would throw it. It reads in one read transaction
     /// and writes nothing.
-    public func evaluate(_ command: CustodyCommand, actor: String?, at date: Date = Date()) throws -> RecordedEntry {
+    public func evaluate(_ command: CustodyCommand, actor: String?, device: Device? = nil, at date: Date = Date()) throws
+        -> RecordedEntry
+    {
         try database.readTransaction {
             let projections = Projections(database)
             let command = try command.normalized().resolvingChips(using: projections.resolve)
             let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: projections.entryBytes)
-            let entry = try rules.entry(for: command, actor: actor, at: date)
+            var entry = try rules.entry(for: command, actor: actor, at: date)
+            entry.device = device
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
             guard try entry.encoded().count <= Self.maximumEntrySize else {
                 throw LedgerError(.invalidInput, "the entry would be larger than the 1 MiB limit")

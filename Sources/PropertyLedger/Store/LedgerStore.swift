@@ -178,13 +178,19 @@ public actor LedgerStore {
 
     // MARK: Modules
 
-    /// Runs `body` in one write transaction in which modules record their entries: all are written together
-    /// when it returns, none when it throws.
-    public func transaction<T>(actor: String?, at date: Date = Date(), _ body: (inout LedgerTransaction) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction in which custody commands and module entries are recorded: all
+    /// are written together when it returns, none when it throws.
+    ///
+    /// - Parameters:
+    ///   - actor: the officer's badge, for every entry.
+    ///   - device: the device that causes them (a cabinet, the scheduler), named in every entry beside the actor.
+    public func transaction<T>(
+        actor: String?, device: Device? = nil, at date: Date = Date(), _ body: (inout LedgerTransaction) throws -> T
+    ) throws -> T {
         try write { writer in
             var transaction = LedgerTransaction(
                 writer: LogWriter(database: database, hasher: hasher, frontier: writer.frontier), database: database, registry: registry,
-                agency: identity.agency, actor: actor, date: date)
+                agency: identity.agency, actor: actor, device: device, date: date)
             let result = try body(&transaction)
             // What the transaction appended moves the outer writer's edge, which `write` commits.
             writer.frontier = transaction.writer.frontier
@@ -195,9 +201,9 @@ public actor LedgerStore {
     /// Decides, writes and applies one module entry in a transaction of its own.
     @discardableResult
     public func record<Payload: EntryPayload>(
-        actor: String?, at date: Date = Date(), _ decide: (borrowing RuleContext) throws -> Payload
+        actor: String?, device: Device? = nil, at date: Date = Date(), _ decide: (borrowing RuleContext) throws -> Payload
     ) throws -> RecordedModuleEntry {
-        try transaction(actor: actor, at: date) { try $0.record(decide) }
+        try transaction(actor: actor, device: device, at: date) { try $0.record(decide) }
     }
 
     // MARK: Long reads

@@ -11,6 +11,8 @@ public struct LedgerTransaction: ~Copyable {
     let agency: Agency
     /// Who acts, for every entry of the transaction.
     public let actor: String?
+    /// The device that causes them, if one does; named in every entry beside the actor.
+    public let device: Device?
     /// The time every entry of the transaction carries.
     public let date: Date
 
@@ -21,7 +23,8 @@ public struct LedgerTransaction: ~Copyable {
         let projections = Projections(database)
         let command = try command.normalized().resolvingChips(using: projections.resolve)
         let rules = CustodyRules(projections: projections, agency: agency, entryBytes: projections.entryBytes)
-        let entry = try rules.entry(for: command, actor: actor, at: date)
+        var entry = try rules.entry(for: command, actor: actor, at: date)
+        entry.device = device
         let index = try writer.append(try entry.encoded())
         try projections.apply(entry, at: index)
         return RecordedEntry(index: index, entry: entry)
@@ -39,11 +42,12 @@ public struct LedgerTransaction: ~Copyable {
             custody: CustodyView(projections: Projections(database)))
         let payload = try decide(context)
         let at = Timestamp.string(date)
-        let bytes = try ModuleEntryEncoding(at: at, actor: actor, payload: payload).encoded()
+        let bytes = try ModuleEntryEncoding(at: at, actor: actor, device: device, payload: payload).encoded()
         let entry = try LoggedEntry(decoding: bytes)
         // A payload with a field named like the envelope's would overwrite it.
-        guard entry.type == Payload.type, entry.at == at, entry.actor == actor else {
-            throw LedgerError(.invalidInput, "the payload of \(Payload.type) uses a field of the entry envelope (v, type, at or actor)")
+        guard entry.type == Payload.type, entry.at == at, entry.actor == actor, entry.device == device else {
+            throw LedgerError(
+                .invalidInput, "the payload of \(Payload.type) uses a field of the entry envelope (v, type, at, actor or device)")
         }
         let index = try writer.append(bytes)
         try module.apply(entry, at: index, to: ProjectionTables(database, schema: "main"))
