@@ -64,15 +64,16 @@ struct Projections {
     }
 
     func caseRecord(_ number: String) throws -> CaseRecord? {
-        try database.firstRow(
-            "SELECT number, title, kind, property_crime, status, opened_at, last_progress_at FROM \(schema).cases WHERE number = ?",
-            number
-        ) {
-            CaseRecord(
-                number: $0.text(0), title: $0.text(1), kind: CaseKind(rawValue: $0.text(2)) ?? .criminal,
-                isPropertyCrime: $0.int(3) != 0, status: CaseStatus(rawValue: $0.text(4)) ?? .unsolved,
-                openedAt: $0.text(5), lastProgressAt: $0.text(6))
-        }
+        try database.firstRow("SELECT \(Self.caseColumns) FROM \(schema).cases WHERE number = ?", number, row: Self.caseRecord)
+    }
+
+    static let caseColumns = "number, title, kind, property_crime, status, opened_at, last_progress_at"
+
+    static func caseRecord(_ row: Statement) -> CaseRecord {
+        CaseRecord(
+            number: row.text(0), title: row.text(1), kind: CaseKind(rawValue: row.text(2)) ?? .criminal,
+            isPropertyCrime: row.int(3) != 0, status: CaseStatus(rawValue: row.text(4)) ?? .unsolved,
+            openedAt: row.text(5), lastProgressAt: row.text(6))
     }
 
     static let objectColumns = "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated"
@@ -127,6 +128,79 @@ struct Projections {
         let number = last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
         let digits = String(number + 1)
         return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// The objects matching `filter`, by id (identifiers in it normalized first).
+    func objects(matching filter: ObjectFilter, now: Date) throws -> [CustodyObject] {
+        var conditions: [String] = []
+        var arguments: [any SQLiteBindable] = []
+        var prefix = ""
+        if let location = filter.location.map(FieldRules.normalized) {
+            prefix = """
+                WITH RECURSIVE under(code) AS (
+                    SELECT ? UNION SELECT l.code FROM \(schema).locations l JOIN under ON l.parent = under.code)
+                """
+            arguments.append(location)
+            conditions.append("location IN (SELECT code FROM under)")
+        }
+        if let caseNumber = filter.caseNumber.map(FieldRules.normalized) {
+            conditions.append("case_number = ?")
+            arguments.append(caseNumber)
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let holder = filter.holder.map(FieldRules.normalized) {
+            conditions.append("holder = ?")
+            arguments.append(holder)
+        }
+        if let kind = filter.kind {
+            conditions.append("kind = ?")
+            arguments.append(kind.rawValue)
+        }
+        if filter.isOverdue {
+            conditions.append("status = 'checked-out' AND due < ?")
+            arguments.append(Timestamp.string(now))
+        }
+        if let dueBefore = filter.dueBefore {
+            conditions.append("status = 'checked-out' AND due < ?")
+            arguments.append(Timestamp.string(dueBefore))
+        }
+        if let central = filter.inCentralStorage {
+            conditions.append("status = 'in-storage' AND (SELECT central FROM \(schema).locations WHERE code = location) = ?")
+            arguments.append(central ? 1 : 0)
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(filter.limit)
+        let sql = "\(prefix) SELECT \(Self.objectColumns) FROM \(schema).objects \(whereClause) ORDER BY id LIMIT ?"
+        return try database.rows(sql, arguments, row: Self.object)
+    }
+
+    /// The cases matching `filter`, by number.
+    func cases(matching filter: CaseFilter) throws -> [CaseRecord] {
+        var conditions: [String] = []
+        var arguments: [any SQLiteBindable] = []
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let kind = filter.kind {
+            conditions.append("kind = ?")
+            arguments.append(kind.rawValue)
+        }
+        if let propertyCrime = filter.isPropertyCrime {
+            conditions.append("property_crime = ?")
+            arguments.append(propertyCrime ? 1 : 0)
+        }
+        if let before = filter.lastProgressBefore {
+            conditions.append("last_progress_at < ?")
+            arguments.append(Timestamp.string(before))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(filter.limit)
+        return try database.rows(
+            "SELECT \(Self.caseColumns) FROM \(schema).cases \(whereClause) ORDER BY number LIMIT ?", arguments, row: Self.caseRecord)
     }
 
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to;

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The current state of things, as derived from the log (the projections).
 
 public struct Officer: Sendable, Codable, Equatable {
@@ -65,4 +67,23 @@ public struct CustodyObject: Sendable, Codable, Equatable {
     public func isOverdue(at now: String) -> Bool {
         status == .checkedOut && (due.map { $0 < now } ?? false)
     }
+}
+
+// MARK: Times as dates
+
+extension CaseRecord {
+    /// When the case was opened; nil only if the stored text is damaged.
+    public var openedDate: Date? { Timestamp.storedDate(openedAt) }
+    /// The last substantive progress, or the opening.
+    public var lastProgressDate: Date? { Timestamp.storedDate(lastProgressAt) }
+}
+
+extension CustodyObject {
+    /// When a checked-out object is due back.
+    public var dueDate: Date? { due.flatMap(Timestamp.storedDate) }
+}
+
+extension CustodyEntry {
+    /// When the entry was recorded (a claim: order comes from the log index).
+    public var date: Date? { Timestamp.storedDate(at) }
 }

@@ -102,6 +102,11 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: TimeInterval(local - offsetSeconds) + fraction)
     }
 
+    /// A time as entries store it (``string(_:)``), or nil when the text is not one.
+    public static func storedDate(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+
     /// Parses a time argument; nil when ``parse(_:zone:)`` refuses it.
     public static func date(_ text: String) -> Date? { try? parse(text) }
 

@@ -29,6 +29,11 @@ public struct CustodyView {
     public func location(_ code: String) throws -> Location? { try projections.location(code) }
     public func caseRecord(_ number: String) throws -> CaseRecord? { try projections.caseRecord(number) }
     public func object(_ id: String) throws -> CustodyObject? { try projections.object(id) }
+    /// The objects matching `filter`; `now` decides what is overdue.
+    public func objects(matching filter: ObjectFilter, now: Date) throws -> [CustodyObject] {
+        try projections.objects(matching: filter, now: now)
+    }
+    public func cases(matching filter: CaseFilter) throws -> [CaseRecord] { try projections.cases(matching: filter) }
 }
 
 @available(*, unavailable)

@@ -78,33 +78,12 @@ extension LedgerStore {
 
     /// The objects matching `filter`, by id.
     public func objects(matching filter: ObjectFilter, now: Date = Date()) throws -> [CustodyObject] {
-        var filter = filter
-        filter.location = filter.location.map(FieldRules.normalized)
-        filter.caseNumber = filter.caseNumber.map(FieldRules.normalized)
-        filter.holder = filter.holder.map(FieldRules.normalized)
-        var conditions: [String] = []
-        var arguments: [any SQLiteBindable] = []
-        var prefix = ""
-        if let location = filter.location {
-            prefix = """
-                WITH RECURSIVE under(code) AS (
-                    SELECT ? UNION SELECT locations.code FROM locations JOIN under ON locations.parent = under.code)
-                """
-            arguments.append(location)
-            conditions.append("location IN (SELECT code FROM under)")
-        }
-        if let caseNumber = filter.caseNumber { conditions.append("case_number = ?"); arguments.append(caseNumber) }
-        if let status = filter.status { conditions.append("status = ?"); arguments.append(status.rawValue) }
-        if let holder = filter.holder { conditions.append("holder = ?"); arguments.append(holder) }
-        if let kind = filter.kind { conditions.append("kind = ?"); arguments.append(kind.rawValue) }
-        if filter.isOverdue {
-            conditions.append("status = 'checked-out' AND due < ?")
-            arguments.append(Timestamp.string(now))
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments.append(filter.limit)
-        let sql = "\(prefix) SELECT \(Projections.objectColumns) FROM objects \(whereClause) ORDER BY id LIMIT ?"
-        return try database.rows(sql, arguments, row: Projections.object)
+        try Projections(database).objects(matching: filter, now: now)
+    }
+
+    /// The cases matching `filter`, by number.
+    public func cases(matching filter: CaseFilter) throws -> [CaseRecord] {
+        try Projections(database).cases(matching: filter)
     }
 
     /// An object's chain of custody: every entry about it, in log order.

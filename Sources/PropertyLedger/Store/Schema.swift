@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3]
+    static let migrations: [String] = [version1, version2, version3, version4]
 
     static var currentVersion: Int { migrations.count }
 
@@ -88,6 +88,11 @@ enum Schema {
             name TEXT NOT NULL,
             PRIMARY KEY (module, position)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    /// Cases by status and last substantive progress: what the one-month rule asks every day.
+    private static let version4 = """
+        CREATE INDEX cases_by_status ON cases (status, last_progress_at);
         """
 
     /// The projection tables in `schema` (`main`, or an attached in-memory schema for a rebuild check).
