@@ -34,17 +34,8 @@ public struct CustodyEntry: Sendable, Equatable {
 }
 
 extension CustodyEntry: Codable {
-    private enum HeaderKeys: String, CodingKey {
-        case v, type, at, actor, device
-    }
-
     public func encode(to encoder: any Encoder) throws {
-        var header = encoder.container(keyedBy: HeaderKeys.self)
-        try header.encode(Self.formatVersion, forKey: .v)
-        try header.encode(event.type, forKey: .type)
-        try header.encode(at, forKey: .at)
-        try header.encodeIfPresent(actor, forKey: .actor)
-        try header.encodeIfPresent(device, forKey: .device)
+        try EntryEnvelope(type: event.type, at: at, actor: actor, device: device).encode(to: encoder)
         // The payload's fields go into the same JSON object.
         switch event {
         case .officerAdded(let e): try e.encode(to: encoder)
@@ -68,16 +59,14 @@ extension CustodyEntry: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let header = try decoder.container(keyedBy: HeaderKeys.self)
-        let version = try header.decode(Int.self, forKey: .v)
-        guard version == Self.formatVersion else {
-            throw DecodingError.dataCorruptedError(forKey: .v, in: header, debugDescription: "unknown entry format version \(version)")
+        let envelope = try EntryEnvelope(from: decoder)
+        guard envelope.v == Self.formatVersion else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown entry format version \(envelope.v)"))
         }
-        at = try header.decode(String.self, forKey: .at)
-        actor = try header.decodeIfPresent(String.self, forKey: .actor)
-        device = try header.decodeIfPresent(Device.self, forKey: .device)
-        let type = try header.decode(String.self, forKey: .type)
-        switch type {
+        at = envelope.at
+        actor = envelope.actor
+        device = envelope.device
+        switch envelope.type {
         case "officer.added": event = .officerAdded(try OfficerAdded(from: decoder))
         case "officer.retired": event = .officerRetired(try OfficerRetired(from: decoder))
         case "location.added": event = .locationAdded(try LocationAdded(from: decoder))
@@ -97,7 +86,7 @@ extension CustodyEntry: Codable {
         case "correction": event = .corrected(try Corrected(from: decoder))
         case "stocktake.recorded": event = .stocktakeRecorded(try StocktakeRecorded(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: header, debugDescription: "unknown entry type \(type)")
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown entry type \(envelope.type)"))
         }
     }
 }

@@ -12,19 +12,11 @@ public struct LoggedEntry: Sendable, Equatable {
     /// The exact stored bytes.
     public let bytes: Data
 
-    private struct Envelope: Decodable {
-        let v: Int
-        let type: String
-        let at: String
-        let actor: String?
-        let device: Device?
-    }
-
     /// Reads the envelope of `bytes`; an unknown format version or a missing field is refused.
     public init(decoding bytes: Data) throws {
-        let envelope: Envelope
+        let envelope: EntryEnvelope
         do {
-            envelope = try JSONDecoder().decode(Envelope.self, from: bytes)
+            envelope = try JSONDecoder().decode(EntryEnvelope.self, from: bytes)
         } catch {
             throw LedgerError(.invalidInput, "the entry is not a ledger entry (no v, type or at)")
         }
@@ -58,17 +50,8 @@ struct ModuleEntryEncoding<Payload: EntryPayload>: Encodable {
     let device: Device?
     let payload: Payload
 
-    private enum EnvelopeKeys: String, CodingKey {
-        case v, type, at, actor, device
-    }
-
     func encode(to encoder: any Encoder) throws {
-        var envelope = encoder.container(keyedBy: EnvelopeKeys.self)
-        try envelope.encode(CustodyEntry.formatVersion, forKey: .v)
-        try envelope.encode(Payload.type, forKey: .type)
-        try envelope.encode(at, forKey: .at)
-        try envelope.encodeIfPresent(actor, forKey: .actor)
-        try envelope.encodeIfPresent(device, forKey: .device)
+        try EntryEnvelope(type: Payload.type, at: at, actor: actor, device: device).encode(to: encoder)
         try payload.encode(to: encoder)
     }
 
