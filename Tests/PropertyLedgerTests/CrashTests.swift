@@ -24,9 +24,14 @@ struct CrashTests {
                 process.arguments = [paths.database, String(run), "--checkpoint-every", "7"]
                 let output = Pipe()
                 process.standardOutput = output
+                let sizeBefore = try await store.size
                 try process.run()
-                // Let it get going (opening the store takes a moment), then kill it at a random moment.
-                let delay = UInt64.random(in: 30_000_000...250_000_000, using: &generator)
+                // Wait until it has committed an append (opening the store takes a moment, longer on a loaded
+                // machine), so that every kill lands while it is appending; then kill it at a random moment.
+                let deadline = ContinuousClock.now + .seconds(30)
+                while try await store.size == sizeBefore, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+                #expect(try await store.size > sizeBefore, "run \(run) appended nothing in 30 seconds")
+                let delay = UInt64.random(in: 0...200_000_000, using: &generator)
                 try await Task.sleep(nanoseconds: delay)
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
@@ -44,8 +49,8 @@ struct CrashTests {
                     acknowledged[index] = bytes
                 }
             }
-            // Each child must have acknowledged something, or the kills landed before any append.
-            #expect(acknowledged.count > 10 * Self.runs, "only \(acknowledged.count) appends were acknowledged")
+            // Every kill landed after appends had begun (checked above); most also left acknowledgements to check.
+            #expect(acknowledged.count >= Self.runs, "only \(acknowledged.count) appends were acknowledged")
 
             let reopened = try await LedgerStore.open(paths)
             #expect(await reopened.writeBlockedReason == nil)
