@@ -40,6 +40,8 @@ enum CommandRegistry {
         ReadersCommand.self,
         ScanCommand.self,
         AuditCommand.self,
+        // The shell.
+        CompletionCommand.self,
     ]
 
     /// The command called `name` (`verify`, `officer add`), if any.
