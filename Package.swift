@@ -45,7 +45,8 @@ let package = Package(
 
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
-            name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader", "CommandLineSupport", "PCSCTestSupport"]),
+            name: "LedgerCLITests",
+            dependencies: ["ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "PCSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
