@@ -43,6 +43,7 @@ let package = Package(
         // The PC/SC test rig's Swift side: the virtual tag and the private pcscd, for tests and the benchmark.
         .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
 
+        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
