@@ -76,7 +76,6 @@ struct ScanCommand: LedgerCommand {
         let source = TagInput.source(reader, format: wedgeFormat)
         let json = context.json
         let actor = context.actor
-        let options = self
         try await TagInput.runUntilInterrupted {
             var handled = 0
             for await event in source.events() {
@@ -94,24 +93,22 @@ struct ScanCommand: LedgerCommand {
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
-                    line = await Self.handle(arrival, options: options, store: store, actor: actor, people: people)
+                    line = await handle(arrival, store: store, actor: actor, people: people)
                     handled += 1
-                    if options.showsTiming {
+                    if showsTiming {
                         let now = ContinuousClock.now
                         line.detectedToOutputMs = Self.milliseconds(arrival.detectedAt.duration(to: now))
                         line.handledMs = Self.milliseconds(received.duration(to: now))
                     }
                 }
                 Self.print(line, json: json)
-                if let count = options.count, handled >= count { break }
+                if let count, handled >= count { break }
             }
         }
     }
 
     /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
-    private static func handle(
-        _ arrival: TagArrival, options: ScanCommand, store: LedgerStore, actor: String?, people: People
-    ) async -> ScanEvent {
+    private func handle(_ arrival: TagArrival, store: LedgerStore, actor: String?, people: People) async -> ScanEvent {
         var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
         if !arrival.atr.isEmpty {
             line.atr = arrival.atr.map(hexByte).joined()
@@ -129,14 +126,14 @@ struct ScanCommand: LedgerCommand {
         line.uid = uid.hex
         do {
             var object = try await store.object("chip:\(uid.hex)")
-            if options.action != .show, let location = options.location {
+            if action != .show, let location {
                 let command: CustodyCommand =
-                    options.action == .checkin
+                    action == .checkin
                     ? .checkIn(object: object.id, location: location, caseNumber: nil)
-                    : .returnObject(object: object.id, location: location, condition: options.condition, by: nil, caseNumber: nil)
+                    : .returnObject(object: object.id, location: location, condition: condition, by: nil, caseNumber: nil)
                 do {
                     let recorded = try await store.record(command, actor: actor)
-                    line.action = options.action.rawValue
+                    line.action = action.rawValue
                     line.index = recorded.index
                     object = try await store.object(object.id)
                 } catch let error as LedgerError {
@@ -145,7 +142,7 @@ struct ScanCommand: LedgerCommand {
             }
             line.object = ObjectJSON(object)
             line.overdue = line.object?.overdue
-            line.message = describeBriefly(object, line: line, people: people)
+            line.message = Self.describeBriefly(object, line: line, people: people)
         } catch let error as LedgerError where error.code == .notFound {
             line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
         } catch {
