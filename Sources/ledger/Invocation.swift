@@ -30,40 +30,34 @@ struct Invocation {
     private init(reading arguments: [String]) throws {
         var reader = try ArgumentReader(parsing: arguments, program: "ledger", scope: Self.scope)
         let wantsHelp = reader.flag("help")
-        guard let words = Self.commandWords(reader.positionals) else {
-            let context = CommandContext(taking: &reader)
-            if reader.flag("version") {
-                self.init(command: VersionCommand(), context: context)
-                return
-            }
-            // `ledger --help` asks for help; a bare `ledger` is a command line without its command.
-            guard wantsHelp else { throw UsageError("no command given; see `ledger --help`", showsUsage: true) }
-            self.init(command: HelpCommand(topic: nil), context: context)
+        // `--version` is an option only before any command word (see `scope`).
+        if reader.flag("version") {
+            self.init(command: VersionCommand())
             return
         }
-        if reader.flag("version") {
-            self.init(command: VersionCommand(), context: CommandContext(taking: &reader))
+        guard let words = Self.commandWords(reader.positionals) else {
+            // `ledger --help` asks for help; a bare `ledger` is a command line without its command.
+            guard wantsHelp else { throw UsageError("no command given; see `ledger --help`", showsUsage: true) }
+            self.init(command: HelpCommand(topic: nil))
             return
         }
         reader.dropPositionals(words.count)
         let name = words.name
         if name == "help" {
-            let topic = reader.positionals.isEmpty ? nil : reader.positionals.joined(separator: " ")
-            self.init(command: HelpCommand(topic: topic), context: CommandContext(taking: &reader))
+            self.init(command: HelpCommand(topic: reader.positionals.isEmpty ? nil : reader.positionals.joined(separator: " ")))
             return
         }
-        let type = CommandRegistry.named(name)
-        guard let type else {
-            let first = String(name.split(separator: " ")[0])
+        guard let type = CommandRegistry.named(name) else {
             if CommandSpec.isGroup(name) {
                 guard wantsHelp else { throw UsageError("`ledger \(name)` needs a subcommand", command: name) }
-                self.init(command: HelpCommand(topic: name), context: CommandContext(taking: &reader))
+                self.init(command: HelpCommand(topic: name))
                 return
             }
+            let first = String(name.split(separator: " ")[0])
             throw UsageError("unknown command \"\(name)\"; see `ledger \(CommandSpec.isGroup(first) ? first + " " : "")--help`")
         }
         if wantsHelp {
-            self.init(command: HelpCommand(topic: name), context: CommandContext(taking: &reader))
+            self.init(command: HelpCommand(topic: name))
             return
         }
         if reader.contains("dry-run") && !type.spec.writesEntry {
