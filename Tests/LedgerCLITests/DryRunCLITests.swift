@@ -124,6 +124,28 @@ struct DryRunCLITests {
         }
     }
 
+    @Test func scanningUnderDryRunShowsTheCheckInAndRecordsNothing() async throws {
+        try await CustodyCLITests.withCase { directory, ledger in
+            let id = try ledger([
+                "item", "register", "--case", CustodyCLITests.caseNumber, "--name", "手机", "--quantity", "1", "--unit", "部",
+                "--seized-by", "000002,000003", "--actor", "000002",
+            ]).stdout.split(separator: " ")[1]
+            #expect(try ledger(["chip", "bind", String(id), "04A1B2C3D4E580", "--actor", "000004"]).status == 0)
+            let before = try CLITests.snapshot(directory)
+            let scan = try CLITests.ledgerLike(
+                "/bin/sh",
+                [
+                    "-c",
+                    "printf '04A1B2C3D4E580\\n' | \"$0\" scan --reader stdin --action checkin --to CAB-01 --count 1 --dry-run --actor 000004",
+                    try CLITests.productsDirectory().appendingPathComponent("ledger").path,
+                ],
+                environment: ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path], in: directory)
+            #expect(scan.status == 0, "\(scan.stderr)")
+            #expect(scan.stdout.contains("registered, not yet in storage  → checkin would be recorded as entry #"), "\(scan.stdout)")
+            #expect(try CLITests.snapshot(directory) == before)
+        }
+    }
+
     @Test func dryRunOnACommandThatWritesNothingIsAUsageError() async throws {
         try await CLITests.withStore { directory, ledger in
             let before = try CLITests.snapshot(directory)

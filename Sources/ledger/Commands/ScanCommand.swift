@@ -5,7 +5,7 @@ import PropertyLedger
 /// `ledger scan`: the clerk's loop. Shows, checks in or returns every tag that arrives, until Ctrl-C.
 struct ScanCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "scan", summary: "the clerk's loop: show or act on every tag that arrives, until Ctrl-C",
+        "scan", summary: "the clerk's loop: show or act on every tag that arrives, until Ctrl-C", writesEntry: true,
         options: [
             CommandSpec.readerOption,
             .choice("action", Action.self, help: "what to do with each tag (default: show)"),
@@ -18,6 +18,7 @@ struct ScanCommand: LedgerCommand {
         notes: [
             "A tag is acted on once per arrival. An unknown tag is reported with the command that binds it;",
             "a refused action says why and the loop goes on. With --json, one JSON object per event.",
+            "With --dry-run, each check-in or return is checked under the rules and shown, but not recorded.",
         ])
 
     /// What `ledger scan` does with each tag.
@@ -62,6 +63,8 @@ struct ScanCommand: LedgerCommand {
         var action: String?
         var index: Int64?
         var refused: String?
+        /// `true` when the action was only evaluated (`--dry-run`): `index` is the entry it would have been.
+        var dryRun: Bool?
         var message: String?
         /// With --timing: from the reader noticing the tag (before its UID is read) to this line, and from
         /// the event reaching the loop to this line.
@@ -75,7 +78,6 @@ struct ScanCommand: LedgerCommand {
         let people = try await People.read(from: store)
         let source = TagInput.source(reader, format: wedgeFormat)
         let json = context.json
-        let actor = context.actor
         try await TagInput.runUntilInterrupted {
             var handled = 0
             for await event in source.events() {
@@ -93,7 +95,7 @@ struct ScanCommand: LedgerCommand {
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
-                    line = await handle(arrival, store: store, actor: actor, people: people)
+                    line = await handle(arrival, store: store, context: context, people: people)
                     handled += 1
                     if showsTiming {
                         let now = ContinuousClock.now
@@ -108,7 +110,7 @@ struct ScanCommand: LedgerCommand {
     }
 
     /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
-    private func handle(_ arrival: TagArrival, store: LedgerStore, actor: String?, people: People) async -> ScanEvent {
+    private func handle(_ arrival: TagArrival, store: LedgerStore, context: CommandContext, people: People) async -> ScanEvent {
         var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
         if !arrival.atr.isEmpty {
             line.atr = arrival.atr.map(hexByte).joined()
@@ -132,9 +134,10 @@ struct ScanCommand: LedgerCommand {
                     ? .checkIn(object: object.id, location: location, caseNumber: nil)
                     : .returnObject(object: object.id, location: location, condition: condition, by: nil, caseNumber: nil)
                 do {
-                    let recorded = try await store.record(command, actor: actor)
+                    let recorded = try await context.record(command, in: store)
                     line.action = action.rawValue
                     line.index = recorded.index
+                    line.dryRun = context.isDryRun ? true : nil
                     object = try await store.object(object.id)
                 } catch let error as LedgerError {
                     line.refused = error.message
@@ -168,7 +171,9 @@ struct ScanCommand: LedgerCommand {
         case .registered: text += "registered, not yet in storage"
         case .disposed: text += "disposed of"
         }
-        if let index = line.index { text += "  → \(line.action ?? "") recorded as entry #\(index)" }
+        if let index = line.index {
+            text += "  → \(line.action ?? "") " + (line.dryRun == true ? "would be recorded" : "recorded") + " as entry #\(index)"
+        }
         if let refused = line.refused { text += "  → refused: \(refused)" }
         return text
     }
