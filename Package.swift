@@ -20,11 +20,18 @@ let package = Package(
         // RFID tags through PC/SC readers (and keyboard-wedge readers on standard input).
         .target(name: "ChipReader", dependencies: ["CPCSCLite"]),
 
+        // Command-line parsing shared by `ledger` and `ledger-bench`: options, positionals, one-line errors.
+        .target(name: "CommandLineSupport"),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
-        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader"]),
+        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
-        .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "ChipReader", "CSQLite", "COpenSSL", "PCSCTestSupport"]),
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: [
+                "PropertyLedger", "ChipReader", "CommandLineSupport", "CSQLite", "COpenSSL", "PCSCTestSupport",
+            ]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
@@ -36,8 +43,11 @@ let package = Package(
         // The PC/SC test rig's Swift side: the virtual tag and the private pcscd, for tests and the benchmark.
         .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
 
+        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
-        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader", "PCSCTestSupport"]),
+        .testTarget(
+            name: "LedgerCLITests",
+            dependencies: ["ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "PCSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,6 +62,8 @@ run ledger checkin $DOSSIER --to CAB-01
 
 say "The bicycle goes out for appraisal, approved by the supervisor, due back in three days at noon China time."
 DUE="$(TZ=UTC-8 date -d '+3 days' +%F) 12:00"
+say "First a dry run: the same rules, what it would record, and nothing written."
+run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due "$DUE" --dry-run
 run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due "$DUE"
 run ledger list --status checked-out
 say "A rule at work: the recipient cannot approve his own check-out (exit status 2, nothing written)."

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import PCSCTestSupport
 import PropertyLedger
 
@@ -54,11 +55,11 @@ struct BenchOptions: Sendable {
     /// Refuses sizes that do not fit together; the flags are checked one by one as they are parsed.
     func validate() throws {
         guard custodyItems % objectsPerCabinet == 0 else {
-            throw UsageError(message: "--items (\(custodyItems)) must be a multiple of --per-cabinet (\(objectsPerCabinet))")
+            throw ArgumentError("--items (\(custodyItems)) must be a multiple of --per-cabinet (\(objectsPerCabinet))")
         }
         let minimum = CustodyScene(options: self).setupEntries
         guard custodyEntries >= minimum else {
-            throw UsageError(message: "--custody-entries must be at least \(minimum) for \(custodyItems) items in \(cabinets) cabinets")
+            throw ArgumentError("--custody-entries must be at least \(minimum) for \(custodyItems) items in \(cabinets) cabinets")
         }
     }
 }
@@ -71,11 +72,6 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case custody
     /// (j): `ledger scan` on that log, with virtual tags on a real pcscd (needs the rig).
     case scan
-}
-
-/// A command line that cannot be run as given.
-struct UsageError: Error {
-    let message: String
 }
 
 /// What one invocation asks for.
@@ -122,102 +118,78 @@ enum BenchCommand {
         Progress goes to stderr; the report goes to stdout.
         """
 
-    /// Parses the arguments after the program name. `--quick` sets the defaults; explicit flags override it
-    /// wherever they appear.
+    /// The options that take a count (`--entries N`); `count(_:_:minimum:)` reads them.
+    private static let countOptions = [
+        "entries", "single", "batch-size", "batches", "build-batch", "samples", "custody-entries", "items", "per-cabinet",
+        "custody-batch", "lookups", "list-runs", "scan-samples",
+    ]
+
+    /// The options, for the shared parser (`CommandLineSupport`); ``usage`` describes them.
+    static let options: [Option] =
+        [
+            .flag("help", help: "print the usage"),
+            Option(name: "audit-child", value: "PATH", help: "internal: measure one audit of PATH"),
+            .flag("quick", help: "smoke run"),
+            .flag("json", help: "print the figures as JSON"),
+            .flag("keep", help: "keep the benchmark's files"),
+            .flag("no-rebuild-check", help: "skip the rebuild check"),
+            Option(name: "dir", value: "PATH", help: "measure the disk holding PATH"),
+            .choice("crypto", CryptoProfile.self, help: "the log's profile"),
+            .choice("only", BenchPart.self, help: "run only one part"),
+            Option(
+                name: "skip", value: "PART", help: "skip a part (may be repeated)", choices: BenchPart.allCases.map(\.rawValue),
+                isRepeatable: true),
+        ] + countOptions.map { Option(name: $0, value: "N", help: "a count") }
+
+    /// Parses the arguments after the program name. `--quick` sets the defaults; explicit flags override it.
     init(parsing arguments: [String]) throws {
-        var remaining = arguments[...]
-        var overrides: [(inout BenchOptions) -> Void] = []
-        var isQuick = false
-        while let flag = remaining.popFirst() {
-            switch flag {
-            case "-h", "--help":
-                self = .help
-                return
-            case "--audit-child":
-                self = .auditChild(databasePath: try Self.value(after: flag, in: &remaining))
-                return
-            case "--quick": isQuick = true
-            case "--json": overrides.append { $0.printsJSON = true }
-            case "--keep": overrides.append { $0.keepFiles = true }
-            case "--dir":
-                let path = try Self.value(after: flag, in: &remaining)
-                overrides.append { $0.directory = path }
-            case "--crypto":
-                let name = try Self.value(after: flag, in: &remaining)
-                guard let profile = CryptoProfile(rawValue: name) else {
-                    throw UsageError(message: "--crypto must be gm or intl, not \(name)")
-                }
-                overrides.append { $0.profile = profile }
-            case "--entries":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 10)
-                overrides.append { $0.entries = Int64(count) }
-            case "--single":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.singleAppends = count }
-            case "--batch-size":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.batchSize = count }
-            case "--batches":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.batches = count }
-            case "--build-batch":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.buildBatchSize = count }
-            case "--samples":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.proofSamples = count }
-            case "--only", "--skip":
-                let name = try Self.value(after: flag, in: &remaining)
-                guard let part = BenchPart(rawValue: name) else {
-                    throw UsageError(message: "\(flag) must be log, custody or scan, not \(name)")
-                }
-                // The scan part reads the custody log, so it brings the custody part with it.
-                overrides.append {
-                    $0.parts = flag == "--only" ? (part == .scan ? [.custody, .scan] : [part]) : $0.parts.subtracting([part])
-                }
-            case "--custody-entries":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.custodyEntries = Int64(count) }
-            case "--items":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.custodyItems = count }
-            case "--per-cabinet":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.objectsPerCabinet = count }
-            case "--custody-batch":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 2)
-                overrides.append { $0.custodyBatchSize = count }
-            case "--lookups":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.custodyLookups = count }
-            case "--list-runs":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.listRuns = count }
-            case "--no-rebuild-check": overrides.append { $0.custodyRebuildCheck = false }
-            case "--scan-samples":
-                let count = try Self.count(after: flag, in: &remaining, minimum: 1)
-                overrides.append { $0.scanSamples = count }
-            default:
-                throw UsageError(message: "unknown argument \(flag)")
-            }
+        var reader = try ArgumentReader(parsing: arguments, program: "ledger-bench") { _ in OptionScope(options: Self.options) }
+        if reader.flag("help") {
+            self = .help
+            return
         }
-        var options = isQuick ? BenchOptions.quick : BenchOptions()
-        for override in overrides { override(&options) }
-        guard !options.parts.isEmpty else { throw UsageError(message: "--only and --skip leave nothing to run") }
+        if let path = reader.take("audit-child") {
+            self = .auditChild(databasePath: path)
+            return
+        }
+        var options = reader.flag("quick") ? BenchOptions.quick : BenchOptions()
+        if reader.flag("json") { options.printsJSON = true }
+        if reader.flag("keep") { options.keepFiles = true }
+        if let directory = reader.take("dir") { options.directory = directory }
+        if let profile = try reader.choice("crypto", CryptoProfile.self) { options.profile = profile }
+        if let count = try Self.count("entries", &reader, minimum: 10) { options.entries = Int64(count) }
+        if let count = try Self.count("single", &reader, minimum: 1) { options.singleAppends = count }
+        if let count = try Self.count("batch-size", &reader, minimum: 1) { options.batchSize = count }
+        if let count = try Self.count("batches", &reader, minimum: 1) { options.batches = count }
+        if let count = try Self.count("build-batch", &reader, minimum: 1) { options.buildBatchSize = count }
+        if let count = try Self.count("samples", &reader, minimum: 1) { options.proofSamples = count }
+        // The scan part reads the custody log, so it brings the custody part with it.
+        if let part = try reader.choice("only", BenchPart.self) { options.parts = part == .scan ? [.custody, .scan] : [part] }
+        for name in reader.takeAll("skip") {
+            guard let part = BenchPart(rawValue: name) else {
+                throw ArgumentError("--skip must be log, custody or scan, not \(name)")
+            }
+            options.parts.remove(part)
+        }
+        if let count = try Self.count("custody-entries", &reader, minimum: 1) { options.custodyEntries = Int64(count) }
+        if let count = try Self.count("items", &reader, minimum: 1) { options.custodyItems = count }
+        if let count = try Self.count("per-cabinet", &reader, minimum: 1) { options.objectsPerCabinet = count }
+        if let count = try Self.count("custody-batch", &reader, minimum: 2) { options.custodyBatchSize = count }
+        if let count = try Self.count("lookups", &reader, minimum: 1) { options.custodyLookups = count }
+        if let count = try Self.count("list-runs", &reader, minimum: 1) { options.listRuns = count }
+        if let count = try Self.count("scan-samples", &reader, minimum: 1) { options.scanSamples = count }
+        if reader.flag("no-rebuild-check") { options.custodyRebuildCheck = false }
+        try reader.requireAllUsed()
+        guard !options.parts.isEmpty else { throw ArgumentError("--only and --skip leave nothing to run") }
         try options.validate()
         self = .benchmark(options)
     }
 
-    private static func value(after flag: String, in arguments: inout ArraySlice<String>) throws -> String {
-        guard let value = arguments.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
-        return value
-    }
-
     /// A positive count; `_` and `,` may group digits, as in 1_000_000.
-    private static func count(after flag: String, in arguments: inout ArraySlice<String>, minimum: Int) throws -> Int {
-        let text = try value(after: flag, in: &arguments)
+    private static func count(_ name: String, _ reader: inout ArgumentReader, minimum: Int) throws -> Int? {
+        guard let text = reader.take(name) else { return nil }
         guard let count = Int(text.filter { $0 != "_" && $0 != "," }), count >= minimum else {
-            throw UsageError(message: "\(flag) needs a whole number of at least \(minimum), not \(text)")
+            throw ArgumentError("--\(name) needs a whole number of at least \(minimum), not \(text)")
         }
         return count
     }

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// The `ledger-bench` executable: measures the ledger store against raw SQLite and bare hashing, on one disk,
@@ -21,7 +22,7 @@ enum LedgerBench {
                 try await runBenchmark(options)
                 return 0
             }
-        } catch let error as UsageError {
+        } catch let error as ArgumentError {
             Progress.log("ledger-bench: \(error.message)\n\n\(BenchCommand.usage)")
             return 1
         } catch {

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// The benchmark's own directory: a fresh subdirectory of the one given with `--dir` (or of the system's
@@ -12,7 +13,7 @@ struct Workspace: Sendable {
             ?? FileManager.default.temporaryDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parentURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError(message: "\(parentURL.path) is not a directory")
+            throw ArgumentError("--dir: \(parentURL.path) is not a directory")
         }
         let name = "ledger-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let url = parentURL.appendingPathComponent(name, isDirectory: true)

@@ -1,29 +1,33 @@
-/// What a command accepts: the single source for parsing and for `--help`.
-struct CommandSpec {
-    struct Option {
-        let name: String
-        /// The placeholder for the option's value, or nil for a flag.
-        let value: String?
-        let help: String
-    }
+import ChipReader
+import CommandLineSupport
 
+/// What a command accepts and how `--help` and the completion scripts show it.
+struct CommandSpec: Sendable {
+    /// One word (`verify`) or a group and a subcommand (`officer add`).
     let name: String
+    /// The positionals, as usage shows them (`OBJECT [UID]`).
     let arguments: String
     let summary: String
+    /// The command's own options; `--dry-run` is added for a command that writes an entry.
     let options: [Option]
     /// Extra lines after the options: alternative forms, notes.
     let notes: [String]
+    /// Whether the command records a custody entry, and so takes `--dry-run`.
+    let writesEntry: Bool
+    /// Values the shell may complete for the first positional (`completion bash|zsh`).
+    let argumentChoices: [String]
 
-    init(_ name: String, arguments: String = "", summary: String, options: [Option] = [], notes: [String] = []) {
+    init(
+        _ name: String, arguments: String = "", summary: String, writesEntry: Bool = false, options: [Option] = [],
+        notes: [String] = [], argumentChoices: [String] = []
+    ) {
         self.name = name
         self.arguments = arguments
         self.summary = summary
-        self.options = options
+        self.writesEntry = writesEntry
+        self.options = options + (writesEntry ? [Self.dryRunOption] : [])
         self.notes = notes
-    }
-
-    func option(named name: String) -> Option? {
-        (options + CommandSpec.globalOptions).first { $0.name == name }
+        self.argumentChoices = argumentChoices
     }
 
     /// Options every command accepts.
@@ -32,50 +36,35 @@ struct CommandSpec {
         Option(
             name: "private-key", value: "PATH", help: "the site's private key (default: $LEDGER_PRIVATE_KEY, else the store path + .key)"),
         Option(name: "actor", value: "BADGE", help: "who is doing it, for commands that write (default: $LEDGER_ACTOR)"),
-        Option(name: "json", value: nil, help: "print one JSON object instead of text"),
-        Option(name: "help", value: nil, help: "show help for this command"),
+        .flag("json", help: "print one JSON object instead of text"),
+        .flag("help", help: "show help for this command"),
     ]
 
-    static let all: [CommandSpec] = logCommands + custodyCommands + readerCommands
+    static let dryRunOption = Option.flag(
+        "dry-run", help: "check it under the rules and print what would be recorded; write nothing")
 
-    static let logCommands: [CommandSpec] = [
-        CommandSpec(
-            "init", summary: "create a new ledger store, its key pair and its first checkpoint",
-            options: [
-                Option(name: "agency-code", value: "CODE", help: "the agency code that prefixes every id (e.g. 370321)"),
-                Option(name: "agency-name", value: "NAME", help: "the agency's name"),
-                Option(name: "kind", value: "police|procuratorate|court", help: "what kind of agency runs this ledger"),
-                Option(name: "crypto", value: "gm|intl", help: "gm: SM3 + SM2 (default); intl: SHA-256 + Ed25519"),
-            ]),
-        CommandSpec(
-            "verify", summary: "audit the whole log: every entry, tree node, checkpoint and signature",
-            notes: [
-                "Exits 0 when everything holds, 1 with the first bad index otherwise, 8 when the log holds but the",
-                "checkpoint file or the private key beside the store is missing or exposed (printed as WARNING lines).",
-            ]),
-        CommandSpec(
-            "checkpoint", summary: "print the latest signed checkpoint, signing a new one if the log grew",
-            options: [
-                Option(name: "check", value: "FILE", help: "instead, check a checkpoint file offline (needs --key)"),
-                Option(name: "key", value: "VKEYFILE", help: "the verifier key to check against (from `ledger key`)"),
-            ],
-            notes: ["ledger checkpoint --check FILE --key VKEYFILE   checks without any store"]),
-        CommandSpec("key", summary: "print this log's public verifier key (C2SP verifier-key text) for other agencies"),
-        CommandSpec(
-            "prove", arguments: "INDEX", summary: "print a c2sp.org/tlog-proof@v1 receipt for entry INDEX",
-            options: [
-                Option(name: "size", value: "N", help: "prove against the checkpoint signed at size N (default: the latest)"),
-                Option(name: "check", value: "RECEIPT", help: "instead, check a receipt offline (needs --entry and --key)"),
-                Option(name: "entry", value: "FILE", help: "the entry's exact bytes (from `ledger entry`)"),
-                Option(name: "key", value: "VKEYFILE", help: "the log's verifier key (from `ledger key`)"),
-            ],
-            notes: ["ledger prove --check RECEIPT --entry FILE --key VKEYFILE   checks without any store"]),
-        CommandSpec(
-            "entry", arguments: "INDEX", summary: "print entry INDEX's exact bytes, so others can check a receipt",
-            notes: ["With --json, prints the bytes in base64 and, if they are UTF-8, as text."]),
+    /// `--case CASE`, for the commands that move an object.
+    static let caseOption = Option(name: "case", value: "CASE", help: "refuse unless OBJECT belongs to this case")
+
+    /// Every TIME argument goes through `Timestamp.parse`; times are shown back in China time.
+    static let timeNotes = [
+        "TIME: ISO 8601 with an offset (2026-12-20T12:00:00+08:00, …Z, …+0800), a local time meaning China",
+        "time, UTC+8 (2026-12-20T12:00, 2026-12-20 12:00:00), or a date meaning the end of that day (23:59:59).",
     ]
 
-    static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }
+    /// `--reader`, for the commands that read tags.
+    static let readerOption = Option(
+        name: "reader", value: "NAME|stdin", help: "use the reader whose name contains NAME; `stdin` for a keyboard-wedge reader")
+
+    /// `--wedge-format`, for the commands that read a keyboard-wedge reader.
+    static let wedgeOption = Option.choice(
+        "wedge-format", KeyboardWedgeSource.Format.self, help: "how the keyboard-wedge reader types UIDs (default: hex)")
+
+    /// `ledger --version`, before any command.
+    static let versionOption = Option.flag("version", help: "print the version")
+
+    /// Every command's spec, in the registry's order.
+    static var all: [CommandSpec] { CommandRegistry.all.map { $0.spec } }
 
     /// Commands with a second word (`officer add`) are grouped under their first.
     static func isGroup(_ word: String) -> Bool { all.contains { $0.name.hasPrefix(word + " ") } }

@@ -1,9 +1,12 @@
-/// `ledger --help` and `ledger COMMAND --help`, generated from ``CommandSpec``.
+import CommandLineSupport
+
+/// `ledger --help`, `ledger GROUP --help` and `ledger COMMAND --help`, generated from the specs in
+/// ``CommandRegistry``.
 enum Help {
     static let version = "ledger 0.1.0 (PropertyLedger)"
 
     static func text(for command: String?) -> String {
-        if let command, let spec = CommandSpec.named(command) { return text(for: spec) }
+        if let command, let type = CommandRegistry.named(command) { return text(for: type.spec) }
         if let command, CommandSpec.isGroup(command) {
             var lines = ["ledger \(command) — subcommands:", ""]
             for spec in CommandSpec.all where spec.name.hasPrefix(command + " ") {
@@ -50,7 +53,7 @@ enum Help {
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ option: CommandSpec.Option) -> String {
+    private static func describe(_ option: Option) -> String {
         "  " + pad("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), 34) + option.help
     }
 

@@ -15,7 +15,7 @@ enum Ledger {
         let json = arguments.contains("--json")
         do {
             let invocation = try Invocation(parsing: arguments)
-            try await CommandRunner(invocation: invocation).run()
+            try await invocation.run()
             return .success
         } catch let error as UsageError {
             if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil) + "\n\n").utf8)) }

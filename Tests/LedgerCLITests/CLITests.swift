@@ -139,10 +139,12 @@ struct CLITests {
     @Test func commandLineParsesIntoCommands() throws {
         #expect(
             try Invocation(parsing: ["prove", "7", "--size=9", "--json"])
-                == Invocation(command: .prove(index: 7, size: 9), json: true))
+                == Invocation(command: ProveCommand(.prove(index: 7, size: 9)), context: CommandContext(json: true)))
         #expect(
             try Invocation(parsing: ["--store", "/x", "init", "--agency-code", "A", "--agency-name", "名", "--kind", "court"])
-                == Invocation(command: .initialize(agencyCode: "A", agencyName: "名", kind: .court, profile: .gm), store: "/x"))
+                == Invocation(
+                    command: InitCommand(agencyCode: "A", agencyName: "名", kind: .court, profile: .gm), context: CommandContext(store: "/x")
+                ))
         #expect(throws: UsageError.self) { try Invocation(parsing: ["prove", "1", "--size", "1", "--size", "2"]) }
     }
 

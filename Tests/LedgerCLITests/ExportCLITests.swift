@@ -83,7 +83,7 @@ struct ExportCLITests {
     /// Leading tab and carriage return cannot come through the custody rules (they trim), so the CSV
     /// writer itself is checked for them.
     @Test func everyFormulaPrefixIsDefused() {
-        let line = CommandRunner.csvLine(["=1+2", "+1", "-1", "@x", "\tx", "\r\nx", "\rx", "a=b", "", "普通"])
+        let line = ExportCommand.csvLine(["=1+2", "+1", "-1", "@x", "\tx", "\r\nx", "\rx", "a=b", "", "普通"])
         #expect(Self.parseCSV(line) == [["'=1+2", "'+1", "'-1", "'@x", "'\tx", "'\r\nx", "'\rx", "a=b", "", "普通"]])
         #expect(line.hasPrefix("\"'=1+2\",\"'+1\",\"'-1\",\"'@x\",\"'\tx\","))
     }

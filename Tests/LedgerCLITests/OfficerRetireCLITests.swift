@@ -9,10 +9,12 @@ import Testing
 struct OfficerRetireCLITests {
     @Test func overridingHoldingsNeedsAReason() throws {
         let parsed = try Invocation(parsing: ["officer", "retire", "000002", "--reason", "调离", "--override-holdings"])
-        #expect(parsed.command == .custody(.retireOfficer(badge: "000002", reason: "调离", overridesHoldings: true)))
         #expect(
-            try Invocation(parsing: ["officer", "retire", "000002"]).command
-                == .custody(.retireOfficer(badge: "000002", reason: nil, overridesHoldings: false)))
+            (parsed.command as? OfficerRetireCommand)?.custodyCommand
+                == .retireOfficer(badge: "000002", reason: "调离", overridesHoldings: true))
+        #expect(
+            (try Invocation(parsing: ["officer", "retire", "000002"]).command as? OfficerRetireCommand)?.custodyCommand
+                == .retireOfficer(badge: "000002", reason: nil, overridesHoldings: false))
         for arguments in [
             ["officer", "retire", "000002", "--override-holdings"],
             ["officer", "retire", "000002", "--override-holdings", "--reason", " "],

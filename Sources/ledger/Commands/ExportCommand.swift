@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import PropertyLedger
 
@@ -5,9 +6,41 @@ import PropertyLedger
 ///
 /// Export is a stream, so JSON Lines (one object per line) is its JSON form; `--json` with it changes nothing,
 /// and `--json --format csv` is refused when parsed. Times are the stored UTC values in both formats.
-extension CommandRunner {
-    func export(entries: Bool, format: ExportFormat, byteOrderMark: Bool) async throws {
-        let store = try await openStore()
+struct ExportCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "export", summary: "export objects (default) or log entries as CSV or JSON Lines",
+        options: [
+            .flag("entries", help: "export the log's entries instead of the objects"),
+            .choice("format", Format.self, help: "the format (default: jsonl)"),
+            .flag("bom", help: "with --format csv, start with a UTF-8 byte-order mark (for spreadsheets)"),
+        ],
+        notes: [
+            "Export is a stream: JSON Lines, one object per line, is its JSON form, so --json changes nothing and",
+            "cannot be combined with --format csv. Times are the stored UTC values. In CSV, a field that starts",
+            "with =, +, -, @, tab or carriage return is prefixed with ' and quoted, so no spreadsheet runs it.",
+        ])
+
+    enum Format: String, CaseIterable {
+        case csv, jsonl
+    }
+
+    let entries: Bool
+    let format: Format
+    let byteOrderMark: Bool
+
+    init(parsing arguments: inout ArgumentReader) throws {
+        entries = arguments.flag("entries")
+        format = try arguments.choice("format", Format.self) ?? .jsonl
+        byteOrderMark = arguments.flag("bom")
+        if byteOrderMark && format != .csv { throw arguments.error("--bom is for --format csv only") }
+        // Export's JSON form is JSON Lines; asking for JSON and CSV at once is a contradiction, not a choice.
+        if arguments.contains("json") && format == .csv {
+            throw arguments.error("--json cannot be combined with --format csv (export's JSON form is --format jsonl)")
+        }
+    }
+
+    func run(in context: CommandContext) async throws {
+        let store = try await context.openStore()
         // Some spreadsheets read CSV as the local code page unless it starts with a byte-order mark.
         if byteOrderMark { Output.write("\u{FEFF}") }
         if entries {

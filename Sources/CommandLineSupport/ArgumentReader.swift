@@ -1,0 +1,182 @@
+import Foundation
+
+/// Reads a command line into positionals, option values and flags, then hands them out one by one, so that
+/// anything left over is reported (``requireAllUsed()``).
+///
+/// Options are `--name VALUE` or `--name=VALUE` and may come before, between or after positionals; `--`
+/// ends option parsing and `-h` means `--help`. Which options exist may depend on the positionals read so
+/// far (a tool's subcommand decides its options), so the caller gives them as a function of those.
+///
+/// ```swift
+/// var reader = try ArgumentReader(parsing: ["--size=9", "7"], program: "tool") { _ in
+///     OptionScope(options: [Option(name: "size", value: "N", help: "…")])
+/// }
+/// let index = try reader.integer(positional: "INDEX")   // 7
+/// let size = try reader.integer("size")                 // 9
+/// try reader.requireAllUsed()
+/// ```
+public struct ArgumentReader: Sendable {
+    /// The command the arguments are for (for error messages), once known.
+    public var command: String?
+    public private(set) var positionals: [String]
+    private var values: [String: [String]]
+    private var flags: Set<String>
+
+    /// An assembled reader (for a caller that split the command line itself).
+    public init(command: String?, positionals: [String], values: [String: [String]] = [:], flags: Set<String> = []) {
+        self.command = command
+        self.positionals = positionals
+        self.values = values
+        self.flags = flags
+    }
+
+    /// Parses `arguments` (without the program name).
+    ///
+    /// - Parameter program: the tool's name, for messages such as "unknown option --x for `tool sub`".
+    /// - Parameter scope: the options valid after the positionals read so far, and the command they make.
+    /// - Throws: ``ArgumentError`` for an unknown option, a missing or repeated value, or a value given to a flag.
+    public init(parsing arguments: [String], program: String, scope: (_ positionals: [String]) -> OptionScope) throws {
+        self.init(command: nil, positionals: [])
+        var tokens = arguments[...]
+        var onlyPositionals = false
+        while let token = tokens.popFirst() {
+            if onlyPositionals || !token.hasPrefix("-") || token == "-" {
+                positionals.append(token)
+                continue
+            }
+            if token == "--" {
+                onlyPositionals = true
+                continue
+            }
+            let current = scope(positionals)
+            command = current.command
+            if token == "-h" {
+                flags.insert("help")
+                continue
+            }
+            guard token.hasPrefix("--") else { throw ArgumentError("unknown option \(token)", command: command) }
+            var name = String(token.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let option = current.options.first(where: { $0.name == name }) else {
+                throw ArgumentError(
+                    "unknown option --\(name)" + (command.map { " for `\(program) \($0)`" } ?? ""), command: command)
+            }
+            if let placeholder = option.value {
+                guard let value = inlineValue ?? tokens.popFirst() else {
+                    throw ArgumentError("--\(name) needs a value (\(placeholder))", command: command)
+                }
+                guard values[name] == nil || option.isRepeatable else {
+                    throw ArgumentError("--\(name) is given twice", command: command)
+                }
+                values[name, default: []].append(value)
+            } else {
+                guard inlineValue == nil else { throw ArgumentError("--\(name) takes no value", command: command) }
+                flags.insert(name)
+            }
+        }
+        command = scope(positionals).command
+    }
+
+    // MARK: Handing out what was read
+
+    /// The value of `--name`, if given (the last one, for a repeatable option); it counts as used.
+    public mutating func take(_ name: String) -> String? { values.removeValue(forKey: name)?.last }
+
+    /// Every value of a repeatable `--name`, in order.
+    public mutating func takeAll(_ name: String) -> [String] { values.removeValue(forKey: name) ?? [] }
+
+    /// Whether the flag `--name` was given; it counts as used.
+    public mutating func flag(_ name: String) -> Bool { flags.remove(name) != nil }
+
+    /// Whether `--name` was given, without using it.
+    public func contains(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
+
+    /// The next positional, named `name` in messages; an empty or blank one is refused.
+    public mutating func positional(_ name: String, whenEmpty hint: String? = nil) throws -> String {
+        guard !positionals.isEmpty else { throw error("missing \(name)") }
+        let value = positionals.removeFirst()
+        // `tool show ""` (an empty shell variable) is a mistake in the command line, not a lookup.
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw error("\(name) is empty" + (hint.map { ": \($0)" } ?? ""))
+        }
+        return value
+    }
+
+    /// The value of a required `--name`.
+    public mutating func required(_ name: String, because reason: String? = nil) throws -> String {
+        guard let value = take(name) else { throw error("missing --\(name)" + (reason.map { " (required with \($0))" } ?? "")) }
+        return value
+    }
+
+    /// `--name` as one of `T`'s raw values.
+    public mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let value = take(name) else { return nil }
+        guard let parsed = T(rawValue: value) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("--\(name) must be one of \(allowed), not \"\(value)\"")
+        }
+        return parsed
+    }
+
+    public mutating func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T
+    where T.RawValue == String {
+        guard let value = try choice(name, type) else { throw error("missing --\(name)") }
+        return value
+    }
+
+    /// `--name` as a non-negative integer.
+    public mutating func integer(_ name: String) throws -> Int64? {
+        guard let value = take(name) else { return nil }
+        guard let number = Int64(value), number >= 0 else {
+            throw error("--\(name) must be a non-negative integer, not \"\(value)\"")
+        }
+        return number
+    }
+
+    /// A required `--name` as a non-negative integer that fits in 32 bits.
+    public mutating func requiredInt(_ name: String) throws -> Int {
+        guard let value = try integer(name) else { throw error("missing --\(name)") }
+        guard value <= Int64(Int32.max) else { throw error("--\(name) is too large") }
+        return Int(value)
+    }
+
+    /// The next positional as a non-negative integer.
+    public mutating func integer(positional name: String) throws -> Int64 {
+        guard !positionals.isEmpty else { throw error("missing \(name)") }
+        let value = positionals.removeFirst()
+        guard let number = Int64(value), number >= 0 else {
+            throw error("\(name) must be a non-negative integer, not \"\(value)\"")
+        }
+        return number
+    }
+
+    /// Drops the first `count` positionals: the words that named the command.
+    public mutating func dropPositionals(_ count: Int) {
+        positionals.removeFirst(min(count, positionals.count))
+    }
+
+    /// Refuses positionals, values and flags that no one asked for.
+    public func requireAllUsed() throws {
+        if let extra = positionals.first { throw error("unexpected argument \"\(extra)\"") }
+        if let name = values.keys.sorted().first ?? flags.sorted().first { throw error("--\(name) cannot be used here") }
+    }
+
+    /// An error about these arguments, naming their command.
+    public func error(_ message: String) -> ArgumentError { ArgumentError(message, command: command) }
+}
+
+/// The options valid at one point of a command line, and the command the positionals so far name.
+public struct OptionScope: Sendable {
+    public var command: String?
+    public var options: [Option]
+
+    public init(command: String? = nil, options: [Option]) {
+        self.command = command
+        self.options = options
+    }
+}

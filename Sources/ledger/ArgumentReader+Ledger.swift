@@ -1,0 +1,26 @@
+import CommandLineSupport
+import Foundation
+import PropertyLedger
+
+/// The ledger's own kinds of argument: objects, times, comma-separated lists.
+extension ArgumentReader {
+    /// The next positional as an OBJECT (an item or dossier id, or chip:UID).
+    mutating func object(_ name: String = "OBJECT") throws -> String {
+        try positional(name, whenEmpty: "give an item id (P-…), a dossier id (D-…) or chip:UID")
+    }
+
+    /// `--name TIME`, through `Timestamp.parse`; a bad time is a usage error like any other bad value.
+    mutating func time(_ name: String) throws -> Date? {
+        guard let text = take(name) else { return nil }
+        do {
+            return try Timestamp.parse(text)
+        } catch let error as LedgerError {
+            throw self.error("--\(name): \(error.message)")
+        }
+    }
+
+    /// `A, B,C` as `["A", "B", "C"]`.
+    func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,51 @@
+/// Every `ledger` command, in the order `ledger --help` lists them. Adding a command is one file in
+/// `Commands/` and one line here; help, parsing and the completion scripts follow from it.
+enum CommandRegistry {
+    static let all: [any LedgerCommand.Type] = [
+        // The log: create, verify, sign, prove.
+        InitCommand.self,
+        VerifyCommand.self,
+        CheckpointCommand.self,
+        KeyCommand.self,
+        ProveCommand.self,
+        EntryCommand.self,
+        // Custody: officers, locations, cases, items, dossiers, chips, custody moves and queries.
+        OfficerAddCommand.self,
+        OfficerListCommand.self,
+        OfficerRetireCommand.self,
+        LocationAddCommand.self,
+        LocationListCommand.self,
+        CaseOpenCommand.self,
+        CaseProgressCommand.self,
+        CaseSolveCommand.self,
+        CaseCloseCommand.self,
+        CaseShowCommand.self,
+        ItemRegisterCommand.self,
+        DossierRegisterCommand.self,
+        ChipBindCommand.self,
+        ChipReplaceCommand.self,
+        CheckinCommand.self,
+        CheckoutCommand.self,
+        ReturnCommand.self,
+        MoveCommand.self,
+        DisposeCommand.self,
+        CorrectCommand.self,
+        ShowCommand.self,
+        HistoryCommand.self,
+        WhereCommand.self,
+        ListCommand.self,
+        ExportCommand.self,
+        RebuildCommand.self,
+        // Readers: list them, the clerk's scanning loop, stocktakes.
+        ReadersCommand.self,
+        ScanCommand.self,
+        AuditCommand.self,
+        // The shell.
+        CompletionCommand.self,
+    ]
+
+    /// The command called `name` (`verify`, `officer add`), if any.
+    static func named(_ name: String) -> (any LedgerCommand.Type)? {
+        all.first { $0.spec.name == name }
+    }
+}

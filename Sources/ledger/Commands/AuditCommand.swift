@@ -1,0 +1,73 @@
+import ChipReader
+import CommandLineSupport
+import PropertyLedger
+
+/// `ledger audit LOCATION`: a stocktake. Every tag at LOCATION is presented, then the round's report is
+/// recorded as an entry.
+struct AuditCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "audit", arguments: "LOCATION", summary: "stocktake: present every tag at LOCATION, then end the round", writesEntry: true,
+        options: [
+            CommandSpec.readerOption,
+            Option(name: "seconds", value: "N", help: "end the round after N seconds"),
+            CommandSpec.wedgeOption,
+        ],
+        notes: [
+            "The round ends on Enter or Ctrl-C (or end of input with --reader stdin, or --seconds).",
+            "The report lists found, missing, misplaced and unknown tags and is written to the log.",
+        ])
+
+    let location: String
+    let reader: String?
+    let seconds: Int?
+    let wedgeFormat: KeyboardWedgeSource.Format
+
+    init(parsing arguments: inout ArgumentReader) throws {
+        location = try arguments.positional("LOCATION")
+        reader = arguments.take("reader")
+        seconds = try arguments.integer("seconds").map(Int.init)
+        wedgeFormat = try arguments.choice("wedge-format", KeyboardWedgeSource.Format.self) ?? .hex
+    }
+
+    struct Result: Encodable {
+        let index: Int64
+        let report: StocktakeRecorded
+        /// `true` under `--dry-run` (absent otherwise): nothing was written.
+        let dryRun: Bool?
+    }
+
+    func run(in context: CommandContext) async throws {
+        let store = try await context.openStore()
+        guard try await store.location(location) != nil else {
+            throw LedgerError(.notFound, "there is no location \(location)")
+        }
+        let source = TagInput.source(reader, format: wedgeFormat)
+        let usesStdinForTags = reader == KeyboardWedgeSource.readerName
+        if !context.json {
+            Output.write("Stocktake of \(location): present every tag, then " + (usesStdinForTags ? "end the input.\n" : "press Enter.\n"))
+        }
+        let round = try await TagInput.runUntilInterrupted { () async -> TagInput.Round in
+            await TagInput.collectRound(from: source, endOnEnter: !usesStdinForTags, seconds: seconds)
+        }
+        // With no reader, "nothing seen" would record everything as missing: refuse, and write nothing.
+        if let failure = round.failure { throw failure }
+        guard round.readerWasAvailable else {
+            throw ReaderError(.other, "no reader was available during the stocktake round; nothing was recorded")
+        }
+        let recorded = try await context.record(.recordStocktake(location: location, seenUIDs: round.uids), in: store)
+        guard case .stocktakeRecorded(let report) = recorded.entry.event else { return }
+        let header = context.isDryRun ? "would be recorded as entry" : "recorded as entry"
+        var lines = ["Stocktake of \(location), \(header) #\(recorded.index):"]
+        lines.append("  found      \(report.counts.found)")
+        lines.append("  missing    \(report.counts.missing)" + Self.list(report.missing))
+        lines.append("  misplaced  \(report.counts.misplaced)" + Self.list(report.misplaced))
+        lines.append("  unknown    \(report.counts.unknown)" + Self.list(report.unknown))
+        try context.output.emit(
+            Result(index: recorded.index, report: report, dryRun: context.isDryRun ? true : nil), text: lines.joined(separator: "\n"))
+    }
+
+    private static func list(_ values: [String]) -> String {
+        values.isEmpty ? "" : "  " + values.prefix(20).joined(separator: ", ") + (values.count > 20 ? ", …" : "")
+    }
+
+}

@@ -1,0 +1,32 @@
+import CommandLineSupport
+import PropertyLedger
+
+/// `ledger item register`: registers a seized item and prints its new id.
+struct ItemRegisterCommand: RecordingCommand {
+    static let spec = CommandSpec(
+        "item register", summary: "register a seized item; prints its new id", writesEntry: true,
+        options: [
+            Option(name: "case", value: "CASE", help: "the case it was seized in"),
+            Option(name: "name", value: "NAME", help: "what it is"),
+            Option(name: "quantity", value: "N", help: "how many (a decimal number)"),
+            Option(name: "unit", value: "UNIT", help: "the unit (辆, 部, 克 …)"),
+            Option(name: "seized-by", value: "BADGE,BADGE", help: "the seizing officers: at least two"),
+            Option(name: "weight", value: "TEXT", help: "its weight"),
+            Option(name: "features", value: "TEXT", help: "distinguishing features"),
+            Option(name: "source", value: "TEXT", help: "where it came from"),
+            Option(name: "seized-at", value: "TIME", help: "when it was seized (see TIME below; default: now)"),
+            Option(name: "photos", value: "SHA256,…", help: "SHA-256 digests of its photos"),
+        ],
+        notes: CommandSpec.timeNotes)
+
+    let custodyCommand: CustodyCommand
+
+    init(parsing arguments: inout ArgumentReader) throws {
+        custodyCommand = .registerItem(
+            ItemRegistration(
+                caseNumber: try arguments.required("case"), name: try arguments.required("name"),
+                quantity: try arguments.required("quantity"), unit: try arguments.required("unit"), weight: arguments.take("weight"),
+                features: arguments.take("features"), source: arguments.take("source"), seizedAt: try arguments.time("seized-at"),
+                seizedBy: arguments.list(try arguments.required("seized-by")), photos: arguments.list(arguments.take("photos") ?? "")))
+    }
+}

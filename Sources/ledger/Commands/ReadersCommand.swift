@@ -1,0 +1,38 @@
+import ChipReader
+import CommandLineSupport
+
+/// `ledger readers`: the PC/SC readers and what is on them.
+struct ReadersCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "readers", summary: "list the PC/SC readers and what is on them",
+        notes: ["Readers named `Virtual PCD …` (a test driver) are refused unless LEDGER_ALLOW_VIRTUAL_READERS=1."])
+
+    init(parsing arguments: inout ArgumentReader) throws {}
+
+    func run(in context: CommandContext) async throws {
+        let (readers, refused) = try await ReaderMonitor().currentReaders()
+        struct Reader: Encodable {
+            let name: String
+            let hasTag: Bool
+            let atr, standard, card: String?
+        }
+        let rows = readers.map { status -> Reader in
+            let atr = try? ATR(status.atr)
+            return Reader(
+                name: status.reader, hasTag: status.hasTag, atr: status.hasTag ? status.atr.map(hexByte).joined() : nil,
+                standard: status.hasTag ? atr?.standardName : nil, card: status.hasTag ? atr?.cardNameDescription : nil)
+        }
+        var table = TextTable("READER", "TAG", "STANDARD", "CARD")
+        for row in rows { table.append(row.name, row.hasTag ? "present" : "-", row.standard ?? "", row.card ?? "") }
+        var text = rows.isEmpty ? "No readers." : table.rendered
+        if !refused.isEmpty {
+            text += "\n(refused: \(refused.joined(separator: ", ")) — virtual test readers; set LEDGER_ALLOW_VIRTUAL_READERS=1 to use them)"
+        }
+        struct Result: Encodable {
+            let readers: [Reader]
+            let refused: [String]
+        }
+        try context.output.emit(Result(readers: rows, refused: refused), text: text)
+    }
+
+}

@@ -1,0 +1,204 @@
+import ChipReader
+import CommandLineSupport
+import PropertyLedger
+
+/// `ledger scan`: the clerk's loop. Shows, checks in or returns every tag that arrives, until Ctrl-C.
+struct ScanCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "scan", summary: "the clerk's loop: show or act on every tag that arrives, until Ctrl-C", writesEntry: true,
+        options: [
+            CommandSpec.readerOption,
+            .choice("action", Action.self, help: "what to do with each tag (default: show)"),
+            Option(name: "to", value: "LOCATION", help: "where to check in or return to (for checkin and return)"),
+            Option(name: "condition", value: "TEXT", help: "the condition recorded on return (default: 完好)"),
+            Option(name: "count", value: "N", help: "stop after N tags (for scripts)"),
+            .flag("timing", help: "with --json, add how long each tag took from detection to output (ms)"),
+            CommandSpec.wedgeOption,
+        ],
+        notes: [
+            "A tag is acted on once per arrival. An unknown tag is reported with the command that binds it;",
+            "a refused action says why and the loop goes on. With --json, one JSON object per event.",
+            "With --dry-run, each check-in or return is checked under the rules and shown, but not recorded.",
+        ])
+
+    /// What `ledger scan` does with each tag.
+    enum Action: String, CaseIterable {
+        case show, checkin, `return`
+    }
+
+    var reader: String?
+    var action: Action = .show
+    var location: String?
+    var condition = "完好"
+    var count: Int?
+    /// Report per-tag latency (for the benchmark).
+    var showsTiming = false
+    var wedgeFormat: KeyboardWedgeSource.Format = .hex
+
+    init(parsing arguments: inout ArgumentReader) throws {
+        reader = arguments.take("reader")
+        action = try arguments.choice("action", Action.self) ?? .show
+        location = arguments.take("to")
+        if action != .show && location == nil {
+            throw arguments.error("--action \(action.rawValue) needs --to LOCATION")
+        }
+        condition = arguments.take("condition") ?? condition
+        count = try arguments.integer("count").map(Int.init)
+        showsTiming = arguments.flag("timing")
+        wedgeFormat = try arguments.choice("wedge-format", KeyboardWedgeSource.Format.self) ?? .hex
+    }
+
+    /// One scan event, as printed with `--json`.
+    struct ScanEvent: Encodable {
+        var event: String
+        var reader: String?
+        var uid: String?
+        var atr: String?
+        var standard: String?
+        var card: String?
+        var error: String?
+        /// The object as `show --json` prints it (with `overdue`); `overdue` is repeated here for scripts.
+        var object: ObjectJSON?
+        var overdue: Bool?
+        var action: String?
+        var index: Int64?
+        var refused: String?
+        /// `true` when the action was only evaluated (`--dry-run`): `index` is the entry it would have been.
+        var dryRun: Bool?
+        var message: String?
+        /// With --timing: from the reader noticing the tag (before its UID is read) to this line, and from
+        /// the event reaching the loop to this line.
+        var detectedToOutputMs: Double?
+        var handledMs: Double?
+    }
+
+    func run(in context: CommandContext) async throws {
+        let store = try await context.openStore()
+        // Read once: a scanning session is short enough that a newly added officer shows as a badge.
+        let people = try await People.read(from: store)
+        let source = TagInput.source(reader, format: wedgeFormat)
+        let json = context.json
+        try await TagInput.runUntilInterrupted {
+            var handled = 0
+            for await event in source.events() {
+                var line = ScanEvent(event: Self.name(of: event))
+                switch event {
+                case .snapshot(let readers):
+                    line.message = readers.isEmpty ? "no readers" : "readers: " + readers.map(\.reader).joined(separator: ", ")
+                case .readersChanged(let added, let removed):
+                    line.message = "readers added: \(added.joined(separator: ", ")); removed: \(removed.joined(separator: ", "))"
+                case .tagLeft(let reader):
+                    line.reader = reader
+                case .serviceLost(let reason):
+                    line.message = "the PC/SC service went away (\(reason)); waiting for it to come back"
+                case .serviceRestored:
+                    line.message = "the PC/SC service is back"
+                case .tagArrived(let arrival):
+                    let received = ContinuousClock.now
+                    line = await handle(arrival, store: store, context: context, people: people)
+                    handled += 1
+                    if showsTiming {
+                        let now = ContinuousClock.now
+                        line.detectedToOutputMs = Self.milliseconds(arrival.detectedAt.duration(to: now))
+                        line.handledMs = Self.milliseconds(received.duration(to: now))
+                    }
+                }
+                Self.print(line, json: json)
+                if let count, handled >= count { break }
+            }
+        }
+    }
+
+    /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
+    private func handle(_ arrival: TagArrival, store: LedgerStore, context: CommandContext, people: People) async -> ScanEvent {
+        var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
+        if !arrival.atr.isEmpty {
+            line.atr = arrival.atr.map(hexByte).joined()
+            line.standard = arrival.parsedATR?.standardName
+            line.card = arrival.parsedATR?.cardNameDescription
+        }
+        let uid: TagUID
+        switch arrival.result {
+        case .success(let read): uid = read.canonical
+        case .failure(let error):
+            line.error = error.message
+            line.message = "could not read the tag: \(error.message)"
+            return line
+        }
+        line.uid = uid.hex
+        do {
+            var object = try await store.object("chip:\(uid.hex)")
+            if action != .show, let location {
+                let command: CustodyCommand =
+                    action == .checkin
+                    ? .checkIn(object: object.id, location: location, caseNumber: nil)
+                    : .returnObject(object: object.id, location: location, condition: condition, by: nil, caseNumber: nil)
+                do {
+                    let recorded = try await context.record(command, in: store)
+                    line.action = action.rawValue
+                    line.index = recorded.index
+                    line.dryRun = context.isDryRun ? true : nil
+                    object = try await store.object(object.id)
+                } catch let error as LedgerError {
+                    line.refused = error.message
+                }
+            }
+            line.object = ObjectJSON(object)
+            line.overdue = line.object?.overdue
+            line.message = Self.describeBriefly(object, line: line, people: people)
+        } catch let error as LedgerError where error.code == .notFound {
+            line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
+        } catch {
+            line.error = "\(error)"
+            line.message = "lookup failed: \(error)"
+        }
+        return line
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
+    }
+
+    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People) -> String {
+        var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
+        switch object.status {
+        case .inStorage: text += "in storage at \(object.location ?? "?")"
+        case .checkedOut:
+            text +=
+                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { Timestamp.display($0) } ?? "?")"
+                + (line.overdue == true ? " ** OVERDUE **" : "")
+        case .registered: text += "registered, not yet in storage"
+        case .disposed: text += "disposed of"
+        }
+        if let index = line.index {
+            text += "  → \(line.action ?? "") " + (line.dryRun == true ? "would be recorded" : "recorded") + " as entry #\(index)"
+        }
+        if let refused = line.refused { text += "  → refused: \(refused)" }
+        return text
+    }
+
+    private static func print(_ line: ScanEvent, json: Bool) {
+        if json {
+            try? Output.writeJSON(line)
+        } else {
+            let prefix = line.reader.map { "[\($0)] " } ?? ""
+            switch line.event {
+            case "tag-left": Output.write("\(prefix)tag left\n")
+            default: Output.write(prefix + (line.uid.map { "\($0): " } ?? "") + (line.message ?? line.event) + "\n")
+            }
+        }
+    }
+
+    private static func name(of event: ReaderEvent) -> String {
+        switch event {
+        case .snapshot: "snapshot"
+        case .readersChanged: "readers-changed"
+        case .tagArrived: "tag-arrived"
+        case .tagLeft: "tag-left"
+        case .serviceLost: "service-lost"
+        case .serviceRestored: "service-restored"
+        }
+    }
+
+}

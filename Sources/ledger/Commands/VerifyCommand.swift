@@ -1,0 +1,77 @@
+import CommandLineSupport
+import PropertyLedger
+
+/// `ledger verify`: audits the whole log.
+struct VerifyCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "verify", summary: "audit the whole log: every entry, tree node, checkpoint and signature",
+        notes: [
+            "Exits 0 when everything holds, 1 with the first bad index otherwise, 8 when the log holds but the",
+            "checkpoint file or the private key beside the store is missing or exposed (printed as WARNING lines).",
+        ])
+
+    init() {}
+
+    init(parsing arguments: inout ArgumentReader) throws {}
+
+    struct Result: Encodable {
+        struct Finding: Encodable {
+            let index: Int64?
+            let place, problem: String
+        }
+        let ok: Bool
+        let size, nodesChecked: Int64
+        let checkpointsChecked: Int
+        let latestCheckpointSize: Int64?
+        let firstBadIndex: Int64?
+        let findingCount: Int
+        let findings: [Finding]
+        let warnings: [Finding]
+    }
+
+    func run(in context: CommandContext) async throws {
+        let store = try await context.openStore()
+        let report = try await store.audit()
+        let result = Result(
+            ok: report.isIntact, size: report.size, nodesChecked: report.nodesChecked,
+            checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
+            firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
+            findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) },
+            warnings: report.warnings.map { .init(index: nil, place: $0.place, problem: $0.problem) })
+        let checkpoints =
+            report.latestCheckpointSize.map {
+                "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
+            } ?? "no checkpoints"
+        let warnings = report.warnings.map { "WARNING: \($0)" }
+        if report.isIntact {
+            let summary =
+                "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
+            try context.output.emit(result, text: ([summary] + warnings).joined(separator: "\n"))
+            if let first = report.warnings.first {
+                throw CommandFailure(
+                    status: .verifiedWithWarnings, message: "the log verifies, but \(first)" + more(report.warnings.count - 1, "warning"),
+                    resultPrinted: true)
+            }
+            return
+        }
+        let first = report.findings.first.map(\.description) ?? "unknown"
+        try context.output.emit(
+            result,
+            text: ([
+                "FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"
+            ]
+                + report.findings.map { "  \($0)" } + warnings).joined(separator: "\n"))
+        let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
+        throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
+    }
+
+    /// " (and 2 more warnings)", or nothing.
+    private func more(_ count: Int, _ noun: String) -> String {
+        count > 0 ? " (and \(counted(count, "more " + noun)))" : ""
+    }
+}
+
+/// "1 entry", "2 entries".
+func counted<N: BinaryInteger>(_ count: N, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+}

@@ -1,0 +1,136 @@
+import CommandLineSupport
+import Foundation
+import Testing
+
+@testable import ledger
+
+/// `ledger completion bash|zsh` (issue 8, item 5): the scripts come from the registry, and real shells run
+/// them: bash through its completion function with COMP_WORDS and COMP_CWORD set, zsh through its parser and
+/// the same function with zsh's completion builtins replaced by ones that print what they are given.
+struct CompletionCLITests {
+    static func script(_ shell: String) throws -> URL {
+        let result = try CLITests.ledger(["completion", shell], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-completion-\(UUID().uuidString).\(shell)")
+        try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// Runs `program` (bash or zsh) with `arguments`; the exit status and standard output.
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let path = ["/usr/bin/" + program, "/bin/" + program].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let executable = try #require(path, "\(program) is not installed: run `make deps` (the Makefile's DEBIAN_PACKAGES)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// What bash offers for the command line `words`, the last one being the word under the cursor.
+    static func bashCompletions(_ script: URL, _ words: [String]) throws -> [String] {
+        let program = """
+            source "$0" || exit 1
+            COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
+            _ledger
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = try run("bash", ["-c", program, script.path] + words)
+        #expect(result.status == 0, "\(words): \(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(words): \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesCommandsOptionsAndChoices() throws {
+        let script = try Self.script("bash")
+        defer { try? FileManager.default.removeItem(at: script) }
+        #expect(try Self.run("bash", ["-n", script.path]).status == 0)
+        #expect(try Self.bashCompletions(script, ["ledger", "officer", "add", "--ro"]) == ["--role"])
+        #expect(
+            try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", ""])
+                == ["interrogation", "appraisal", "identification", "examination", "court", "other"])
+        #expect(try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", "ap"]) == ["appraisal"])
+        #expect(try Self.bashCompletions(script, ["ledger", "officer", ""]) == ["add", "list", "retire"])
+        #expect(try Self.bashCompletions(script, ["ledger", "--store", "x.db", "chec"]) == ["checkpoint", "checkin", "checkout"])
+        #expect(
+            try Self.bashCompletions(script, ["ledger", "list", "--status", ""]) == ["registered", "in-storage", "checked-out", "disposed"])
+        #expect(try Self.bashCompletions(script, ["ledger", "completion", ""]) == ["bash", "zsh"])
+        #expect(try Self.bashCompletions(script, ["ledger", "checkin", "P-1", "--dry"]) == ["--dry-run"])
+        #expect(try Self.bashCompletions(script, ["ledger", "verify", "--dry"]) == [])
+        // An option's value is skipped, so it is not taken for a command word: `--to` is checkout's.
+        #expect(try Self.bashCompletions(script, ["ledger", "--actor", "000004", "checkout", "P-1", "--t"]) == ["--to"])
+        // The top level offers every command's first word, each group once.
+        let top = try Self.bashCompletions(script, ["ledger", ""])
+        #expect(Set(top) == Set(CommandSpec.all.map { String($0.name.split(separator: " ")[0]) }))
+        #expect(top.count == Set(top).count)
+    }
+
+    @Test func bashOffersEveryOptionOfEveryCommand() throws {
+        let script = try Self.script("bash")
+        defer { try? FileManager.default.removeItem(at: script) }
+        for spec in CommandSpec.all {
+            let offered = try Self.bashCompletions(script, ["ledger"] + spec.name.split(separator: " ").map(String.init) + ["--"])
+            let expected = (spec.options + CommandSpec.globalOptions).map { "--" + $0.name }
+            #expect(offered == expected, "\(spec.name)")
+            for option in spec.options where !option.choices.isEmpty {
+                let values = try Self.bashCompletions(
+                    script, ["ledger"] + spec.name.split(separator: " ").map(String.init) + ["--" + option.name, ""])
+                #expect(values == option.choices, "\(spec.name) --\(option.name)")
+            }
+        }
+    }
+
+    /// What the zsh script offers for `words`, with `_describe`, `compadd` and `_files` printing their
+    /// candidates (real completion needs a terminal; the script's own logic runs as it would there).
+    static func zshCompletions(_ script: URL, _ words: [String]) throws -> [String] {
+        let program = """
+            compdef() { : }
+            _describe() { print -rl -- "${(@P)${@[-1]}}" }
+            compadd() { [[ $1 == -a ]] && print -rl -- "${(@P)2}" }
+            _files() { print -r -- '(files)' }
+            source "$0" || exit 1
+            words=("$@"); CURRENT=$#
+            _ledger
+            """
+        let result = try run("zsh", ["-f", "-c", program, script.path] + words)
+        #expect(result.status == 0, "\(words): \(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(words): \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func zshScriptParsesAndOffersTheSameWords() throws {
+        let script = try Self.script("zsh")
+        defer { try? FileManager.default.removeItem(at: script) }
+        let parsed = try Self.run("zsh", ["-n", script.path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(try String(contentsOf: script, encoding: .utf8).hasPrefix("#compdef ledger\n"))
+        let options = try Self.zshCompletions(script, ["ledger", "officer", "add", "--ro"])
+        #expect(options.contains("--role:what the officer may do"))
+        #expect(options.contains("--dry-run:check it under the rules and print what would be recorded; write nothing"))
+        #expect(
+            try Self.zshCompletions(script, ["ledger", "checkout", "P-1", "--reason", ""])
+                == ["interrogation", "appraisal", "identification", "examination", "court", "other"])
+        #expect(
+            try Self.zshCompletions(script, ["ledger", "officer", ""]) == [
+                "add:add an officer (the first must be a supervisor, added without --actor)", "list:list officers",
+                "retire:retire an officer: a retired officer can do nothing",
+            ])
+        #expect(try Self.zshCompletions(script, ["ledger", "prove", "--check", ""]) == ["(files)"])
+        #expect(
+            try Self.zshCompletions(script, ["ledger", ""]).contains(
+                "scan:the clerk's loop: show or act on every tag that arrives, until Ctrl-C"))
+    }
+
+    @Test func anUnknownShellIsAUsageError() throws {
+        let result = try CLITests.ledger(["completion", "fish"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 64)
+        #expect(result.stderrLines == ["ledger: error: SHELL must be one of bash, zsh, not \"fish\"; see `ledger completion --help`"])
+    }
+}
