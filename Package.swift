@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "PropertyLedger", targets: ["PropertyLedger"]),
         .library(name: "ChipReader", targets: ["ChipReader"]),
+        .library(name: "LedgerPresentation", targets: ["LedgerPresentation"]),
         .executable(name: "ledger", targets: ["ledger"]),
     ],
     targets: [
@@ -20,8 +21,12 @@ let package = Package(
         // RFID tags through PC/SC readers (and keyboard-wedge readers on standard input).
         .target(name: "ChipReader", dependencies: ["CPCSCLite"]),
 
+        // What people read, in Chinese or English: the wording of reasons, the language setting; shared by the
+        // CLI and, later, the bulletin and labels.
+        .target(name: "LedgerPresentation", dependencies: ["PropertyLedger", "ChipReader"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
-        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader"]),
+        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "LedgerPresentation"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(name: "ledger-bench", dependencies: ["PropertyLedger", "ChipReader", "CSQLite", "COpenSSL", "PCSCTestSupport"]),
@@ -36,6 +41,7 @@ let package = Package(
         // The PC/SC test rig's Swift side: the virtual tag and the private pcscd, for tests and the benchmark.
         .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
 
+        .testTarget(name: "LedgerPresentationTests", dependencies: ["LedgerPresentation", "PropertyLedger", "ChipReader"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "PropertyLedger", "ChipReader", "PCSCTestSupport"]),
     ],
