@@ -62,7 +62,7 @@ struct TamperTests {
         ]) { report, store in
             #expect(report.firstBadIndex == 39)
             #expect(report.findings.contains { $0.place == "checkpoint at size 40" })
-            #expect(await store.writeBlockedReason?.contains("signed at size 40") == true)
+            #expect(await store.writeBlockedReason?.arguments["size"] == "40")
         }
     }
 

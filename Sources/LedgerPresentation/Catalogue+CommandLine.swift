@@ -1,0 +1,44 @@
+public import PropertyLedger
+
+extension Catalogue {
+    /// What to type next, for the `ledger` tool only: the libraries' reasons never name options or commands,
+    /// so the tool adds them after the reason (`…; give --actor BADGE or set LEDGER_ACTOR`). Placeholders
+    /// are the reason's own arguments.
+    public static let commandLineHints: [String: Wording] = [
+        "store-missing": .init(zh: "请用 `ledger init` 创建", en: "create one with `ledger init`"),
+        "actor-required": .init(zh: "请用 --actor 警号 指定，或设置 LEDGER_ACTOR", en: "give --actor BADGE or set LEDGER_ACTOR"),
+        "first-officer-actor-unknown": .init(zh: "不加 --actor，或用 --actor {badge}", en: "leave out --actor, or give --actor {badge}"),
+        "location-needs-parent": .init(zh: "请用 --parent 指定上级位置", en: "give --parent"),
+        "location-not-found": .init(zh: "请先用 `ledger location add` 添加", en: "add it with `ledger location add`"),
+        "case-not-found": .init(zh: "请先用 `ledger case open` 立案登记", en: "open it with `ledger case open`"),
+        "object-has-chip": .init(zh: "请用 `ledger chip replace`", en: "use `ledger chip replace`"),
+        "object-has-no-chip": .init(zh: "请用 `ledger chip bind`", en: "use `ledger chip bind`"),
+        "object-not-new": .init(zh: "请用 `ledger return` 或 `ledger move`", en: "use `ledger return` or `ledger move`"),
+        "object-not-stored-yet": .init(zh: "`ledger checkin {object} --to 位置`", en: "`ledger checkin {object} --to LOCATION`"),
+        "last-supervisor": .init(zh: "`ledger officer add 警号 --role supervisor`", en: "`ledger officer add BADGE --role supervisor`"),
+        "override-needs-reason": .init(zh: "请用 --reason 说明原因", en: "give --reason TEXT"),
+        "officer-holds-objects": .init(
+            zh: "`ledger return`，或 --override-holdings 加 --reason",
+            en: "`ledger return`, or --override-holdings with --reason"),
+        "due-too-far": .init(zh: "请给出更早的 --due", en: "give an earlier --due"),
+        "owner-return-needs-recipient": .init(zh: "请用 --recipient 写明", en: "give --recipient"),
+        "too-few-seizers": .init(zh: "--seized-by 甲,乙", en: "--seized-by A,B"),
+        "seizure-in-future": .init(zh: "请检查 --seized-at", en: "check --seized-at"),
+        "seizure-too-early": .init(zh: "请检查 --seized-at", en: "check --seized-at"),
+        "dossier-needs-pages": .init(zh: "请用 --pages 指定", en: "give --pages"),
+        "tree-node-missing": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "verifier-key-unreadable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "stored-checkpoint-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "checkpoint-file-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "checkpoint-file-ahead": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "writes-blocked": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+    ]
+
+    /// `reason` in `language` for the command line: its wording, then what to type, if there is a hint.
+    public static func commandLineText(_ reason: Reason, in language: Language) -> String {
+        let text = render(reason, in: language)
+        guard let hint = commandLineHints[reason.id] else { return text }
+        let separator = language == .zh ? "；" : "; "
+        return text + separator + fill(hint.text(in: language), with: reason.arguments, in: language)
+    }
+}
