@@ -34,6 +34,12 @@ extension Catalogue {
         "writes-blocked": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
     ]
 
+    /// The words the tool puts before a reason of a kind that does not say it itself.
+    public static let commandLinePrefixes: [String: Wording] = [
+        "verificationFailed": .init(zh: "校验失败：", en: "verification failed: "),
+        "invalidInput": .init(zh: "输入无效：", en: "invalid input: "),
+    ]
+
     /// `reason` in `language` for the command line: its wording, then what to type, if there is a hint.
     public static func commandLineText(_ reason: Reason, in language: Language) -> String {
         let text = render(reason, in: language)

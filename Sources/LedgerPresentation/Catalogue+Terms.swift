@@ -100,6 +100,13 @@ extension Catalogue {
             "seizer": .init(zh: "扣押民警", en: "seizing officer"),
             "returner": .init(zh: "归还人", en: "the officer returning it"),
         ],
+        "hash": [
+            "leaf-hash": .init(zh: "叶子哈希", en: "leaf hash"),
+            "root": .init(zh: "根哈希", en: "root"),
+            "first-root": .init(zh: "第一个根哈希", en: "first root"),
+            "second-root": .init(zh: "第二个根哈希", en: "second root"),
+            "subtree-hash": .init(zh: "子树哈希", en: "subtree hash"),
+        ],
         "number": [
             "resident-id": .init(zh: "身份证号", en: "national ID"),
             "mobile": .init(zh: "手机号", en: "phone"),

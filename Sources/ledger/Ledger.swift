@@ -38,10 +38,10 @@ enum Ledger {
             report(error.reason, in: language, status: status, kind: "\(error.code)", json: json)
             return status
         } catch let error as VerificationError {
-            report("verification failed: \(error.message)", status: .verificationFailed, kind: "verificationFailed", json: json)
+            report(error.reason, in: language, status: .verificationFailed, kind: "verificationFailed", json: json, prefixed: true)
             return .verificationFailed
         } catch let error as NoteFormatError {
-            report("invalid input: \(error.message)", status: .invalidInput, kind: "invalidInput", json: json)
+            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json, prefixed: true)
             return .invalidInput
         } catch let error as ReaderError {
             report(Reason(error), in: language, status: .readerUnavailable, kind: "reader", json: json)
@@ -57,8 +57,13 @@ enum Ledger {
 
     /// Writes `reason` in `language` as the one error line, with what to type next when there is a hint;
     /// with `--json`, also the error object, which carries the reason's id and arguments beside the words.
-    private static func report(_ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool) {
-        let message = Catalogue.commandLineText(reason, in: language)
+    /// `prefixed`: the reason does not say what kind of failure it is (a proof, a note's text), so the kind
+    /// goes first.
+    private static func report(
+        _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false
+    ) {
+        let prefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
+        let message = (prefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language)
         Output.writeError(message)
         if json {
             let body = ErrorOutput.Body(status: status.rawValue, kind: kind, message: message, reason: reason.id, args: reason.arguments)

@@ -81,6 +81,20 @@ struct RefusalSampleTests {
             seen.append(error.reason)
         }
 
+        // The log's texts: a note without signatures, a proof of the wrong length.
+        do {
+            _ = try SignedNote(parsing: "text\n\n")
+        } catch let error as NoteFormatError {
+            seen.append(error.reason)
+        }
+        do {
+            let verifier = try ProofVerifier(.sha256)
+            try verifier.verifyInclusion(
+                leafHash: Data(count: 32), index: 0, size: 2, proof: [], root: Data(count: 32))
+        } catch let error as VerificationError {
+            seen.append(error.reason)
+        }
+
         let specs = Dictionary(uniqueKeysWithValues: Catalogue.specs.map { ($0.id, $0) })
         for reason in seen {
             let spec = try #require(specs[reason.id], "\(reason.id) is not declared")
@@ -93,5 +107,7 @@ struct RefusalSampleTests {
         }
         #expect(seen.map(\.id).contains("time-no-such-day"))
         #expect(seen.map(\.id).contains("store-missing"))
+        #expect(seen.map(\.id).contains("note-unsigned") || seen.map(\.id).contains("note-no-final-newline"))
+        #expect(seen.map(\.id).contains("inclusion-proof-length"))
     }
 }
