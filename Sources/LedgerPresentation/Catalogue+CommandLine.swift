@@ -32,6 +32,9 @@ extension Catalogue {
         "checkpoint-file-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "checkpoint-file-ahead": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "writes-blocked": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "sm-crypto-unavailable": .init(
+            zh: "请用 --crypto intl 创建台账，或安装支持 SM2/SM3 的 libcrypto",
+            en: "create the log with --crypto intl or install a libcrypto with SM2/SM3"),
     ]
 
     /// The words the tool puts before a reason of a kind that does not say it itself.

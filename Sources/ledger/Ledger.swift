@@ -47,7 +47,7 @@ enum Ledger {
             report(Reason(error), in: language, status: .readerUnavailable, kind: "reader", json: json)
             return .readerUnavailable
         } catch let error as CryptoError {
-            report(error.description, status: .invalidInput, kind: "invalidInput", json: json)
+            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json)
             return .invalidInput
         } catch {
             report("\(error)", status: .internalError, kind: "internal", json: json)
