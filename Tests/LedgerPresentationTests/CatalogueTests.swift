@@ -24,6 +24,11 @@ struct CatalogueTests {
         }
     }
 
+    @Test func noAreaWordsAReasonAnotherAreaWords() {
+        let areas = [Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.reader]
+        #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))
+    }
+
     @Test func nothingIsWordedThatIsNotDeclared() {
         let declared = Set(Catalogue.specs.map(\.id))
         #expect(Set(Catalogue.reasons.keys).subtracting(declared).isEmpty)
