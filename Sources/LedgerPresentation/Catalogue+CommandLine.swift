@@ -14,15 +14,17 @@ extension Catalogue {
         "object-has-chip": .init(zh: "请用 `ledger chip replace`", en: "use `ledger chip replace`"),
         "object-has-no-chip": .init(zh: "请用 `ledger chip bind`", en: "use `ledger chip bind`"),
         "object-not-new": .init(zh: "请用 `ledger return` 或 `ledger move`", en: "use `ledger return` or `ledger move`"),
-        "object-not-stored-yet": .init(zh: "`ledger checkin {object} --to 位置`", en: "`ledger checkin {object} --to LOCATION`"),
-        "last-supervisor": .init(zh: "`ledger officer add 警号 --role supervisor`", en: "`ledger officer add BADGE --role supervisor`"),
+        "object-not-stored-yet": .init(
+            zh: "可用 `ledger checkin {object} --to 位置` 入库", en: "check it in with `ledger checkin {object} --to LOCATION`"),
+        "last-supervisor": .init(
+            zh: "可用 `ledger officer add 警号 --role supervisor` 添加", en: "add one with `ledger officer add BADGE --role supervisor`"),
         "override-needs-reason": .init(zh: "请用 --reason 说明原因", en: "give --reason TEXT"),
         "officer-holds-objects": .init(
-            zh: "`ledger return`，或 --override-holdings 加 --reason",
-            en: "`ledger return`, or --override-holdings with --reason"),
+            zh: "请用 `ledger return` 办理归还，或加 --override-holdings 和 --reason 注销",
+            en: "return them with `ledger return`, or retire with --override-holdings and --reason"),
         "due-too-far": .init(zh: "请给出更早的 --due", en: "give an earlier --due"),
         "owner-return-needs-recipient": .init(zh: "请用 --recipient 写明", en: "give --recipient"),
-        "too-few-seizers": .init(zh: "--seized-by 甲,乙", en: "--seized-by A,B"),
+        "too-few-seizers": .init(zh: "请用 --seized-by 甲,乙 指定", en: "give --seized-by A,B"),
         "seizure-in-future": .init(zh: "请检查 --seized-at", en: "check --seized-at"),
         "seizure-too-early": .init(zh: "请检查 --seized-at", en: "check --seized-at"),
         "dossier-needs-pages": .init(zh: "请用 --pages 指定", en: "give --pages"),
