@@ -11,7 +11,7 @@ public import PropertyLedger
 /// comma-separated, each worded by its term table.
 public enum Catalogue {
     /// The wording of each reason id.
-    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, reader].reduce(into: [
+    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, audit, reader].reduce(into: [
         "message": .init(zh: "{text}", en: "{text}")
     ]) {
         $0.merge($1) { first, _ in first }

@@ -18,7 +18,7 @@ enum Ledger {
         // global options with the command-line restructuring.
         let language = Language.select(environment: ProcessInfo.processInfo.environment, default: .zh)
         // The parser and `scan` still read `message`; have it worded, in this language, until they render reasons.
-        ReasonWording.install { render($0, in: language) }
+        ReasonWording.install { Catalogue.commandLineText($0, in: language) }
         ReaderError.installWording { render(Reason($0), in: language) }
         do {
             let invocation = try Invocation(parsing: arguments)

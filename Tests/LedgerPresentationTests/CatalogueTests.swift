@@ -25,7 +25,9 @@ struct CatalogueTests {
     }
 
     @Test func noAreaWordsAReasonAnotherAreaWords() {
-        let areas = [Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.reader]
+        let areas = [
+            Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.reader,
+        ]
         #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))
     }
 

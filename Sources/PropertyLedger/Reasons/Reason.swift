@@ -34,6 +34,6 @@ extension Reason {
 
     /// Every reason PropertyLedger declares, by area.
     public static var libraryReasons: [ReasonSpec] {
-        [ReasonSpec(messageID, "text")] + custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons
+        [ReasonSpec(messageID, "text")] + custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons + auditReasons
     }
 }
