@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "PropertyLedger", targets: ["PropertyLedger"]),
         .library(name: "ChipReader", targets: ["ChipReader"]),
+        .library(name: "LedgerPresentation", targets: ["LedgerPresentation"]),
         .executable(name: "ledger", targets: ["ledger"]),
     ],
     targets: [
@@ -23,8 +24,12 @@ let package = Package(
         // Command-line parsing shared by `ledger` and `ledger-bench`: options, positionals, one-line errors.
         .target(name: "CommandLineSupport"),
 
+        // What people read, in Chinese or English: the wording of reasons, the language setting; shared by the
+        // CLI and, later, the bulletin and labels.
+        .target(name: "LedgerPresentation", dependencies: ["PropertyLedger", "ChipReader"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
-        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport"]),
+        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(
@@ -44,6 +49,7 @@ let package = Package(
         .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
 
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "LedgerPresentationTests", dependencies: ["LedgerPresentation", "PropertyLedger", "ChipReader"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",

@@ -53,7 +53,7 @@ public struct KeyboardWedgeSource: TagEventSource {
         guard !text.isEmpty else { return }
         let result: Result<TagUID, ReaderError> =
             parse(text, format: format).map { .success($0) }
-            ?? .failure(ReaderError(.malformedResponse, "\"\(text)\" is not a \(format.rawValue) UID"))
+            ?? .failure(ReaderError(.malformedResponse, reason: "wedge-uid-invalid", ["text": text, "format": format.rawValue]))
         continuation.yield(.tagArrived(TagArrival(reader: readerName, atr: [], result: result)))
         continuation.yield(.tagLeft(reader: readerName))
     }

@@ -14,7 +14,7 @@ final class PCSCContext {
     init() throws {
         var handle: SCARDCONTEXT = 0
         let result = SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &handle)
-        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "cannot reach pcscd") }
+        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "pcsc-unreachable") }
         self.handle = handle
     }
 
@@ -30,11 +30,11 @@ final class PCSCContext {
         var length: DWORD = 0
         var result = SCardListReaders(handle, nil, nil, &length)
         if result == LONG(SCARD_E_NO_READERS_AVAILABLE) { return [] }
-        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "cannot list readers") }
+        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "pcsc-list-failed") }
         var buffer = [CChar](repeating: 0, count: Int(length))
         result = SCardListReaders(handle, nil, &buffer, &length)
         if result == LONG(SCARD_E_NO_READERS_AVAILABLE) { return [] }
-        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "cannot list readers") }
+        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "pcsc-list-failed") }
         // A multi-string: names separated by NUL, ended by an empty name.
         return buffer.split(separator: 0).map { String(decoding: $0.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
     }
@@ -62,7 +62,7 @@ final class PCSCContext {
         }
         let result = SCardGetStatusChange(handle, DWORD(milliseconds), &states, DWORD(states.count))
         if result == LONG(SCARD_E_TIMEOUT) { return nil }
-        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "waiting for readers") }
+        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "pcsc-wait-failed") }
         var snapshots: [String: ReaderSnapshot] = [:]
         for (index, state) in states.enumerated() where index < readers.count {
             let atr = withUnsafeBytes(of: state.rgbAtr) { Array($0.prefix(Int(min(state.cbAtr, DWORD(MAX_ATR_SIZE))))) }
@@ -79,14 +79,14 @@ final class PCSCContext {
         var protocolInUse: DWORD = 0
         let result = SCardConnect(
             handle, reader, DWORD(SCARD_SHARE_SHARED), DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &card, &protocolInUse)
-        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "cannot connect to the tag on \(reader)") }
+        guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "tag-connect-failed", ["reader": reader]) }
         defer { SCardDisconnect(card, DWORD(SCARD_LEAVE_CARD)) }
         let pci = protocolInUse == DWORD(SCARD_PROTOCOL_T0) ? cpcsc_pci_t0() : cpcsc_pci_t1()
         return try GetUID.read { command in
             var response = [UInt8](repeating: 0, count: 258)
             var length = DWORD(response.count)
             let result = SCardTransmit(card, pci, command, DWORD(command.count), nil, &response, &length)
-            guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "reading the UID on \(reader)") }
+            guard result == SCARD_S_SUCCESS else { throw ReaderError(pcsc: result, "uid-read-failed", ["reader": reader]) }
             return Array(response.prefix(Int(length)))
         }
     }

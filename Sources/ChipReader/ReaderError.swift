@@ -1,6 +1,9 @@
 internal import CPCSCLite
+import Synchronization
 
-/// A failure talking to a reader or a tag.
+/// A failure talking to a reader or a tag: its kind, and why, as a reason id with named arguments (in no
+/// language; the presentation layer words it, as it does PropertyLedger's reasons). ChipReader stands below
+/// PropertyLedger, so the reason is its id and arguments rather than PropertyLedger's `Reason` type.
 public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What kind of failure; new kinds can be added without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -34,17 +37,53 @@ public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public let code: Code
-    public let message: String
+    /// The stable kebab-case id of the reason, one of ``reasons``.
+    public let reasonID: String
+    /// The reason's arguments: reader names, counts, and the PC/SC library's own words (`detail`) and return
+    /// code (`code`).
+    public let arguments: [String: String]
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, reason id: String, _ arguments: [String: String] = [:]) {
         self.code = code
-        self.message = message
+        self.reasonID = id
+        self.arguments = arguments
+    }
+
+    /// An error whose text is already final, from a caller above the library (the `ledger` tool's own checks).
+    public init(_ code: Code, _ message: String) {
+        self.init(code, reason: "message", ["text": message])
+    }
+
+    /// The reasons ChipReader gives, with the names of their arguments.
+    public static let reasons: [String: Set<String>] = [
+        "pcsc-unreachable": ["detail", "code"], "pcsc-list-failed": ["detail", "code"],
+        "pcsc-wait-failed": ["detail", "code"], "tag-connect-failed": ["reader", "detail", "code"],
+        "uid-read-failed": ["reader", "detail", "code"], "response-too-short": ["bytes"], "uid-empty": [],
+        "uid-status-error": ["statusWord"], "wedge-uid-invalid": ["text", "format"], "reader-failed": ["detail"],
+    ]
+
+    /// The final text of an error made with a message; else the reason as the program's installed wording
+    /// (``installWording(_:)``) says it, or its debug form (`uid-read-failed(reader: …)`). Kept while callers
+    /// move to rendering the reason themselves.
+    public var message: String {
+        if reasonID == "message" { return arguments["text", default: ""] }
+        if let words = Self.wording.withLock({ $0 })?(self) { return words }
+        guard !arguments.isEmpty else { return reasonID }
+        return reasonID + "(" + arguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    private static let wording = Mutex<(@Sendable (ReaderError) -> String)?>(nil)
+
+    /// Transitional, like PropertyLedger's `ReasonWording`: makes ``message`` word reasons with `render`, for
+    /// the `ledger` tool's `scan`, which still reads `message`. Remove once nothing does.
+    public static func installWording(_ render: (@Sendable (ReaderError) -> String)?) {
+        wording.withLock { $0 = render }
     }
 
     public var description: String { message }
 
-    /// The error for a PC/SC return value, with `what` saying which call failed.
-    init(pcsc result: LONG, _ what: String) {
+    /// The error for a PC/SC return value, with `reason` saying which call failed.
+    init(pcsc result: LONG, _ reason: String, _ arguments: [String: String] = [:]) {
         let code: Code =
             switch result {
             case LONG(SCARD_E_NO_SERVICE), LONG(SCARD_E_SERVICE_STOPPED): .noService
@@ -56,7 +95,8 @@ public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
             case LONG(SCARD_W_REMOVED_CARD), LONG(SCARD_W_RESET_CARD): .tagRemoved
             default: .other
             }
-        let text = pcsc_stringify_error(result).map { String(cString: $0) } ?? "PC/SC error"
-        self.init(code, "\(what): \(text) (0x\(String(UInt32(truncatingIfNeeded: result), radix: 16, uppercase: true)))")
+        let detail = pcsc_stringify_error(result).map { String(cString: $0) } ?? ""
+        let number = "0x" + String(UInt32(truncatingIfNeeded: result), radix: 16, uppercase: true)
+        self.init(code, reason: reason, arguments.merging(["detail": detail, "code": number]) { a, _ in a })
     }
 }

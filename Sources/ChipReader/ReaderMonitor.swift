@@ -227,7 +227,7 @@ private final class MonitorLoop: @unchecked Sendable {
                 } catch let error as ReaderError {
                     result = .failure(error)
                 } catch {
-                    result = .failure(ReaderError(.other, "\(error)"))
+                    result = .failure(ReaderError(.other, reason: "reader-failed", ["detail": "\(error)"]))
                 }
                 continuation.yield(.tagArrived(TagArrival(reader: reader, atr: atr, result: result, detectedAt: detectedAt)))
             case .added, .removed:

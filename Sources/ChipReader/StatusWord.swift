@@ -30,7 +30,7 @@ struct ResponseAPDU: Equatable {
     /// Splits `bytes`; anything shorter than the two status bytes is malformed, never data.
     init(_ bytes: [UInt8]) throws {
         guard bytes.count >= 2 else {
-            throw ReaderError(.malformedResponse, "the reader answered \(bytes.count) byte(s); a response has at least 2")
+            throw ReaderError(.malformedResponse, reason: "response-too-short", ["bytes": String(bytes.count)])
         }
         data = Array(bytes.dropLast(2))
         status = StatusWord(bytes[bytes.count - 2], bytes[bytes.count - 1])
@@ -49,10 +49,10 @@ enum GetUID {
         }
         switch response.status {
         case .success, .endOfDataWarning:
-            guard !response.data.isEmpty else { throw ReaderError(.malformedResponse, "the reader returned an empty UID") }
+            guard !response.data.isEmpty else { throw ReaderError(.malformedResponse, reason: "uid-empty") }
             return TagUID(response.data)
         default:
-            throw ReaderError(.statusWord, "the reader could not read the UID (status \(response.status))")
+            throw ReaderError(.statusWord, reason: "uid-status-error", ["statusWord": "\(response.status)"])
         }
     }
 }

@@ -1,5 +1,6 @@
 import ChipReader
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// The `ledger` command-line tool: parses the command line, runs one command, maps errors to exit statuses.
@@ -13,13 +14,20 @@ enum Ledger {
 
     static func run(_ arguments: [String]) async -> ExitStatus {
         let json = arguments.contains("--json")
+        // From the environment only for now (`LEDGER_LANG`, then the locale variables); `--lang` joins the
+        // global options with the command-line restructuring.
+        let language = Language.select(environment: ProcessInfo.processInfo.environment, default: .zh)
+        // The parser and `scan` still read `message`; have it worded, in this language, until they render reasons.
+        ReasonWording.install { Catalogue.commandLineText($0, in: language) }
+        ReaderError.installWording { render(Reason($0), in: language) }
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()
             return .success
         } catch let error as UsageError {
             if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil) + "\n\n").utf8)) }
-            report(error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
+            report(
+                error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
             return .usage
         } catch let error as CommandFailure {
             // The command already printed its JSON result (which says what failed); only stderr gets the line.
@@ -27,19 +35,19 @@ enum Ledger {
             return error.status
         } catch let error as LedgerError {
             let status = ExitStatus(for: error.code)
-            report(error.message, status: status, kind: "\(error.code)", json: json)
+            report(error.reason, in: language, status: status, kind: "\(error.code)", json: json)
             return status
         } catch let error as VerificationError {
-            report("verification failed: \(error.message)", status: .verificationFailed, kind: "verificationFailed", json: json)
+            report(error.reason, in: language, status: .verificationFailed, kind: "verificationFailed", json: json, prefixed: true)
             return .verificationFailed
         } catch let error as NoteFormatError {
-            report("invalid input: \(error.message)", status: .invalidInput, kind: "invalidInput", json: json)
+            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json, prefixed: true)
             return .invalidInput
         } catch let error as ReaderError {
-            report(error.message, status: .readerUnavailable, kind: "reader", json: json)
+            report(Reason(error), in: language, status: .readerUnavailable, kind: "reader", json: json)
             return .readerUnavailable
         } catch let error as CryptoError {
-            report(error.description, status: .invalidInput, kind: "invalidInput", json: json)
+            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json)
             return .invalidInput
         } catch {
             report("\(error)", status: .internalError, kind: "internal", json: json)
@@ -47,6 +55,23 @@ enum Ledger {
         }
     }
 
+    /// Writes `reason` in `language` as the one error line, with what to type next when there is a hint;
+    /// with `--json`, also the error object, which carries the reason's id and arguments beside the words.
+    /// `prefixed`: the reason does not say what kind of failure it is (a proof, a note's text), so the kind
+    /// goes first.
+    private static func report(
+        _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false
+    ) {
+        let prefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
+        let message = (prefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language)
+        Output.writeError(message)
+        if json {
+            let body = ErrorOutput.Body(status: status.rawValue, kind: kind, message: message, reason: reason.id, args: reason.arguments)
+            try? Output.writeJSON(ErrorOutput(error: body))
+        }
+    }
+
+    /// Writes an error of the tool's own, whose text is final (usage errors, a command's own failure).
     private static func report(_ message: String, status: ExitStatus, kind: String, json: Bool) {
         Output.writeError(message)
         if json { try? Output.writeJSON(ErrorOutput(error: .init(status: status.rawValue, kind: kind, message: message))) }

@@ -33,11 +33,16 @@ struct Output {
 }
 
 /// The JSON shape of an error, printed on stdout with `--json` (the one-line message goes to stderr too).
+///
+/// `reason` and `args` are the library's reason id and its arguments, for scripts to tell refusals apart
+/// without reading words; they are left out for the tool's own errors (usage, a command's own failure).
 struct ErrorOutput: Encodable {
     struct Body: Encodable {
         let status: Int32
         let kind: String
         let message: String
+        var reason: String?
+        var args: [String: String]?
     }
     let error: Body
 }

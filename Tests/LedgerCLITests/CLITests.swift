@@ -32,6 +32,9 @@ struct CLITests {
         env["LEDGER_PRIVATE_KEY"] = nil
         env["HOME"] = directory.path
         env["XDG_DATA_HOME"] = nil
+        // The tests check English wording; Chinese, the default, has tests of its own (LanguageCLITests).
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[key] = nil }
+        env["LEDGER_LANG"] = "en"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdout = Pipe()

@@ -30,7 +30,7 @@ import Testing
             process.executableURL = try CLITests.productsDirectory().appendingPathComponent("ledger")
             process.arguments = arguments
             process.currentDirectoryURL = directory
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(["LEDGER_LANG": "en"]) { $1 }.merging(environment) { $1 }
             process.standardOutput = stdout
             process.standardInput = stdin
             process.standardError = FileHandle.nullDevice

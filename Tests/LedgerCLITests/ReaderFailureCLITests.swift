@@ -17,7 +17,7 @@ struct ReaderFailureCLITests {
         process.executableURL = try CLITests.productsDirectory().appendingPathComponent("ledger")
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["LEDGER_LANG": "en"]) { $1 }.merging(environment) { $1 }
         let input = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

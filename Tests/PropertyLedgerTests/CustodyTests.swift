@@ -105,99 +105,102 @@ struct CustodyTests {
                     ItemRegistration(caseNumber: Self.caseNumber, name: "手机", quantity: "1", unit: "部", seizedBy: seizers))
             }
             let cases: [(String, CustodyCommand, String?, LedgerError.Code, String)] = [
-                ("chip bound to two live objects", .bindChip(object: dossier, uid: "04a1b2c3d4e580"), "000004", .refused, "already bound"),
+                (
+                    "chip bound to two live objects", .bindChip(object: dossier, uid: "04a1b2c3d4e580"), "000004", .refused,
+                    "chip-bound-elsewhere"
+                ),
                 (
                     "check-out of an object not in storage",
                     .checkOut(
                         object: dossier, to: "000002", reason: .examination, approvedBy: "000001", due: due, note: nil, caseNumber: nil),
-                    "000004", .refused, "not in storage"
+                    "000004", .refused, "object-not-stored-yet"
                 ),
                 (
                     "return of an object not checked out",
                     .returnObject(object: item, location: "CAB-01", condition: "完好", by: "000002", caseNumber: nil), "000004", .refused,
-                    "not checked out"
+                    "object-not-checked-out"
                 ),
                 (
                     "check-in of an object already in storage", .checkIn(object: item, location: "CAB-01", caseNumber: nil), "000004",
-                    .refused, "in storage at CAB-01"
+                    .refused, "object-not-new"
                 ),
                 (
                     "approver equals recipient",
                     .checkOut(object: item, to: "000001", reason: .court, approvedBy: "000001", due: due, note: nil, caseNumber: nil),
-                    "000004", .refused, "also the recipient"
+                    "000004", .refused, "approver-is-recipient"
                 ),
                 (
                     "an officer approving",
                     .checkOut(object: item, to: "000002", reason: .court, approvedBy: "000003", due: due, note: nil, caseNumber: nil),
-                    "000004", .refused, "supervisor required"
+                    "000004", .refused, "officer-lacks-role"
                 ),
                 (
                     "a clerk approving",
                     .checkOut(object: item, to: "000002", reason: .court, approvedBy: "000004", due: due, note: nil, caseNumber: nil),
-                    "000004", .refused, "supervisor required"
+                    "000004", .refused, "officer-lacks-role"
                 ),
                 (
                     "disposal of a dossier",
                     .dispose(object: dossier, method: .destroyed, approvedBy: "000001", recipient: nil, note: nil, caseNumber: nil),
-                    "000004", .refused, "dossiers are never disposed"
+                    "000004", .refused, "dossier-not-disposable"
                 ),
                 (
                     "return to an officer",
                     .dispose(object: item, method: .returnedToOwner, approvedBy: "000001", recipient: "李明", note: nil, caseNumber: nil),
-                    "000004", .refused, "never to an officer"
+                    "000004", .refused, "recipient-is-officer"
                 ),
-                ("fewer than two seizing officers", register(["000002"]), "000002", .refused, "at least two officers"),
-                ("the same officer twice", register(["000002", "000002"]), "000002", .refused, "at least two officers"),
+                ("fewer than two seizing officers", register(["000002"]), "000002", .refused, "too-few-seizers"),
+                ("the same officer twice", register(["000002", "000002"]), "000002", .refused, "too-few-seizers"),
                 (
                     "an unknown actor", .checkIn(object: dossier, location: "CAB-01", caseNumber: nil), "999999", .refused,
-                    "not a known officer"
+                    "officer-unknown"
                 ),
-                ("no actor", .checkIn(object: dossier, location: "CAB-01", caseNumber: nil), nil, .refused, "an actor is required"),
+                ("no actor", .checkIn(object: dossier, location: "CAB-01", caseNumber: nil), nil, .refused, "actor-required"),
                 (
                     "an officer doing the clerk's work", .checkIn(object: dossier, location: "CAB-01", caseNumber: nil), "000002", .refused,
-                    "clerk required"
+                    "actor-lacks-role"
                 ),
                 (
                     "a location that does not exist", .checkIn(object: dossier, location: "CAB-99", caseNumber: nil), "000004", .notFound,
-                    "no location CAB-99"
+                    "location-not-found"
                 ),
                 (
                     "an object of another case", .checkIn(object: dossier, location: "CAB-01", caseNumber: "A0000000000000000000001"),
-                    "000004", .refused, "belongs to case"
+                    "000004", .refused, "object-in-other-case"
                 ),
                 (
                     "a due time in the past",
                     .checkOut(
                         object: item, to: "000002", reason: .court, approvedBy: "000001", due: Self.now.addingTimeInterval(-60), note: nil,
-                        caseNumber: nil), "000004", .refused, "not in the future"
+                        caseNumber: nil), "000004", .refused, "due-not-in-future"
                 ),
                 (
                     "a national ID number in a description", register(["000002", "000003"]).withName("手机 失主身份证 370321199001011231"),
-                    "000002", .refused, "national ID"
+                    "000002", .refused, "personal-number"
                 ),
                 (
                     "a phone number in a recipient",
                     .dispose(
                         object: item, method: .returnedToOwner, approvedBy: "000001", recipient: "赵先生 13912345678", note: nil,
-                        caseNumber: nil), "000004", .refused, "phone"
+                        caseNumber: nil), "000004", .refused, "personal-number"
                 ),
                 (
                     "an uncorrectable field", .correct(index: 8, field: "case", value: "X", reason: "r"), "000004", .refused,
-                    "cannot be corrected"
+                    "field-not-correctable"
                 ),
                 (
                     "an unknown object", .move(object: "P-370321-2026-999999", location: "CAB-01", reason: nil, caseNumber: nil), "000004",
-                    .notFound, "no item or dossier"
+                    .notFound, "object-not-found"
                 ),
             ]
             let sizeBefore = try await store.size
             let projectionsBefore = try await store.projectionDump()
-            for (rule, command, actor, code, fragment) in cases {
+            for (rule, command, actor, code, reason) in cases {
                 let error = await #expect(throws: LedgerError.self, "\(rule)") {
                     try await store.record(command, actor: actor, at: Self.now)
                 }
-                #expect(error?.code == code, "\(rule): \(error.map { "\($0.code): \($0.message)" } ?? "accepted")")
-                #expect(error?.message.contains(fragment) == true, "\(rule): \(error?.message ?? "")")
+                #expect(error?.code == code, "\(rule): \(error.map { "\($0.code): \($0.reason)" } ?? "accepted")")
+                #expect(error?.reason.id == reason, "\(rule): \(error?.reason.description ?? "")")
                 #expect(try await store.size == sizeBefore, "\(rule) wrote to the log")
                 #expect(try await store.projectionDump() == projectionsBefore, "\(rule) changed the projections")
             }
@@ -214,7 +217,7 @@ struct CustodyTests {
                 (.openCase(number: "A1", title: "x", kind: .criminal, isPropertyCrime: false), "000003"),
             ] as [(CustodyCommand, String)] {
                 let error = await #expect(throws: LedgerError.self) { try await store.record(command, actor: actor, at: Self.now) }
-                #expect(error?.message.contains("retired") == true, "\(error?.message ?? "")")
+                #expect(error?.reason.id == "officer-retired", "\(error?.reason.description ?? "")")
             }
             #expect(try await store.size == size)
             #expect(try await store.rebuildCheck() == [])
@@ -282,7 +285,7 @@ struct BatchRecordTests {
             let refused = await #expect(throws: LedgerError.self) {
                 try await store.record(contentsOf: good + [.bindChip(object: dossier, uid: "04000001")], actor: "000004")
             }
-            #expect(refused?.message.contains("already bound") == true)
+            #expect(refused?.reason == Reason("chip-bound-elsewhere", ["chip": "04000001", "object": item]))
             #expect(try await store.size == size)
             let recorded = try await store.record(contentsOf: good, actor: "000004")
             #expect(recorded.map(\.index) == [size, size + 1])

@@ -12,9 +12,10 @@ struct InputNormalizationTests {
         try await CustodyTests.withScene { store, item, dossier in
             let bound = try await store.record(.bindChip(object: item, uid: "０４Ａ１Ｂ２Ｃ３"), actor: "000004", at: Self.now)
             #expect(bound.entry.event == .chipBound(ChipBound(object: item, uid: "04A1B2C3")))
-            try await expectRefusal(store, .bindChip(object: dossier, uid: "04A1B2C3"), actor: "000004", code: .refused, "already bound")
             try await expectRefusal(
-                store, .bindChip(object: dossier, uid: " 04:a1:b2:c3 "), actor: "000004", code: .refused, "already bound")
+                store, .bindChip(object: dossier, uid: "04A1B2C3"), actor: "000004", code: .refused, "chip-bound-elsewhere")
+            try await expectRefusal(
+                store, .bindChip(object: dossier, uid: " 04:a1:b2:c3 "), actor: "000004", code: .refused, "chip-bound-elsewhere")
             #expect(try await store.object("chip:04a1b2c3").id == item)
             #expect(try await store.object("ｃｈｉｐ：０４Ａ１Ｂ２Ｃ３").id == item)
         }
@@ -54,7 +55,7 @@ struct InputNormalizationTests {
             #expect(officer.entry.event == .officerAdded(OfficerAdded(badge: "000005", name: "赵六", unit: nil, role: .officer)))
             try await expectRefusal(
                 store, .addOfficer(badge: "000005", name: "赵六", unit: nil, role: .officer), actor: "000001", code: .refused,
-                "already exists")
+                "officer-exists")
 
             let location = try await store.record(
                 .addLocation(code: "ＣＡＢ－０２", name: "智能柜02", kind: .cabinet, parent: "ＲＯＯＭ－１", isCentral: false), actor: "000004",
@@ -72,7 +73,7 @@ struct InputNormalizationTests {
             #expect(try await store.caseRecord(fullWidth("A3703210500002026110002")) != nil)
             try await expectRefusal(
                 store, .openCase(number: "A3703210500002026110002", title: "盗窃案", kind: .criminal, isPropertyCrime: true),
-                actor: "000002", code: .refused, "already exists")
+                actor: "000002", code: .refused, "case-exists")
             let progress = try await store.record(
                 .recordProgress(caseNumber: " " + fullWidth("A3703210500002026110002"), note: "嫌疑人到案"), actor: "000002", at: Self.now)
             #expect(progress.entry.event == .caseProgressed(CaseProgressed(case: "A3703210500002026110002", note: "嫌疑人到案")))
@@ -84,7 +85,7 @@ struct InputNormalizationTests {
         try await CustodyTests.withScene { store, _, _ in
             let registration = ItemRegistration(
                 caseNumber: CustodyTests.caseNumber, name: "手机", quantity: "1", unit: "部", seizedBy: ["000002", "０００００２"])
-            try await expectRefusal(store, .registerItem(registration), actor: "000002", code: .refused, "at least two officers")
+            try await expectRefusal(store, .registerItem(registration), actor: "000002", code: .refused, "too-few-seizers")
             let item = try await store.record(
                 .registerItem(
                     ItemRegistration(
@@ -104,12 +105,12 @@ struct InputNormalizationTests {
     /// Zero-width spaces and joiners, byte order marks, direction overrides and control characters hide what
     /// was typed: refused in identifiers, references and free text alike, naming the field.
     @Test(arguments: [
-        (CustodyCommand.bindChip(object: "D-370321-2026-000001", uid: "04A1\u{200B}B2C3"), "000004", "chip UID", "U+200B"),
+        (CustodyCommand.bindChip(object: "D-370321-2026-000001", uid: "04A1\u{200B}B2C3"), "000004", "chip-uid", "U+200B"),
         (.addOfficer(badge: "000005\u{200D}", name: "赵六", unit: nil, role: .officer), "000001", "badge", "U+200D"),
-        (.openCase(number: "\u{FEFF}A1", title: "盗窃案", kind: .criminal, isPropertyCrime: false), "000002", "case number", "U+FEFF"),
+        (.openCase(number: "\u{FEFF}A1", title: "盗窃案", kind: .criminal, isPropertyCrime: false), "000002", "case-number", "U+FEFF"),
         (.addOfficer(badge: "000005", name: "赵\u{202E}六", unit: nil, role: .officer), "000001", "name", "U+202E"),
         (
-            .addLocation(code: "CAB-02", name: "柜\u{0007}", kind: .cabinet, parent: "ROOM-1", isCentral: false), "000004", "location name",
+            .addLocation(code: "CAB-02", name: "柜\u{0007}", kind: .cabinet, parent: "ROOM-1", isCentral: false), "000004", "location-name",
             "U+0007"
         ),
         (.checkIn(object: "D-370321-2026-000001", location: "CAB-01\u{200B}", caseNumber: nil), "000004", "location", "U+200B"),
@@ -117,7 +118,7 @@ struct InputNormalizationTests {
             .checkOut(
                 object: "P-370321-2026-000001", to: "000002\u{200B}", reason: .court, approvedBy: "000001",
                 due: CustodyTests.now.addingTimeInterval(3600),
-                note: nil, caseNumber: nil), "000004", "the recipient", "U+200B"
+                note: nil, caseNumber: nil), "000004", "recipient-badge", "U+200B"
         ),
         (
             .checkOut(
@@ -125,14 +126,15 @@ struct InputNormalizationTests {
                 due: CustodyTests.now.addingTimeInterval(3600),
                 note: "送检\u{200B}", caseNumber: nil), "000004", "note", "U+200B"
         ),
-        (.checkIn(object: "D-370321-2026-000001", location: "CAB-01", caseNumber: nil), "000004\u{200B}", "the actor", "U+200B"),
+        (.checkIn(object: "D-370321-2026-000001", location: "CAB-01", caseNumber: nil), "000004\u{200B}", "actor", "U+200B"),
         (.correct(index: 8, field: "features", value: "黑色\u{200C}山地车", reason: "补充"), "000004", "features", "U+200C"),
         (.move(object: "P-370321-2026-000001", location: "ROOM-1", reason: "整理\u{FEFF}", caseNumber: nil), "000004", "reason", "U+FEFF"),
     ])
     func invisibleCharactersAreRefusedNamingTheField(command: CustodyCommand, actor: String, field: String, codePoint: String) async throws
     {
         try await CustodyTests.withScene { store, _, _ in
-            try await expectRefusal(store, command, actor: actor, code: .invalidInput, field, codePoint, "invisible or control character")
+            try await expectRefusal(
+                store, command, actor: actor, code: .invalidInput, "invisible-character", ["field": field, "character": codePoint])
         }
     }
 

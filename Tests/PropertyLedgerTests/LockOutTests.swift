@@ -12,13 +12,12 @@ struct LockOutTests {
         try await CustodyTests.withScene { store, _, _ in
             try await expectRefusal(
                 store, .retireOfficer(badge: "000001", reason: "退休"), actor: "000001", code: .refused,
-                "000001 is the only active supervisor",
-                "add another supervisor first")
+                "last-supervisor", ["badge": "000001"])
             try await store.record(.addOfficer(badge: "000009", name: "周敏", unit: "法制大队", role: .supervisor), actor: "000001", at: Self.now)
             try await store.record(.retireOfficer(badge: "000001", reason: "退休"), actor: "000009", at: Self.now)
             // Now 000009 is the last one, even acting on himself.
             try await expectRefusal(
-                store, .retireOfficer(badge: "000009", reason: nil), actor: "000009", code: .refused, "only active supervisor")
+                store, .retireOfficer(badge: "000009", reason: nil), actor: "000009", code: .refused, "last-supervisor")
             // And can still do a supervisor's work.
             try await store.record(.addOfficer(badge: "000010", name: "钱七", unit: nil, role: .clerk), actor: "000009", at: Self.now)
             #expect(try await store.rebuildCheck() == [])
@@ -33,14 +32,14 @@ struct LockOutTests {
                     note: nil,
                     caseNumber: nil), actor: "000004", at: Self.now)
             try await expectRefusal(
-                store, .retireOfficer(badge: "000002", reason: "调离"), actor: "000001", code: .refused, "000002 still holds \(item)",
-                "--override-holdings")
+                store, .retireOfficer(badge: "000002", reason: "调离"), actor: "000001", code: .refused, "officer-holds-objects",
+                ["badge": "000002"])
             try await expectRefusal(
                 store, .retireOfficer(badge: "000002", reason: nil, overridesHoldings: true), actor: "000001", code: .refused,
-                "needs a reason")
+                "override-needs-reason")
             try await expectRefusal(
                 store, .retireOfficer(badge: "000002", reason: "  ", overridesHoldings: true), actor: "000001", code: .refused,
-                "needs a reason")
+                "override-needs-reason")
 
             let retired = try await store.record(
                 .retireOfficer(badge: "000002", reason: "调离，物品由本人归还", overridesHoldings: true), actor: "000001", at: Self.now)
@@ -78,7 +77,7 @@ struct LockOutTests {
 
             try await expectRefusal(
                 store, .returnObject(object: item, location: "CAB-01", condition: "完好", by: "000003", caseNumber: nil), actor: "000004",
-                code: .refused, "000003 is retired")
+                code: .refused, "officer-retired", ["badge": "000003"])
             let first = try await store.record(
                 .returnObject(object: item, location: "CAB-01", condition: "完好", by: nil, caseNumber: nil), actor: "000004", at: Self.now)
             #expect(first.entry.event == .returned(Returned(object: item, location: "CAB-01", condition: "完好", by: "000002")))

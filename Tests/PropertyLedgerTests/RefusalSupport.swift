@@ -3,12 +3,13 @@ import Testing
 
 @testable import PropertyLedger
 
-/// Records `command` expecting a refusal of kind `code` whose message contains every fragment, and checks
-/// that the refusal wrote nothing to the log or the projections.
+/// Records `command` expecting a refusal of kind `code` for `reason` (an id) with at least `arguments`, and
+/// checks that evaluating it meets the same refusal and that the refusal wrote nothing to the log or the
+/// projections.
 @discardableResult
 func expectRefusal(
     _ store: LedgerStore, _ command: CustodyCommand, actor: String?, at date: Date = CustodyTests.now, code: LedgerError.Code,
-    _ fragments: String..., sourceLocation: SourceLocation = #_sourceLocation
+    _ reason: String, _ arguments: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> LedgerError? {
     let sizeBefore = try await store.size
     let projectionsBefore = try await store.projectionDump()
@@ -19,10 +20,13 @@ func expectRefusal(
     let error = await #expect(throws: LedgerError.self, sourceLocation: sourceLocation) {
         try await store.record(command, actor: actor, at: date)
     }
-    #expect(evaluated?.code == error?.code && evaluated?.message == error?.message, sourceLocation: sourceLocation)
-    #expect(error?.code == code, "\(error.map { "\($0.code): \($0.message)" } ?? "accepted")", sourceLocation: sourceLocation)
-    for fragment in fragments {
-        #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "") lacks \"\(fragment)\"", sourceLocation: sourceLocation)
+    #expect(evaluated?.code == error?.code && evaluated?.reason == error?.reason, sourceLocation: sourceLocation)
+    #expect(error?.code == code, "\(error.map { "\($0.code): \($0.reason)" } ?? "accepted")", sourceLocation: sourceLocation)
+    #expect(error?.reason.id == reason, "\(error?.reason.description ?? "accepted") is not \(reason)", sourceLocation: sourceLocation)
+    for (name, value) in arguments {
+        #expect(
+            error?.reason.arguments[name] == value, "\(error?.reason.description ?? "") lacks \(name): \(value)",
+            sourceLocation: sourceLocation)
     }
     #expect(try await store.size == sizeBefore, "a refused command wrote to the log", sourceLocation: sourceLocation)
     #expect(

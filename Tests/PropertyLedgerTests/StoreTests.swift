@@ -124,18 +124,19 @@ struct StoreTests {
             let missing = StorePaths(database: directory.appendingPathComponent("none.db").path)
             let notFound = await #expect(throws: LedgerError.self) { try await LedgerStore.open(missing) }
             #expect(notFound?.code == .notFound)
+            #expect(notFound?.reason == Reason("store-missing", ["path": missing.database]))
 
             let garbage = directory.appendingPathComponent("garbage.db")
             try Data(repeating: 0x41, count: 8192).write(to: garbage)
             let corrupt = await #expect(throws: LedgerError.self) { try await LedgerStore.open(StorePaths(database: garbage.path)) }
             #expect(corrupt?.code == .storeUnusable)
-            #expect(corrupt?.message.contains("not a ledger store or is damaged") == true)
+            #expect(corrupt?.reason.id == "store-damaged")
             #expect(try Data(contentsOf: garbage) == Data(repeating: 0x41, count: 8192), "the file was changed")
 
             let other = directory.appendingPathComponent("other.db")
             try Database(path: other.path, create: true).execute("CREATE TABLE t (x)")
             let foreign = await #expect(throws: LedgerError.self) { try await LedgerStore.open(StorePaths(database: other.path)) }
-            #expect(foreign?.message.contains("not a PropertyLedger store") == true)
+            #expect(foreign?.reason == Reason("store-foreign", ["path": other.path]))
         }
     }
 
@@ -156,9 +157,10 @@ struct StoreTests {
             try FileManager.default.copyItem(atPath: backup, toPath: paths.database)
             let restored = try await LedgerStore.open(paths)
             let reason = try #require(await restored.writeBlockedReason)
-            #expect(reason.contains("signed at size 3"))
+            #expect(reason.id == "entries-lost" && reason.arguments["size"] == "3", "\(reason)")
             let refused = await #expect(throws: LedgerError.self) { try await restored.append(Data("fork".utf8)) }
             #expect(refused?.code == .storeUnusable)
+            #expect(refused?.reason.id == "writes-blocked" && refused?.reason.arguments["cause"] == "entries-lost")
             await #expect(throws: LedgerError.self) { try await restored.checkpoint() }
             let report = try await restored.audit()
             #expect(!report.isIntact)
@@ -184,16 +186,17 @@ struct StoreTests {
             try FileManager.default.removeItem(atPath: paths.privateKey)
             let missing = await #expect(throws: LedgerError.self) { try await store.checkpoint() }
             #expect(missing?.code == .notFound)
+            #expect(missing?.reason.id == "private-key-missing")
 
             let stranger = try NoteSigner(name: store.identity.origin, key: SigningKey.generate(.sm2))
             try DurableFile.create(paths.privateKey, contents: Data(try stranger.text.utf8), mode: 0o600)
             let foreign = await #expect(throws: LedgerError.self) { try await store.checkpoint() }
-            #expect(foreign?.message.contains("does not belong to this log") == true)
+            #expect(foreign?.reason.id == "private-key-foreign")
 
             try FileManager.default.removeItem(atPath: paths.privateKey)
             try DurableFile.create(paths.privateKey, contents: Data(key.utf8), mode: 0o644)
             let readable = await #expect(throws: LedgerError.self) { try await store.checkpoint() }
-            #expect(readable?.message.contains("readable by others") == true)
+            #expect(readable?.reason == Reason("private-key-exposed", ["path": paths.privateKey, "mode": "644"]))
             #expect(try await store.checkpointSizes() == [1])
         }
     }

@@ -38,7 +38,7 @@ struct TamperTests {
         ) { report, store in
             #expect(!report.isIntact)
             #expect(report.firstBadIndex == 27)
-            #expect(report.findings.first?.place == "entry 27")
+            #expect(report.findings.first?.subject == Reason("audit-entry", ["index": "27"]))
             #expect(report.findingCount == 1)
         }
     }
@@ -46,8 +46,8 @@ struct TamperTests {
     @Test func deletedLastEntryIsFound() async throws {
         try await withTamperedStore(["DELETE FROM log_entries WHERE idx = 39"]) { report, _ in
             #expect(report.firstBadIndex == 39)
-            #expect(report.findings.contains { $0.place == "tree leaf 39" })
-            #expect(report.findings.contains { $0.place == "checkpoint at size 40" })
+            #expect(report.findings.contains { $0.subject == Reason("audit-tree-leaf", ["index": "39"]) })
+            #expect(report.findings.contains { $0.subject == Reason("audit-checkpoint", ["size": "40"]) })
         }
     }
 
@@ -61,8 +61,8 @@ struct TamperTests {
             "DELETE FROM log_nodes WHERE level = 3 AND idx = 4",
         ]) { report, store in
             #expect(report.firstBadIndex == 39)
-            #expect(report.findings.contains { $0.place == "checkpoint at size 40" })
-            #expect(await store.writeBlockedReason?.contains("signed at size 40") == true)
+            #expect(report.findings.contains { $0.subject == Reason("audit-checkpoint", ["size": "40"]) })
+            #expect(await store.writeBlockedReason?.arguments["size"] == "40")
         }
     }
 
@@ -73,7 +73,10 @@ struct TamperTests {
             "UPDATE log_entries SET idx = 31 WHERE idx = 1000",
         ]) { report, _ in
             #expect(report.firstBadIndex == 12)
-            #expect(report.findings.map(\.place).prefix(2) == ["entry 12", "entry 31"])
+            #expect(
+                report.findings.map(\.subject).prefix(2) == [
+                    Reason("audit-entry", ["index": "12"]), Reason("audit-entry", ["index": "31"]),
+                ])
         }
     }
 
@@ -81,7 +84,7 @@ struct TamperTests {
         try await withTamperedStore(["UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 3"]) { report, _ in
             #expect(report.firstBadIndex == 12)
             // Only the altered node is reported, not the ancestors that now disagree with it.
-            #expect(report.findings.map(\.place) == ["tree node (level 2, index 3)"])
+            #expect(report.findings.map(\.subject) == [Reason("audit-tree-node", ["level": "2", "index": "3"])])
         }
     }
 
@@ -89,7 +92,10 @@ struct TamperTests {
         try await withTamperedStore([
             "UPDATE log_checkpoints SET note = replace(note, char(10) || '20' || char(10), char(10) || '21' || char(10)) WHERE size = 20"
         ]) { report, _ in
-            #expect(report.findings.contains { $0.place == "checkpoint at size 20" && $0.problem.contains("does not verify") })
+            #expect(
+                report.findings.contains {
+                    $0.subject == Reason("audit-checkpoint", ["size": "20"]) && $0.reason.id == "checkpoint-note-unverifiable"
+                })
         }
     }
 
@@ -116,7 +122,7 @@ struct TamperTests {
             let report = try await LedgerStore.open(paths).audit()
             #expect(report.findingCount == 1)
             #expect(report.firstBadIndex == 20)
-            #expect(report.findings.first?.place == "checkpoint at size 40")
+            #expect(report.findings.first?.subject == Reason("audit-checkpoint", ["size": "40"]))
         }
     }
 
@@ -145,7 +151,7 @@ struct TamperTests {
             #expect(size < 40)
             let report = try await damaged.audit()
             #expect(report.firstBadIndex == size)
-            #expect(report.findings.contains { $0.place.hasPrefix("checkpoint file") })
+            #expect(report.findings.contains { $0.subject.id == "audit-checkpoint-file" })
             #expect(await damaged.writeBlockedReason != nil)
         }
     }

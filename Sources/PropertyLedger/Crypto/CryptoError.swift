@@ -1,29 +1,32 @@
 internal import COpenSSL
 
-/// A failure inside libcrypto, or a key or signature that cannot be used.
+/// A failure inside libcrypto, or a key or signature that cannot be used (``Reason/cryptoReasons``).
 public struct CryptoError: Error, CustomStringConvertible, Sendable {
-    /// What was being done, e.g. "generating an SM2 key".
-    public let message: String
-    /// The first entry of OpenSSL's error queue, when there was one.
-    public let detail: String?
+    public let reason: Reason
 
-    public var description: String {
-        detail.map { "\(message): \($0)" } ?? message
+    /// The reason as the program's installed ``ReasonWording`` words it, else its debug form.
+    public var message: String { ReasonWording.words(for: reason) }
+    public var description: String { message }
+
+    init(_ reason: Reason) {
+        self.reason = reason
     }
 
-    init(_ message: String, detail: String? = nil) {
-        self.message = message
-        self.detail = detail
-    }
-
-    /// Builds an error from OpenSSL's thread-local error queue, and clears the queue.
-    static func openSSL(_ message: String) -> CryptoError {
+    /// The error for a libcrypto call that failed during `step` (``Reason/cryptoReasons`` lists the steps),
+    /// with the first entry of OpenSSL's thread-local error queue when there is one; clears the queue.
+    static func openSSL(_ step: String) -> CryptoError {
         let code = ERR_get_error()
         ERR_clear_error()
-        guard code != 0 else { return CryptoError(message) }
+        guard code != 0 else { return CryptoError(Reason("openssl-failed", ["step": step])) }
         var buffer = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(code, &buffer, buffer.count)
         let detail = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return CryptoError(message, detail: detail)
+        return CryptoError(Reason("openssl-failed-detail", ["step": step, "detail": detail]))
+    }
+
+    /// This system's libcrypto lacks `algorithm` (an SM one when OpenSSL was built without them).
+    static func unavailable(_ algorithm: String, isSM: Bool) -> CryptoError {
+        ERR_clear_error()
+        return CryptoError(Reason(isSM ? "sm-crypto-unavailable" : "crypto-unavailable", ["algorithm": algorithm]))
     }
 }

@@ -37,16 +37,11 @@ final class Digester {
         // EVP_MD_fetch returns nil when the provider lacks the algorithm (OpenSSL built with no-sm3, or a
         // FIPS-only configuration). Say so rather than fail obscurely later.
         guard let messageDigest = EVP_MD_fetch(nil, algorithm.openSSLName, nil) else {
-            ERR_clear_error()
-            throw CryptoError(
-                "this system's libcrypto does not provide \(algorithm.openSSLName)"
-                    + (algorithm == .sm3
-                        ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3"
-                        : ""))
+            throw CryptoError.unavailable(algorithm.openSSLName, isSM: algorithm == .sm3)
         }
         guard let context = EVP_MD_CTX_new() else {
             EVP_MD_free(messageDigest)
-            throw CryptoError.openSSL("allocating a digest context")
+            throw CryptoError.openSSL("allocate-digest-context")
         }
         self.algorithm = algorithm
         self.messageDigest = messageDigest

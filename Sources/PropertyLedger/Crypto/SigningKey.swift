@@ -24,18 +24,18 @@ public final class SigningKey: @unchecked Sendable {
         defer { EVP_PKEY_CTX_free(context) }
         var key: OpaquePointer?
         guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_generate(context, &key) == 1, let key else {
-            throw CryptoError.openSSL("generating an \(algorithm.openSSLKeyType) key")
+            throw CryptoError.openSSL("generate-key")
         }
         return SigningKey(algorithm: algorithm, key: key)
     }
 
     /// An Ed25519 key from its 32-byte seed (RFC 8032 private key).
     public static func ed25519(seed: Data) throws -> SigningKey {
-        guard seed.count == 32 else { throw CryptoError("an Ed25519 seed is 32 bytes, not \(seed.count)") }
+        guard seed.count == 32 else { throw CryptoError(Reason("ed25519-seed-wrong-size", ["bytes": String(seed.count)])) }
         let key = seed.withUnsafeBytes { bytes in
             EVP_PKEY_new_raw_private_key_ex(nil, "ED25519", nil, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), 32)
         }
-        guard let key else { throw CryptoError.openSSL("loading an Ed25519 seed") }
+        guard let key else { throw CryptoError.openSSL("load-ed25519-seed") }
         return SigningKey(algorithm: .ed25519, key: key)
     }
 
@@ -45,11 +45,11 @@ public final class SigningKey: @unchecked Sendable {
             var pointer = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
             return d2i_AutoPrivateKey(nil, &pointer, bytes.count)
         }
-        guard let key else { throw CryptoError.openSSL("decoding an SM2 private key") }
+        guard let key else { throw CryptoError.openSSL("decode-sm2-private-key") }
         // An EC key on another curve would sign with ECDSA: accept only keys libcrypto treats as SM2.
         guard EVP_PKEY_is_a(key, "SM2") == 1 else {
             EVP_PKEY_free(key)
-            throw CryptoError("the private key is not an SM2 key")
+            throw CryptoError(Reason("private-key-not-sm2"))
         }
         return SigningKey(algorithm: .sm2, key: key)
     }
@@ -64,12 +64,12 @@ public final class SigningKey: @unchecked Sendable {
                 let ok = seed.withUnsafeMutableBytes { buffer in
                     EVP_PKEY_get_raw_private_key(key, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
                 }
-                guard ok == 1, length == 32 else { throw CryptoError.openSSL("reading an Ed25519 seed") }
+                guard ok == 1, length == 32 else { throw CryptoError.openSSL("read-ed25519-seed") }
                 return seed
             case .sm2:
                 var buffer: UnsafeMutablePointer<UInt8>?
                 let length = i2d_PrivateKey(key, &buffer)
-                guard length > 0, let buffer else { throw CryptoError.openSSL("encoding an SM2 private key") }
+                guard length > 0, let buffer else { throw CryptoError.openSSL("encode-sm2-private-key") }
                 defer { CRYPTO_free(buffer, #fileID, #line) }
                 return Data(bytes: buffer, count: Int(length))
             }
@@ -81,7 +81,7 @@ public final class SigningKey: @unchecked Sendable {
         get throws {
             var buffer: UnsafeMutablePointer<UInt8>?
             let length = i2d_PUBKEY(key, &buffer)
-            guard length > 0, let buffer else { throw CryptoError.openSSL("encoding a public key") }
+            guard length > 0, let buffer else { throw CryptoError.openSSL("encode-public-key") }
             defer { CRYPTO_free(buffer, #fileID, #line) }
             return try VerificationKey(algorithm: algorithm, subjectPublicKeyInfo: Data(bytes: buffer, count: Int(length)))
         }
@@ -94,24 +94,20 @@ public final class SigningKey: @unchecked Sendable {
                 let input = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
                 var length = 0
                 guard EVP_DigestSign(context, nil, &length, input, bytes.count) == 1 else {
-                    throw CryptoError.openSSL("signing")
+                    throw CryptoError.openSSL("sign")
                 }
                 var signature = Data(count: length)
                 let ok = signature.withUnsafeMutableBytes { out in
                     EVP_DigestSign(context, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, input, bytes.count)
                 }
-                guard ok == 1 else { throw CryptoError.openSSL("signing") }
+                guard ok == 1 else { throw CryptoError.openSSL("sign") }
                 return signature.prefix(length)
             }
         }
     }
 
     static func unsupported(_ algorithm: SignatureAlgorithm) -> CryptoError {
-        ERR_clear_error()
-        return CryptoError(
-            "this system's libcrypto does not provide \(algorithm.openSSLKeyType)"
-                + (algorithm == .sm2
-                    ? " (OpenSSL built without SM algorithms); create the log with --crypto intl or install a libcrypto with SM2/SM3" : ""))
+        CryptoError.unavailable(algorithm.openSSLKeyType, isSM: algorithm == .sm2)
     }
 }
 
@@ -122,7 +118,7 @@ public final class SigningKey: @unchecked Sendable {
 func withDigestContext<R>(
     for key: OpaquePointer, algorithm: SignatureAlgorithm, verifying: Bool, _ body: (OpaquePointer) throws -> R
 ) throws -> R {
-    guard let context = EVP_MD_CTX_new() else { throw CryptoError.openSSL("allocating a signature context") }
+    guard let context = EVP_MD_CTX_new() else { throw CryptoError.openSSL("allocate-signature-context") }
     defer { EVP_MD_CTX_free(context) }
     var keyContext: OpaquePointer?
     // The digest context does not own a key context installed with EVP_MD_CTX_set_pkey_ctx: free it after.
@@ -134,12 +130,12 @@ func withDigestContext<R>(
     case .sm2:
         digestName = "SM3"
         guard let created = EVP_PKEY_CTX_new_from_pkey(nil, key, nil) else {
-            throw CryptoError.openSSL("allocating an SM2 key context")
+            throw CryptoError.openSSL("allocate-sm2-context")
         }
         keyContext = created
         let id = SignatureAlgorithm.sm2DistinguishingID
         guard EVP_PKEY_CTX_set1_id(created, id, Int32(id.count)) == 1 else {
-            throw CryptoError.openSSL("setting the SM2 distinguishing ID")
+            throw CryptoError.openSSL("set-sm2-id")
         }
         EVP_MD_CTX_set_pkey_ctx(context, created)
     }
@@ -147,6 +143,6 @@ func withDigestContext<R>(
         verifying
         ? EVP_DigestVerifyInit_ex(context, nil, digestName, nil, nil, key, nil)
         : EVP_DigestSignInit_ex(context, nil, digestName, nil, nil, key, nil)
-    guard ok == 1 else { throw CryptoError.openSSL(verifying ? "starting a verification" : "starting a signature") }
+    guard ok == 1 else { throw CryptoError.openSSL(verifying ? "start-verification" : "start-signature") }
     return try body(context)
 }

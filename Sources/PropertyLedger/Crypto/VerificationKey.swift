@@ -16,10 +16,10 @@ public final class VerificationKey: @unchecked Sendable {
             var pointer = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
             return d2i_PUBKEY(nil, &pointer, bytes.count)
         }
-        guard let key else { throw CryptoError.openSSL("decoding a public key") }
+        guard let key else { throw CryptoError.openSSL("decode-public-key") }
         guard EVP_PKEY_is_a(key, algorithm.openSSLKeyType) == 1 else {
             EVP_PKEY_free(key)
-            throw CryptoError("the public key is not an \(algorithm.openSSLKeyType) key")
+            throw CryptoError(Reason("public-key-wrong-type", ["type": algorithm.openSSLKeyType]))
         }
         self.algorithm = algorithm
         self.subjectPublicKeyInfo = subjectPublicKeyInfo
@@ -28,7 +28,7 @@ public final class VerificationKey: @unchecked Sendable {
 
     /// An Ed25519 key from its 32 raw bytes.
     public convenience init(ed25519 raw: Data) throws {
-        guard raw.count == 32 else { throw CryptoError("an Ed25519 public key is 32 bytes, not \(raw.count)") }
+        guard raw.count == 32 else { throw CryptoError(Reason("ed25519-public-key-wrong-size", ["bytes": String(raw.count)])) }
         // RFC 8410 SubjectPublicKeyInfo: a fixed 12-byte header, then the raw key.
         let header: [UInt8] = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00]
         try self.init(algorithm: .ed25519, subjectPublicKeyInfo: Data(header) + raw)
@@ -39,13 +39,13 @@ public final class VerificationKey: @unchecked Sendable {
     /// The raw 32-byte Ed25519 public key (C2SP key type 0x01 carries these bytes).
     public var rawEd25519: Data {
         get throws {
-            guard algorithm == .ed25519 else { throw CryptoError("not an Ed25519 key") }
+            guard algorithm == .ed25519 else { throw CryptoError(Reason("key-not-ed25519")) }
             var length = 32
             var raw = Data(count: 32)
             let ok = raw.withUnsafeMutableBytes { buffer in
                 EVP_PKEY_get_raw_public_key(key, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
             }
-            guard ok == 1, length == 32 else { throw CryptoError.openSSL("reading an Ed25519 public key") }
+            guard ok == 1, length == 32 else { throw CryptoError.openSSL("read-ed25519-public-key") }
             return raw
         }
     }

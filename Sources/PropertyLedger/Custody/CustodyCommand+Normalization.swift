@@ -15,51 +15,51 @@ extension CustodyCommand {
             return .retireOfficer(badge: try id(badge, "badge"), reason: reason, overridesHoldings: overridesHoldings)
         case .addLocation(let code, let name, let kind, let parent, let isCentral):
             return .addLocation(
-                code: try id(code, "location code"), name: name, kind: kind, parent: try optionalID(parent, "parent location"),
+                code: try id(code, "location-code"), name: name, kind: kind, parent: try optionalID(parent, "parent-location"),
                 isCentral: isCentral)
         case .openCase(let number, let title, let kind, let isPropertyCrime):
-            return .openCase(number: try id(number, "case number"), title: title, kind: kind, isPropertyCrime: isPropertyCrime)
+            return .openCase(number: try id(number, "case-number"), title: title, kind: kind, isPropertyCrime: isPropertyCrime)
         case .recordProgress(let number, let note):
-            return .recordProgress(caseNumber: try id(number, "case number"), note: note)
+            return .recordProgress(caseNumber: try id(number, "case-number"), note: note)
         case .solveCase(let number, let note):
-            return .solveCase(caseNumber: try id(number, "case number"), note: note)
+            return .solveCase(caseNumber: try id(number, "case-number"), note: note)
         case .closeCase(let number, let note):
-            return .closeCase(caseNumber: try id(number, "case number"), note: note)
+            return .closeCase(caseNumber: try id(number, "case-number"), note: note)
         case .registerItem(var registration):
-            registration.caseNumber = try id(registration.caseNumber, "case number")
-            registration.seizedBy = try registration.seizedBy.map { try id($0, "seizing officer") }
+            registration.caseNumber = try id(registration.caseNumber, "case-number")
+            registration.seizedBy = try registration.seizedBy.map { try id($0, "seizer") }
             return .registerItem(registration)
         case .registerDossier(var registration):
-            registration.caseNumber = try id(registration.caseNumber, "case number")
+            registration.caseNumber = try id(registration.caseNumber, "case-number")
             return .registerDossier(registration)
         case .bindChip(let object, let uid):
-            return .bindChip(object: try id(object, "object"), uid: try id(uid, "chip UID"))
+            return .bindChip(object: try id(object, "object"), uid: try id(uid, "chip-uid"))
         case .replaceChip(let object, let uid, let reason):
-            return .replaceChip(object: try id(object, "object"), uid: try id(uid, "chip UID"), reason: reason)
+            return .replaceChip(object: try id(object, "object"), uid: try id(uid, "chip-uid"), reason: reason)
         case .checkIn(let object, let location, let caseNumber):
             return .checkIn(
                 object: try id(object, "object"), location: try id(location, "location"),
-                caseNumber: try optionalID(caseNumber, "case number"))
+                caseNumber: try optionalID(caseNumber, "case-number"))
         case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let caseNumber):
             return .checkOut(
-                object: try id(object, "object"), to: try id(to, "the recipient"), reason: reason,
-                approvedBy: try id(approvedBy, "the approver"), due: due, note: note, caseNumber: try optionalID(caseNumber, "case number"))
+                object: try id(object, "object"), to: try id(to, "recipient-badge"), reason: reason,
+                approvedBy: try id(approvedBy, "approver"), due: due, note: note, caseNumber: try optionalID(caseNumber, "case-number"))
         case .returnObject(let object, let location, let condition, let by, let caseNumber):
             return .returnObject(
                 object: try id(object, "object"), location: try id(location, "location"), condition: condition,
-                by: try optionalID(by, "the officer returning it"), caseNumber: try optionalID(caseNumber, "case number"))
+                by: try optionalID(by, "returner"), caseNumber: try optionalID(caseNumber, "case-number"))
         case .move(let object, let location, let reason, let caseNumber):
             return .move(
                 object: try id(object, "object"), location: try id(location, "location"), reason: reason,
-                caseNumber: try optionalID(caseNumber, "case number"))
+                caseNumber: try optionalID(caseNumber, "case-number"))
         case .dispose(let object, let method, let approvedBy, let recipient, let note, let caseNumber):
             return .dispose(
-                object: try id(object, "object"), method: method, approvedBy: try id(approvedBy, "the approver"), recipient: recipient,
-                note: note, caseNumber: try optionalID(caseNumber, "case number"))
+                object: try id(object, "object"), method: method, approvedBy: try id(approvedBy, "approver"), recipient: recipient,
+                note: note, caseNumber: try optionalID(caseNumber, "case-number"))
         case .correct(let index, let field, let value, let reason):
-            return .correct(index: index, field: try id(field, "field"), value: value, reason: reason)
+            return .correct(index: index, field: try id(field, "field-name"), value: value, reason: reason)
         case .recordStocktake(let location, let seenUIDs):
-            return .recordStocktake(location: try id(location, "location"), seenUIDs: try seenUIDs.map { try id($0, "chip UID") })
+            return .recordStocktake(location: try id(location, "location"), seenUIDs: try seenUIDs.map { try id($0, "chip-uid") })
         }
     }
 }

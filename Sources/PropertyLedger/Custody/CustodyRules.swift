@@ -1,7 +1,7 @@
 import Foundation
 
 /// The custody rules, checked at write time against the current projections. Each refusal is a
-/// ``LedgerError`` whose message says which rule and what to do; `.refused` for a rule, `.notFound` for a
+/// ``LedgerError`` whose reason (``Reason/custodyReasons``) says which rule; `.refused` for a rule, `.notFound` for a
 /// reference to something that does not exist, `.invalidInput` for a malformed value.
 ///
 /// Sources (docs/domain.md): two officers seize (MPS criminal procedure provisions); case handling and custody
@@ -23,7 +23,7 @@ struct CustodyRules {
     /// The entry `command` becomes when `actor` records it at `date`.
     func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
         // An empty or blank actor (`--actor ""`, an empty LEDGER_ACTOR) is no actor at all.
-        let actor = try typedActor.map { try FieldRules.reference($0, "the actor") }.flatMap { $0.isEmpty ? nil : $0 }
+        let actor = try typedActor.map { try FieldRules.reference($0, "actor") }.flatMap { $0.isEmpty ? nil : $0 }
         let at = Timestamp.string(date)
         let event: CustodyEvent
         switch command {
@@ -33,59 +33,57 @@ struct CustodyRules {
                 // Nobody can act yet: the first officer is added by nobody, or by himself (LEDGER_ACTOR already
                 // set to his own badge), and must be a supervisor who can then add the rest.
                 if let actor, actor != badge {
-                    throw refused(
-                        "there are no officers yet, so the actor \(actor) is not a known officer: add the first supervisor without --actor (or with --actor \(badge), his own badge)"
-                    )
+                    throw refused(.firstOfficerActorUnknown(actor: actor, badge: badge))
                 }
-                guard role == .supervisor else { throw refused("the first officer must be a supervisor") }
+                guard role == .supervisor else { throw refused(.firstOfficerNotSupervisor) }
             } else {
-                try requireActor(actor, roles: [.supervisor], "add officers")
+                try requireActor(actor, roles: [.supervisor], "add-officers")
             }
-            guard try projections.officer(badge) == nil else { throw refused("officer \(badge) already exists") }
+            guard try projections.officer(badge) == nil else { throw refused(.officerExists(badge: badge)) }
             event = .officerAdded(
                 OfficerAdded(
                     badge: badge, name: try check("name", of: "officer.added", name),
                     unit: try check("unit", of: "officer.added", optional: unit), role: role))
 
         case .retireOfficer(let badge, let reason, let overridesHoldings):
-            try requireActor(actor, roles: [.supervisor], "retire officers")
+            try requireActor(actor, roles: [.supervisor], "retire-officers")
             event = .officerRetired(try retirement(of: badge, reason: reason, overridesHoldings: overridesHoldings))
 
         case .addLocation(let code, let name, let kind, let parent, let isCentral):
-            try requireActor(actor, roles: [.supervisor, .clerk], "add locations")
-            let code = try FieldRules.identifier(code, "location code")
-            guard try projections.location(code) == nil else { throw refused("location \(code) already exists") }
+            try requireActor(actor, roles: [.supervisor, .clerk], "add-locations")
+            let code = try FieldRules.identifier(code, "location-code")
+            guard try projections.location(code) == nil else { throw refused(.locationExists(code: code)) }
             let parent = try parent.map { try requireLocation($0).code }
             guard parent != nil || kind == .site || kind == .room else {
-                throw refused("a \(kind.rawValue) must have a parent location (--parent)")
+                throw refused(.locationNeedsParent(kind: kind))
             }
             event = .locationAdded(
                 LocationAdded(
                     code: code, name: try check("name", of: "location.added", name), kind: kind, parent: parent, central: isCentral))
 
         case .openCase(let number, let title, let kind, let isPropertyCrime):
-            try requireActor(actor, roles: [.officer, .supervisor], "open cases")
-            let number = try FieldRules.identifier(number, "case number")
-            guard try projections.caseRecord(number) == nil else { throw refused("case \(number) already exists") }
+            try requireActor(actor, roles: [.officer, .supervisor], "open-cases")
+            let number = try FieldRules.identifier(number, "case-number")
+            guard try projections.caseRecord(number) == nil else { throw refused(.caseExists(number)) }
             event = .caseOpened(
                 CaseOpened(case: number, title: try check("title", of: "case.opened", title), kind: kind, propertyCrime: isPropertyCrime))
 
         case .recordProgress(let number, let note):
-            try requireActor(actor, roles: [.officer, .supervisor], "record case progress")
+            try requireActor(actor, roles: [.officer, .supervisor], "record-progress")
             let record = try requireCase(number)
-            guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+            guard record.status != .closed else { throw refused(.caseClosed(record.number)) }
             event = .caseProgressed(CaseProgressed(case: record.number, note: try check("note", of: "case.progressed", note)))
 
         case .solveCase(let number, let note):
-            try requireActor(actor, roles: [.officer, .supervisor], "mark cases solved")
+            try requireActor(actor, roles: [.officer, .supervisor], "solve-cases")
             let record = try requireCase(number)
-            guard record.status == .unsolved else { throw refused("case \(record.number) is not unsolved") }
+            guard record.status == .unsolved else { throw refused(.caseNotUnsolved(record.number)) }
             event = .caseSolved(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .closeCase(let number, let note):
-            try requireActor(actor, roles: [.supervisor], "close cases")
+            try requireActor(actor, roles: [.supervisor], "close-cases")
             let record = try requireCase(number)
-            guard record.status != .closed else { throw refused("case \(record.number) is already closed") }
+            guard record.status != .closed else { throw refused(.caseAlreadyClosed(record.number)) }
             event = .caseClosed(CaseStatusChanged(case: record.number, note: try FieldRules.optionalText(note, "note")))
 
         case .registerItem(let registration):
@@ -95,19 +93,19 @@ struct CustodyRules {
             event = .dossierRegistered(try dossierRegistered(registration, actor: actor, date: date))
 
         case .bindChip(let objectID, let uid):
-            try requireActor(actor, roles: [.clerk], "bind chips")
+            try requireActor(actor, roles: [.clerk], "bind-chips")
             let object = try requireLiveObject(objectID)
             let uid = try ChipUID.normalize(uid)
             guard object.chip == nil else {
-                throw refused("\(object.id) already has chip \(object.chip ?? ""); use `ledger chip replace`")
+                throw refused(.objectHasChip(object.id, chip: object.chip ?? ""))
             }
             try requireUnboundChip(uid)
             event = .chipBound(ChipBound(object: object.id, uid: uid))
 
         case .replaceChip(let objectID, let uid, let reason):
-            try requireActor(actor, roles: [.clerk], "replace chips")
+            try requireActor(actor, roles: [.clerk], "replace-chips")
             let object = try requireLiveObject(objectID)
-            guard let previous = object.chip else { throw refused("\(object.id) has no chip yet; use `ledger chip bind`") }
+            guard let previous = object.chip else { throw refused(.objectHasNoChip(object.id)) }
             let uid = try ChipUID.normalize(uid)
             try requireUnboundChip(uid)
             event = .chipReplaced(
@@ -115,29 +113,26 @@ struct CustodyRules {
                     object: object.id, previousUID: previous, uid: uid, reason: try FieldRules.text(reason, "reason")))
 
         case .checkIn(let objectID, let location, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "check objects in")
+            try requireActor(actor, roles: [.clerk], "check-in")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.status == .registered else {
-                throw refused(
-                    "\(object.id) is \(describe(object)); only a newly registered object is checked in (use `ledger return` or `ledger move`)"
-                )
+                throw refused(.objectNotNew(object))
             }
             event = .checkedIn(CheckedIn(object: object.id, location: try requireLocation(location).code))
 
         case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "check objects out")
+            try requireActor(actor, roles: [.clerk], "check-out")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            let from = try requireInStorage(object, toBe: "checked out")
-            let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "the recipient")
-            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
+            let from = try requireInStorage(object, toBe: "check-out")
+            let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "recipient")
+            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "approver")
             guard approvedBy.badge != to.badge else {
-                throw refused("the approver \(approver) is also the recipient: a check-out needs a second person's approval")
+                throw refused(.approverIsRecipient(badge: approver))
             }
-            guard due > date else { throw refused("the due time \(Timestamp.string(due)) is not in the future") }
+            guard due > date else { throw refused(.dueNotInFuture(Timestamp.string(due))) }
             guard due <= date.addingTimeInterval(Self.longestCheckout) else {
                 throw refused(
-                    "the due time \(Timestamp.string(due)) is more than a year away: a check-out is due back within 366 days (by \(Timestamp.string(date.addingTimeInterval(Self.longestCheckout)))); give an earlier --due and extend it when it falls due"
-                )
+                    .dueTooFar(Timestamp.string(due), latest: Timestamp.string(date.addingTimeInterval(Self.longestCheckout))))
             }
             event = .checkedOut(
                 CheckedOut(
@@ -145,17 +140,17 @@ struct CustodyRules {
                     approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "take objects back")
+            try requireActor(actor, roles: [.clerk], "take-back")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.status == .checkedOut, let holder = object.holder else {
-                throw refused("\(object.id) is \(describe(object)), not checked out: there is nothing to return")
+                throw refused(.objectNotCheckedOut(object))
             }
             let bringer: Officer
             if (by ?? holder) == holder, let holding = try projections.officer(holder) {
                 // The holder may bring back what he holds even once retired: else it could never come back.
                 bringer = holding
             } else {
-                bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "the officer returning it")
+                bringer = try requireOfficer(by ?? holder, roles: Set(Role.allCases), as: "returner")
             }
             event = .returned(
                 Returned(
@@ -163,25 +158,25 @@ struct CustodyRules {
                     condition: try check("condition", of: "custody.returned", condition), by: bringer.badge))
 
         case .move(let objectID, let location, let reason, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "move objects")
+            try requireActor(actor, roles: [.clerk], "move")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            let from = try requireInStorage(object, toBe: "moved")
+            let from = try requireInStorage(object, toBe: "move")
             let target = try requireLocation(location)
-            guard target.code != from else { throw refused("\(object.id) is already at \(from)") }
+            guard target.code != from else { throw refused(.objectAlreadyAt(object.id, location: from)) }
             event = .moved(
                 Moved(
                     object: object.id, from: from, location: target.code, reason: try check("reason", of: "custody.moved", optional: reason)
                 ))
 
         case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "dispose of items")
+            try requireActor(actor, roles: [.clerk], "dispose")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
-            guard object.kind == .item else { throw refused("\(object.id) is a dossier: dossiers are never disposed of") }
-            _ = try requireInStorage(object, toBe: "disposed of")
-            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "the approver")
+            guard object.kind == .item else { throw refused(.dossierNotDisposable(object.id)) }
+            _ = try requireInStorage(object, toBe: "dispose")
+            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "approver")
             let recipient = try check("recipient", of: "custody.disposed", optional: recipient)
             if method == .returnedToOwner {
-                guard let recipient else { throw refused("a return to the owner needs --recipient (the owner or a proxy)") }
+                guard let recipient else { throw refused(.ownerReturnNeedsRecipient) }
                 try requireOwnerOrProxy(recipient)
             }
             event = .disposed(
@@ -190,11 +185,11 @@ struct CustodyRules {
                     note: try check("note", of: "custody.disposed", optional: note)))
 
         case .correct(let index, let field, let value, let reason):
-            try requireActor(actor, roles: [.clerk, .supervisor], "record corrections")
+            try requireActor(actor, roles: [.clerk, .supervisor], "correct")
             event = .corrected(try correction(of: index, field: field, value: value, reason: reason))
 
         case .recordStocktake(let location, let seen):
-            try requireActor(actor, roles: [.clerk, .supervisor], "record stocktakes")
+            try requireActor(actor, roles: [.clerk, .supervisor], "stocktake")
             event = .stocktakeRecorded(try stocktake(of: try requireLocation(location).code, seen: seen))
         }
         return CustodyEntry(at: at, actor: actor, event: event)
@@ -203,26 +198,24 @@ struct CustodyRules {
     // MARK: Registrations
 
     private func itemRegistered(_ r: ItemRegistration, actor: String?, date: Date) throws -> ItemRegistered {
-        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register items")
+        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register-items")
         let record = try requireCase(r.caseNumber)
-        guard record.status != .closed else { throw refused("case \(record.number) is closed") }
+        guard record.status != .closed else { throw refused(.caseClosed(record.number)) }
         let seizers = Array(Set(r.seizedBy.filter { !$0.isEmpty })).sorted()
         guard seizers.count >= 2 else {
-            throw refused("at least two officers must seize an item (--seized-by A,B); got \(seizers.count)")
+            throw refused(.tooFewSeizers(count: seizers.count))
         }
-        for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizing officer") }
+        for badge in seizers { _ = try requireOfficer(badge, roles: [.officer, .supervisor], as: "seizer") }
         let seizedAt = r.seizedAt ?? date
         guard seizedAt <= date.addingTimeInterval(Self.clockSkew) else {
-            throw refused(
-                "the seizure time \(Timestamp.string(seizedAt)) is after the time of recording \(Timestamp.string(date)): a seizure cannot be in the future; check --seized-at"
-            )
+            throw refused(.seizureInFuture(seizedAt: Timestamp.string(seizedAt), recordedAt: Timestamp.string(date)))
         }
         guard seizedAt >= Self.earliestSeizure else {
-            throw refused("the seizure time \(Timestamp.string(seizedAt)) is before 1990-01-01; check --seized-at")
+            throw refused(.seizureTooEarly(seizedAt: Timestamp.string(seizedAt)))
         }
         let photos = r.photos.map(FieldRules.normalized)
         for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
-            throw LedgerError(.invalidInput, "photo digest \"\(photo)\" must be 64 hex digits (SHA-256)")
+            throw LedgerError(.invalidInput, .photoDigestInvalid(photo))
         }
         let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
         let field = { (name: String, value: String?) in try check(name, of: "item.registered", optional: value) }
@@ -234,10 +227,10 @@ struct CustodyRules {
     }
 
     private func dossierRegistered(_ r: DossierRegistration, actor: String?, date: Date) throws -> DossierRegistered {
-        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register dossiers")
+        try requireActor(actor, roles: [.clerk, .officer, .supervisor], "register-dossiers")
         let record = try requireCase(r.caseNumber)
         try Self.requireVolume(r.volume, of: r.volumes)
-        guard r.pages >= 1 else { throw LedgerError(.invalidInput, "a dossier volume has at least one page (--pages)") }
+        guard r.pages >= 1 else { throw LedgerError(.invalidInput, .dossierNeedsPages) }
         let prefix = "D-\(agency.code)-\(Timestamp.year(of: date))-"
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
@@ -248,9 +241,7 @@ struct CustodyRules {
     /// Volume `volume` of `volumes`: both at least 1, the volume no more than the volumes.
     private static func requireVolume(_ volume: Int, of volumes: Int) throws {
         guard volumes >= 1, volume >= 1, volume <= volumes else {
-            throw LedgerError(
-                .invalidInput,
-                "volume \(volume) of \(volumes) is not a valid volume number: the volume is between 1 and the number of volumes")
+            throw LedgerError(.invalidInput, .volumeOutOfRange(volume: volume, of: volumes))
         }
     }
 
@@ -260,24 +251,19 @@ struct CustodyRules {
     /// anything again. Objects the officer still holds need an explicit override with a reason, and are listed
     /// in the entry so the log explains why they are out with a retired officer.
     private func retirement(of typedBadge: String, reason: String?, overridesHoldings: Bool) throws -> OfficerRetired {
-        guard let officer = try projections.officer(typedBadge) else { throw notFound("there is no officer \(typedBadge)") }
+        guard let officer = try projections.officer(typedBadge) else { throw notFound(.officerNotFound(badge: typedBadge)) }
         let badge = officer.badge
-        guard !officer.isRetired else { throw refused("officer \(badge) is already retired") }
+        guard !officer.isRetired else { throw refused(.officerAlreadyRetired(badge: badge)) }
         let reason = try FieldRules.optionalText(reason, "reason")
         if officer.role == .supervisor, try projections.activeSupervisorCount() <= 1 {
-            throw refused(
-                "\(badge) is the only active supervisor: without one nobody can add officers or approve anything; add another supervisor first (`ledger officer add BADGE --role supervisor`), then retire \(badge)"
-            )
+            throw refused(.lastSupervisor(badge: badge))
         }
         if overridesHoldings && reason == nil {
-            throw refused("overriding the objects an officer holds needs a reason: give --reason TEXT")
+            throw refused(.overrideNeedsReason)
         }
         let held = try projections.objectIDs(heldBy: badge)
         if !held.isEmpty && !overridesHoldings {
-            let shown = held.prefix(10).joined(separator: ", ") + (held.count > 10 ? " and \(held.count - 10) more" : "")
-            throw refused(
-                "officer \(badge) still holds \(shown): have \(held.count == 1 ? "it" : "them") returned first (`ledger return`), or retire with --override-holdings and --reason"
-            )
+            throw refused(.officerHoldsObjects(badge: badge, objects: held))
         }
         return OfficerRetired(badge: badge, reason: reason, stillHolding: held.isEmpty ? nil : held)
     }
@@ -308,14 +294,13 @@ struct CustodyRules {
     // MARK: Corrections
 
     private func correction(of index: Int64, field: String, value: String, reason: String) throws -> Corrected {
-        guard let bytes = try entryBytes(index) else { throw notFound("there is no entry \(index)") }
+        guard let bytes = try entryBytes(index) else { throw notFound(.entryNotFound(index)) }
         guard let corrected = try? CustodyEntry.decode(bytes) else {
-            throw refused("entry \(index) is not a custody entry and cannot be corrected")
+            throw refused(.entryNotCorrectable(index))
         }
         let type = corrected.event.type
         guard let allowed = Correctable.fields[type], allowed.contains(field) else {
-            let list = Correctable.fields[type].map { $0.sorted().joined(separator: ", ") } ?? "none"
-            throw refused("field \"\(field)\" of a \(type) entry cannot be corrected (correctable: \(list))")
+            throw refused(.fieldNotCorrectable(field, type: type, correctable: Correctable.fields[type].map { $0.sorted() } ?? []))
         }
         // The same checks as when the entry was written, against the values as they are now.
         let value = try check(field, of: type, value)
@@ -351,7 +336,7 @@ struct CustodyRules {
         {
             old = current
         }
-        guard old != value else { throw refused("\(field) is already \"\(value)\"") }
+        guard old != value else { throw refused(.correctionUnchanged(field, value: value)) }
         return Corrected(
             corrects: index, correctedType: type, subject: subject, object: object?.id, field: field, old: old, new: value,
             reason: try FieldRules.text(reason, "reason", limit: 500))
@@ -374,49 +359,47 @@ struct CustodyRules {
     }
 
     private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws {
-        guard let badge else { throw refused("an actor is required to \(what): give --actor BADGE or set LEDGER_ACTOR") }
-        _ = try requireOfficer(badge, roles: roles, as: "the actor", refuseUnknown: true, what: what)
+        guard let badge else { throw refused(.actorRequired(action: what)) }
+        _ = try requireOfficer(badge, roles: roles, as: "actor", refuseUnknown: true, what: what)
     }
 
     /// An active officer with one of `roles`.
     @discardableResult
     private func requireOfficer(
-        _ badge: String, roles: Set<Role>, as description: String, refuseUnknown: Bool = false, what: String? = nil
+        _ badge: String, roles: Set<Role>, as party: String, refuseUnknown: Bool = false, what: String? = nil
     ) throws -> Officer {
         guard let officer = try projections.officer(badge) else {
-            let message = "\(description) \(badge) is not a known officer"
-            throw refuseUnknown ? refused(message) : notFound(message)
+            let reason = Reason.officerUnknown(party, badge: badge)
+            throw refuseUnknown ? refused(reason) : notFound(reason)
         }
-        guard !officer.isRetired else { throw refused("\(description) \(badge) is retired and can do nothing") }
+        guard !officer.isRetired else { throw refused(.officerRetired(party, badge: badge)) }
         guard roles.contains(officer.role) else {
-            let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
-            let action = what.map { " to \($0)" } ?? ""
-            let article = officer.role == .officer ? "an" : "a"
-            throw refused("\(description) \(badge) is \(article) \(officer.role.rawValue); \(allowed) required\(action)")
+            if let what { throw refused(.actorLacksRole(badge: badge, role: officer.role, roles: roles, action: what)) }
+            throw refused(.officerLacksRole(party, badge: badge, role: officer.role, roles: roles))
         }
         return officer
     }
 
     private func requireLocation(_ code: String) throws -> Location {
         guard let location = try projections.location(code) else {
-            throw notFound("there is no location \(code); add it with `ledger location add`")
+            throw notFound(.locationNotFound(code: code))
         }
         return location
     }
 
     private func requireCase(_ number: String) throws -> CaseRecord {
         guard let record = try projections.caseRecord(number) else {
-            throw notFound("there is no case \(number); open it with `ledger case open`")
+            throw notFound(.caseNotFound(number))
         }
         return record
     }
 
     /// An object that exists and has not been disposed of; if `caseNumber` is given, it must be the object's.
     private func requireLiveObject(_ id: String, caseNumber: String? = nil) throws -> CustodyObject {
-        guard let object = try projections.object(id) else { throw notFound("there is no item or dossier \(id)") }
-        guard object.status != .disposed else { throw refused("\(id) was disposed of and is no longer in custody") }
+        guard let object = try projections.object(id) else { throw notFound(.objectNotFound(id)) }
+        guard object.status != .disposed else { throw refused(.objectDisposed(id)) }
         if let caseNumber, caseNumber != object.caseNumber {
-            throw refused("\(id) belongs to case \(object.caseNumber), not \(caseNumber)")
+            throw refused(.objectInOtherCase(id, case: object.caseNumber, given: caseNumber))
         }
         return object
     }
@@ -426,11 +409,9 @@ struct CustodyRules {
     private func requireInStorage(_ object: CustodyObject, toBe action: String) throws -> String {
         guard object.status == .inStorage, let location = object.location else {
             if object.status == .registered {
-                throw refused(
-                    "\(object.id) is registered but not in storage yet: check it in first (`ledger checkin \(object.id) --to LOCATION`), then it can be \(action)"
-                )
+                throw refused(.objectNotStoredYet(object.id, operation: action))
             }
-            throw refused("\(object.id) is \(describe(object)), not in storage: it cannot be \(action)")
+            throw refused(.objectNotInStorage(object, operation: action))
         }
         return location
     }
@@ -438,27 +419,18 @@ struct CustodyRules {
     /// Property goes back to the owner or a proxy, never to an officer.
     private func requireOwnerOrProxy(_ recipient: String) throws {
         if try projections.officers().contains(where: { $0.badge == recipient || $0.name == recipient }) {
-            throw refused("\(recipient) is an officer: property is returned to the owner or a proxy, never to an officer")
+            throw refused(.recipientIsOfficer(recipient))
         }
     }
 
     private func requireUnboundChip(_ uid: String) throws {
         if let other = try projections.objectID(chip: uid) {
-            throw refused("chip \(uid) is already bound to \(other): one chip, one object")
+            throw refused(.chipBoundElsewhere(uid, object: other))
         }
     }
 
-    private func describe(_ object: CustodyObject) -> String {
-        switch object.status {
-        case .registered: "only registered (not yet in storage)"
-        case .inStorage: "in storage at \(object.location ?? "?")"
-        case .checkedOut: "checked out to \(object.holder ?? "?")"
-        case .disposed: "disposed of"
-        }
-    }
-
-    private func refused(_ message: String) -> LedgerError { LedgerError(.refused, message) }
-    private func notFound(_ message: String) -> LedgerError { LedgerError(.notFound, message) }
+    private func refused(_ reason: Reason) -> LedgerError { LedgerError(.refused, reason) }
+    private func notFound(_ reason: Reason) -> LedgerError { LedgerError(.notFound, reason) }
 }
 
 @available(*, unavailable)

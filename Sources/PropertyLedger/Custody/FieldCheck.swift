@@ -13,18 +13,18 @@ struct FieldCheck {
         case count
     }
 
-    /// How the field is named in messages.
+    /// The field's id in reasons (the `field` argument), worded by the catalogue.
     let label: String
     let kind: Kind
 
     /// The checks per entry type and field: every field a user types free text or a number into.
     static let byType: [String: [String: FieldCheck]] = [
         "officer.added": ["name": .init("name", .text(limit: 50)), "unit": .init("unit", .optionalText(limit: 100))],
-        "location.added": ["name": .init("location name", .text(limit: 100))],
-        "case.opened": ["title": .init("case title", .text(limit: 200))],
-        "case.progressed": ["note": .init("progress note", .text(limit: 500))],
+        "location.added": ["name": .init("location-name", .text(limit: 100))],
+        "case.opened": ["title": .init("case-title", .text(limit: 200))],
+        "case.progressed": ["note": .init("progress-note", .text(limit: 500))],
         "item.registered": [
-            "name": .init("item name", .text(limit: 200)), "quantity": .init("quantity", .quantity),
+            "name": .init("item-name", .text(limit: 200)), "quantity": .init("quantity", .quantity),
             "unit": .init("unit", .text(limit: 20)), "weight": .init("weight", .optionalText(limit: 50)),
             "features": .init("features", .optionalText(limit: 500)), "source": .init("source", .optionalText(limit: 500)),
         ],
@@ -62,7 +62,7 @@ struct FieldCheck {
     /// The checked value of a field that is always present.
     func value(_ typed: String) throws -> String {
         guard let value = try value(Optional(typed)) else {
-            throw LedgerError(.invalidInput, "\(label) is empty: give a value")
+            throw LedgerError(.invalidInput, .fieldEmpty(label))
         }
         return value
     }

@@ -210,7 +210,7 @@ struct Projections {
         guard reference.lowercased().hasPrefix("chip:") else { return reference }
         let uid = try ChipUID.normalize(String(reference.dropFirst(5)))
         guard let id = try objectID(chip: uid) else {
-            throw LedgerError(.notFound, "chip \(uid) is not bound to any item or dossier")
+            throw LedgerError(.notFound, .chipNotBound(uid))
         }
         return id
     }

@@ -20,11 +20,11 @@ public struct Agency: Sendable, Hashable, Codable {
         guard !code.isEmpty, code.count <= 32,
             code.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" })
         else {
-            throw LedgerError(.invalidInput, "agency code \"\(code)\" must be 1–32 ASCII letters, digits or '-'")
+            throw LedgerError(.invalidInput, .agencyCodeInvalid(code))
         }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw LedgerError(.invalidInput, "agency name must be 1–200 characters without control characters")
+            throw LedgerError(.invalidInput, .agencyNameInvalid)
         }
         self.code = code
         self.name = trimmed

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Validation shared by the identifiers and names that go into permanent log entries.
+/// Validation shared by the identifiers and names that go into permanent log entries. `what` is the field's id
+/// in reasons (`badge`, `location-code`, `item-name`: the `field` argument of ``Reason/inputReasons``).
 ///
 /// Everything typed is compared in one form: NFKC (so full-width `０４Ａ１` is `04A1`) and trimmed. Invisible
 /// and control characters are refused rather than stripped: they hide what was really typed.
@@ -38,7 +39,7 @@ enum FieldRules {
                 $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
             })
         else {
-            throw LedgerError(.invalidInput, "\(what) \"\(value)\" must be 1–64 ASCII letters, digits, '-', '_' or '.'")
+            throw LedgerError(.invalidInput, .identifierInvalid(what, value: value))
         }
         return value
     }
@@ -48,9 +49,9 @@ enum FieldRules {
     static func text(_ value: String, _ what: String, limit: Int = 200) throws -> String {
         let trimmed = trimmed(value)
         try refuseInvisibleCharacters(trimmed, what)
-        guard !trimmed.isEmpty else { throw LedgerError(.invalidInput, "\(what) is empty: give 1–\(limit) characters") }
+        guard !trimmed.isEmpty else { throw LedgerError(.invalidInput, .textEmpty(what, limit: limit)) }
         guard trimmed.count <= limit else {
-            throw LedgerError(.invalidInput, "\(what) has \(trimmed.count) characters: at most \(limit) are allowed")
+            throw LedgerError(.invalidInput, .textTooLong(what, count: trimmed.count, limit: limit))
         }
         try refusePersonalNumbers(trimmed, what)
         return trimmed
@@ -65,7 +66,7 @@ enum FieldRules {
     static func positiveInteger(_ value: String, _ what: String) throws -> Int {
         let text = try reference(value, what)
         guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), number >= 1
-        else { throw LedgerError(.invalidInput, "\(what) \"\(text)\" must be a whole number of at least 1, in ASCII digits (e.g. 2)") }
+        else { throw LedgerError(.invalidInput, .countInvalid(what, value: text)) }
         return number
     }
 
@@ -80,10 +81,8 @@ enum FieldRules {
         }
         if let hidden {
             let code = String(hidden.value, radix: 16, uppercase: true)
-            throw LedgerError(
-                .invalidInput,
-                "\(what) contains an invisible or control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)): retype it without that character"
-            )
+            let character = "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"
+            throw LedgerError(.invalidInput, .invisibleCharacter(what, character: character))
         }
     }
 
@@ -91,13 +90,6 @@ enum FieldRules {
     /// mainland mobile number (see ``PersonalNumber``).
     static func refusePersonalNumbers(_ value: String, _ what: String) throws {
         guard let found = PersonalNumber.first(in: value) else { return }
-        let kind =
-            switch found {
-            case .residentID: "national ID"
-            case .mobile: "phone"
-            }
-        throw LedgerError(
-            .refused,
-            "\(what) seems to contain a \(kind) number; personal numbers are never written to the permanent log: leave it out")
+        throw LedgerError(.refused, .personalNumber(what, found))
     }
 }

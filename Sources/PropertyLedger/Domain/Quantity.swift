@@ -7,32 +7,29 @@
 /// surrounding spaces, full-width digits and points (NFKC), leading and trailing zeros. Anything else (`1,000`,
 /// `1e9`, `.5`, `-1`, `abc`) is refused, saying which form is expected.
 enum Quantity {
-    static let expectedForm = "a positive decimal in ASCII digits with at most 3 decimals and no separators (e.g. 2 or 1.5)"
-
     /// The canonical form of `text`, or a refusal that says what to write.
     static func canonical(_ text: String) throws -> String {
         let typed = try FieldRules.reference(text, "quantity")
-        func refuse(_ why: String) -> LedgerError {
-            LedgerError(.invalidInput, "quantity \"\(typed)\" \(why): write \(expectedForm)")
+        func refuse(_ problem: String) -> LedgerError {
+            LedgerError(.invalidInput, .quantityInvalid(typed, problem: problem))
         }
-        guard !typed.isEmpty else { throw refuse("is empty") }
+        guard !typed.isEmpty else { throw refuse("empty") }
         if typed.contains(","), let withoutCommas = thousandsGrouped(typed) {
-            throw LedgerError(
-                .invalidInput, "quantity \"\(typed)\" has a thousands separator: write \(withoutCommas) (no separators)")
+            throw LedgerError(.invalidInput, .quantityGrouped(typed, suggestion: withoutCommas))
         }
         let parts = typed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            throw refuse("is not a plain decimal number")
+            throw refuse("not-decimal")
         }
         guard !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else {
-            throw refuse("has no digit on one side of the point")
+            throw refuse("half-number")
         }
         var whole = String(parts[0].drop { $0 == "0" })
         if whole.isEmpty { whole = "0" }
         let fraction = parts.count == 2 ? String(parts[1].reversed().drop { $0 == "0" }.reversed()) : ""
-        guard fraction.count <= 3 else { throw refuse("has more than 3 decimals") }
-        guard whole.count <= 9 else { throw refuse("is more than 999999999.999") }
-        guard whole != "0" || !fraction.isEmpty else { throw refuse("is not greater than 0") }
+        guard fraction.count <= 3 else { throw refuse("too-precise") }
+        guard whole.count <= 9 else { throw refuse("too-large") }
+        guard whole != "0" || !fraction.isEmpty else { throw refuse("not-positive") }
         return fraction.isEmpty ? whole : "\(whole).\(fraction)"
     }
 

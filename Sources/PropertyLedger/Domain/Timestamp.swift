@@ -14,11 +14,6 @@ public enum Timestamp {
 
     static var chinaStandardTime: TimeZone { agencyZone }
 
-    /// The forms ``parse(_:zone:)`` accepts, for messages and help.
-    public static let acceptedForms =
-        "ISO 8601 such as 2026-12-20T12:00:00+08:00 (or Z, +0800, fractional seconds), 2026-12-20T12:00 or "
-        + "2026-12-20 12:00:00 (China time, UTC+8), or 2026-12-20 (the end of that day, 23:59:59)"
-
     /// Parses a time typed by a person, strictly: nothing is rounded, rolled over or ignored.
     ///
     /// Accepted, after Unicode NFKC normalisation (full-width digits from a Chinese IME) and trimming:
@@ -31,22 +26,22 @@ public enum Timestamp {
     /// beyond ±14:00, years outside 1990–2100). Context rules (a due time too far ahead, a seizure in the
     /// future) are the custody rules' business.
     ///
-    /// - Throws: ``LedgerError`` with code ``LedgerError/Code/invalidInput`` and a one-line message that shows
-    ///   the accepted forms.
+    /// - Throws: ``LedgerError`` with code ``LedgerError/Code/invalidInput`` and a `time-…` reason naming the
+    ///   problem (``Reason/inputReasons``); its wording shows the accepted forms.
     public static func parse(_ text: String, zone: TimeZone = agencyZone) throws -> Date {
         let normalized = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         var scanner = TimeScanner(Array(normalized.unicodeScalars))
-        func refuse(_ reason: String) -> LedgerError {
-            LedgerError(.invalidInput, "\"\(text)\" is not a valid time (\(reason)); use \(acceptedForms)")
+        func refuse(_ problem: String, _ details: [String: String] = [:]) -> LedgerError {
+            LedgerError(.invalidInput, .timeInvalid(text, problem, details))
         }
         guard !normalized.isEmpty else { throw refuse("empty") }
         guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
             let day = scanner.digits(2)
-        else { throw refuse("expected a date as YYYY-MM-DD") }
-        guard (1990...2100).contains(year) else { throw refuse("the year must be between 1990 and 2100") }
-        guard (1...12).contains(month) else { throw refuse("there is no month \(month)") }
+        else { throw refuse("no-date") }
+        guard (1990...2100).contains(year) else { throw refuse("year-out-of-range", ["year": String(year)]) }
+        guard (1...12).contains(month) else { throw refuse("no-such-month", ["month": String(month)]) }
         guard (1...daysIn(month: month, year: year)).contains(day) else {
-            throw refuse("day \(day) does not exist in \(year)-\(twoDigits(month))")
+            throw refuse("no-such-day", ["day": String(day), "month": "\(year)-\(twoDigits(month))"])
         }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         if scanner.isAtEnd {
@@ -54,24 +49,24 @@ public enum Timestamp {
             return Date(timeIntervalSince1970: TimeInterval(local - offset(of: zone, atLocal: local)))
         }
         guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") else {
-            throw refuse("expected T or a space after the date")
+            throw refuse("no-separator")
         }
         guard let hour = scanner.digits(2), scanner.skip(":"), let minute = scanner.digits(2) else {
-            throw refuse("expected a time as HH:MM or HH:MM:SS")
+            throw refuse("no-clock")
         }
         var second = 0
         var fraction = 0.0
         if scanner.skip(":") {
-            guard let value = scanner.digits(2) else { throw refuse("expected seconds as two digits") }
+            guard let value = scanner.digits(2) else { throw refuse("no-seconds") }
             second = value
             if scanner.skip(".") || scanner.skip(",") {
-                guard let (value, count) = scanner.run(max: 9) else { throw refuse("expected digits after the decimal point") }
+                guard let (value, count) = scanner.run(max: 9) else { throw refuse("no-fraction") }
                 fraction = Double(value) / pow(10, Double(count))
             }
         }
-        guard hour <= 23 else { throw refuse("there is no hour \(hour); the day ends at 23:59:59") }
-        guard minute <= 59 else { throw refuse("there is no minute \(minute)") }
-        guard second <= 59 else { throw refuse("there is no second \(second)") }
+        guard hour <= 23 else { throw refuse("no-such-hour", ["hour": String(hour)]) }
+        guard minute <= 59 else { throw refuse("no-such-minute", ["minute": String(minute)]) }
+        guard second <= 59 else { throw refuse("no-such-second", ["second": String(second)]) }
         let local = days * 86_400 + hour * 3600 + minute * 60 + second
         let offsetSeconds: Int
         if scanner.isAtEnd {
@@ -85,20 +80,20 @@ public enum Timestamp {
             } else if scanner.skip("-") {
                 sign = -1
             } else {
-                throw refuse("unexpected \"\(scanner.rest)\" after the time")
+                throw refuse("junk-after-time", ["rest": scanner.rest])
             }
-            guard let hours = scanner.digits(2) else { throw refuse("expected an offset as ±HH:MM, ±HHMM or ±HH") }
+            guard let hours = scanner.digits(2) else { throw refuse("no-offset") }
             var minutes = 0
             if scanner.skip(":") {
-                guard let value = scanner.digits(2) else { throw refuse("expected an offset as ±HH:MM") }
+                guard let value = scanner.digits(2) else { throw refuse("no-offset-minutes") }
                 minutes = value
             } else if let value = scanner.digits(2) {
                 minutes = value
             }
-            guard minutes <= 59, hours * 60 + minutes <= 14 * 60 else { throw refuse("offsets go from -14:00 to +14:00") }
+            guard minutes <= 59, hours * 60 + minutes <= 14 * 60 else { throw refuse("offset-out-of-range") }
             offsetSeconds = sign * (hours * 3600 + minutes * 60)
         }
-        guard scanner.isAtEnd else { throw refuse("unexpected \"\(scanner.rest)\" at the end") }
+        guard scanner.isAtEnd else { throw refuse("junk-at-end", ["rest": scanner.rest]) }
         return Date(timeIntervalSince1970: TimeInterval(local - offsetSeconds) + fraction)
     }
 

@@ -24,20 +24,20 @@ public struct Checkpoint: Sendable, Equatable {
 
     /// Parses a checkpoint body (a signed note's text).
     public init(text: String) throws {
-        guard text.hasSuffix("\n") else { throw NoteFormatError("the checkpoint text does not end with a newline") }
+        guard text.hasSuffix("\n") else { throw NoteFormatError(Reason("checkpoint-no-final-newline")) }
         let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3 else { throw NoteFormatError("a checkpoint has an origin, a size and a root hash") }
-        guard !lines[0].isEmpty else { throw NoteFormatError("the checkpoint origin is empty") }
+        guard lines.count >= 3 else { throw NoteFormatError(Reason("checkpoint-too-short")) }
+        guard !lines[0].isEmpty else { throw NoteFormatError(Reason("checkpoint-origin-empty")) }
         let sizeText = lines[1]
         // Decimal without sign or leading zeros, as C2SP requires; UInt64 alone would accept "+5" or "007".
         guard !sizeText.isEmpty, sizeText.allSatisfy({ $0.isASCII && $0.isNumber }),
             sizeText == "0" || !sizeText.hasPrefix("0"), let size = UInt64(sizeText), size <= UInt64(Int64.max)
-        else { throw NoteFormatError("the checkpoint size \"\(sizeText)\" is not a decimal number") }
+        else { throw NoteFormatError(Reason("checkpoint-size-invalid", ["size": String(sizeText)])) }
         guard let root = Data(base64Encoded: String(lines[2])), root.count == HashAlgorithm.digestSize else {
-            throw NoteFormatError("the checkpoint root is not a base64 32-byte hash")
+            throw NoteFormatError(Reason("checkpoint-root-invalid"))
         }
         let extensions = lines.dropFirst(3).map(String.init)
-        guard !extensions.contains(where: \.isEmpty) else { throw NoteFormatError("the checkpoint has an empty line") }
+        guard !extensions.contains(where: \.isEmpty) else { throw NoteFormatError(Reason("checkpoint-empty-line")) }
         self.init(origin: String(lines[0]), size: size, rootHash: root, extensions: extensions)
     }
 
@@ -59,7 +59,7 @@ public struct SignedCheckpoint: Sendable, Equatable {
         let checkpoint = try Checkpoint(text: note.text)
         try note.verify(with: verifier)
         guard checkpoint.origin == verifier.name else {
-            throw VerificationError("the checkpoint is for log \"\(checkpoint.origin)\", the key for \"\(verifier.name)\"")
+            throw VerificationError(Reason("checkpoint-origin-mismatch", ["origin": checkpoint.origin, "key": verifier.name]))
         }
         self.checkpoint = checkpoint
         self.note = note

@@ -82,7 +82,7 @@ extension MerkleTree {
                 let hash = try database.firstRow(
                     "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?", level, index, row: { $0.data(0) })
             else {
-                throw LedgerError(.storeUnusable, "tree node (level \(level), index \(index)) is missing; run `ledger verify`")
+                throw LedgerError(.storeUnusable, .treeNodeMissing(level: level, index: index))
             }
             return hash
         }

@@ -18,7 +18,7 @@ enum NoteKeyType {
     }
 
     static func decodePublic(_ bytes: Data) throws -> VerificationKey {
-        guard let type = bytes.first else { throw NoteFormatError("the key is empty") }
+        guard let type = bytes.first else { throw NoteFormatError(Reason("key-empty")) }
         let rest = bytes.dropFirst()
         switch type {
         case ed25519:
@@ -26,7 +26,7 @@ enum NoteKeyType {
         case privateUse where rest.starts(with: sm2Tag):
             return try VerificationKey(algorithm: .sm2, subjectPublicKeyInfo: Data(rest.dropFirst(sm2Tag.count)))
         default:
-            throw NoteFormatError("unsupported key type 0x\(String(type, radix: 16))")
+            throw NoteFormatError(Reason("key-type-unsupported", ["type": "0x\(String(type, radix: 16))"]))
         }
     }
 
@@ -49,7 +49,7 @@ public struct NoteVerifier: Sendable {
     public let key: VerificationKey
 
     public init(name: String, key: VerificationKey) throws {
-        guard NoteKeyType.isValidName(name) else { throw NoteFormatError("invalid key name \"\(name)\"") }
+        guard NoteKeyType.isValidName(name) else { throw NoteFormatError(Reason("key-name-invalid", ["name": name])) }
         self.name = name
         self.key = key
         self.keyID = try NoteKeyType.keyID(name: name, encodedKey: NoteKeyType.encode(key))
@@ -60,18 +60,18 @@ public struct NoteVerifier: Sendable {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         // Base64 may itself contain '+': split on the first two only.
         let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw NoteFormatError("verifier key is not <name>+<key id>+<key>") }
+        guard parts.count == 3 else { throw NoteFormatError(Reason("verifier-key-malformed")) }
         let name = String(parts[0])
         guard parts[1].count == 8, let keyID = UInt32(parts[1], radix: 16) else {
-            throw NoteFormatError("verifier key ID \"\(parts[1])\" is not 8 hex digits")
+            throw NoteFormatError(Reason("verifier-key-id-malformed", ["id": String(parts[1])]))
         }
         guard let encoded = Data(base64Encoded: String(parts[2])) else {
-            throw NoteFormatError("verifier key is not valid base64")
+            throw NoteFormatError(Reason("verifier-key-not-base64"))
         }
         let key = try NoteKeyType.decodePublic(encoded)
         try self.init(name: name, key: key)
         guard self.keyID == keyID else {
-            throw NoteFormatError("verifier key ID \(parts[1]) does not match the name and key")
+            throw NoteFormatError(Reason("verifier-key-id-mismatch", ["id": String(parts[1])]))
         }
     }
 
@@ -97,7 +97,7 @@ public struct NoteSigner: Sendable {
     public let key: SigningKey
 
     public init(name: String, key: SigningKey) throws {
-        guard NoteKeyType.isValidName(name) else { throw NoteFormatError("invalid key name \"\(name)\"") }
+        guard NoteKeyType.isValidName(name) else { throw NoteFormatError(Reason("key-name-invalid", ["name": name])) }
         self.name = name
         self.key = key
         self.keyID = try NoteKeyType.keyID(name: name, encodedKey: NoteKeyType.encode(key.publicKey))
@@ -107,13 +107,13 @@ public struct NoteSigner: Sendable {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let parts = text.split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY" else {
-            throw NoteFormatError("private key is not PRIVATE+KEY+<name>+<key id>+<key>")
+            throw NoteFormatError(Reason("private-key-malformed"))
         }
         guard parts[3].count == 8, let keyID = UInt32(parts[3], radix: 16) else {
-            throw NoteFormatError("private key ID \"\(parts[3])\" is not 8 hex digits")
+            throw NoteFormatError(Reason("private-key-id-malformed", ["id": String(parts[3])]))
         }
         guard let encoded = Data(base64Encoded: String(parts[4])), let type = encoded.first else {
-            throw NoteFormatError("private key is not valid base64")
+            throw NoteFormatError(Reason("private-key-not-base64"))
         }
         let rest = encoded.dropFirst()
         let key: SigningKey
@@ -123,10 +123,10 @@ public struct NoteSigner: Sendable {
         case NoteKeyType.privateUse where rest.starts(with: NoteKeyType.sm2Tag):
             key = try SigningKey.sm2(der: Data(rest.dropFirst(NoteKeyType.sm2Tag.count)))
         default:
-            throw NoteFormatError("unsupported private key type 0x\(String(type, radix: 16))")
+            throw NoteFormatError(Reason("private-key-type-unsupported", ["type": "0x\(String(type, radix: 16))"]))
         }
         try self.init(name: String(parts[2]), key: key)
-        guard self.keyID == keyID else { throw NoteFormatError("private key ID \(parts[3]) does not match the key") }
+        guard self.keyID == keyID else { throw NoteFormatError(Reason("private-key-id-mismatch", ["id": String(parts[3])])) }
     }
 
     public var text: String {

@@ -1,10 +1,12 @@
 public import Foundation
 
-/// Why a proof, a signature or a checkpoint does not verify.
+/// Why a proof, a signature or a checkpoint does not verify (``Reason/logReasons``).
 public struct VerificationError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
+    public let reason: Reason
+    /// The reason as the program's installed ``ReasonWording`` words it, else its debug form.
+    public var message: String { ReasonWording.words(for: reason) }
     public var description: String { message }
-    init(_ message: String) { self.message = message }
+    init(_ reason: Reason) { self.reason = reason }
 }
 
 /// Storage-free verification of inclusion and consistency proofs (RFC 9162 §2.1.3.2 and §2.1.4.2).
@@ -27,17 +29,20 @@ public struct ProofVerifier {
 
     /// Checks that `leafHash` is the leaf at `index` in the tree of `size` leaves whose root is `root`.
     public func verifyInclusion(leafHash: Data, index: UInt64, size: UInt64, proof: [Data], root: Data) throws {
-        try requireHashSizes(["leaf hash": leafHash, "root": root], proof: proof)
-        guard index < size else { throw VerificationError("index \(index) is not below the tree size \(size)") }
+        try requireHashSizes(["leaf-hash": leafHash, "root": root], proof: proof)
+        guard index < size else { throw VerificationError(Reason("index-not-below-size", ["index": String(index), "size": String(size)])) }
         let (inner, border) = decomposeInclusion(index: index, size: size)
         guard proof.count == inner + border else {
-            throw VerificationError("the inclusion proof has \(proof.count) hashes; index \(index) in size \(size) needs \(inner + border)")
+            throw VerificationError(
+                Reason(
+                    "inclusion-proof-length",
+                    ["hashes": String(proof.count), "index": String(index), "size": String(size), "expected": String(inner + border)]))
         }
         var fn = index
         var sn = size - 1
         var hash = leafHash
         for sibling in proof {
-            guard sn != 0 else { throw VerificationError("the inclusion proof is too long") }
+            guard sn != 0 else { throw VerificationError(Reason("inclusion-proof-too-long")) }
             if fn & 1 == 1 || fn == sn {
                 hash = hasher.nodeHash(sibling, hash)
                 if fn & 1 == 0 {
@@ -52,20 +57,22 @@ public struct ProofVerifier {
             fn >>= 1
             sn >>= 1
         }
-        guard sn == 0 else { throw VerificationError("the inclusion proof is too short") }
-        guard hash == root else { throw VerificationError("the inclusion proof does not lead to the root") }
+        guard sn == 0 else { throw VerificationError(Reason("inclusion-proof-too-short")) }
+        guard hash == root else { throw VerificationError(Reason("inclusion-proof-wrong-root")) }
     }
 
     /// Checks that the tree of `size2` leaves with root `root2` extends the tree of `size1` leaves with
     /// root `root1`.
     public func verifyConsistency(size1: UInt64, size2: UInt64, proof: [Data], root1: Data, root2: Data) throws {
-        try requireHashSizes(["first root": root1, "second root": root2], proof: proof)
+        try requireHashSizes(["first-root": root1, "second-root": root2], proof: proof)
         // The empty tree is a prefix of every tree, so such a proof proves nothing; refuse it outright.
-        guard size1 > 0 else { throw VerificationError("a consistency proof from size 0 proves nothing") }
-        guard size1 <= size2 else { throw VerificationError("size \(size1) is larger than size \(size2)") }
+        guard size1 > 0 else { throw VerificationError(Reason("consistency-from-empty")) }
+        guard size1 <= size2 else {
+            throw VerificationError(Reason("consistency-sizes-reversed", ["size1": String(size1), "size2": String(size2)]))
+        }
         if size1 == size2 {
-            guard proof.isEmpty else { throw VerificationError("a proof between equal sizes must be empty") }
-            guard root1 == root2 else { throw VerificationError("the two roots of size \(size1) differ") }
+            guard proof.isEmpty else { throw VerificationError(Reason("consistency-equal-sizes-not-empty")) }
+            guard root1 == root2 else { throw VerificationError(Reason("consistency-roots-differ", ["size": String(size1)])) }
             return
         }
         // Expected length: the path from the last leaf of the old tree, minus the levels inside the old
@@ -75,7 +82,10 @@ public struct ProofVerifier {
         let seedIsRoot1 = size1 == UInt64(1) << shift
         let expected = Int(inner) - Int(shift) + border + (seedIsRoot1 ? 0 : 1)
         guard proof.count == expected else {
-            throw VerificationError("the consistency proof has \(proof.count) hashes; sizes \(size1) → \(size2) need \(expected)")
+            throw VerificationError(
+                Reason(
+                    "consistency-proof-length",
+                    ["hashes": String(proof.count), "size1": String(size1), "size2": String(size2), "expected": String(expected)]))
         }
         let path = seedIsRoot1 ? [root1] + proof : proof
         var fn = size1 - 1
@@ -87,7 +97,7 @@ public struct ProofVerifier {
         var first = path[0]
         var second = path[0]
         for hash in path.dropFirst() {
-            guard sn != 0 else { throw VerificationError("the consistency proof is too long") }
+            guard sn != 0 else { throw VerificationError(Reason("consistency-proof-too-long")) }
             if fn & 1 == 1 || fn == sn {
                 first = hasher.nodeHash(hash, first)
                 second = hasher.nodeHash(hash, second)
@@ -103,9 +113,9 @@ public struct ProofVerifier {
             fn >>= 1
             sn >>= 1
         }
-        guard sn == 0 else { throw VerificationError("the consistency proof is too short") }
-        guard first == root1 else { throw VerificationError("the consistency proof does not lead to the first root") }
-        guard second == root2 else { throw VerificationError("the consistency proof does not lead to the second root") }
+        guard sn == 0 else { throw VerificationError(Reason("consistency-proof-too-short")) }
+        guard first == root1 else { throw VerificationError(Reason("consistency-proof-wrong-first-root")) }
+        guard second == root2 else { throw VerificationError(Reason("consistency-proof-wrong-second-root")) }
     }
 
     /// Checks that `leafHash` is the leaf at `index` inside the subtree `[start, end)` whose hash is
@@ -116,11 +126,13 @@ public struct ProofVerifier {
     public func verifySubtreeInclusion(
         leafHash: Data, index: UInt64, start: UInt64, end: UInt64, proof: [Data], subtreeHash: Data
     ) throws {
-        try requireHashSizes(["leaf hash": leafHash, "subtree hash": subtreeHash], proof: proof)
+        try requireHashSizes(["leaf-hash": leafHash, "subtree-hash": subtreeHash], proof: proof)
         guard start < end, isValidSubtree(start: start, end: end) else {
-            throw VerificationError("[\(start), \(end)) is not a valid subtree")
+            throw VerificationError(Reason("subtree-invalid", ["start": String(start), "end": String(end)]))
         }
-        guard start <= index, index < end else { throw VerificationError("index \(index) is not in [\(start), \(end))") }
+        guard start <= index, index < end else {
+            throw VerificationError(Reason("index-outside-subtree", ["index": String(index), "start": String(start), "end": String(end)]))
+        }
         try verifyInclusion(leafHash: leafHash, index: index - start, size: end - start, proof: proof, root: subtreeHash)
     }
 
@@ -132,13 +144,13 @@ public struct ProofVerifier {
     public func verifySubtreeConsistency(
         start: UInt64, end: UInt64, size: UInt64, proof: [Data], subtreeHash: Data, root: Data
     ) throws {
-        try requireHashSizes(["subtree hash": subtreeHash, "root": root], proof: proof)
+        try requireHashSizes(["subtree-hash": subtreeHash, "root": root], proof: proof)
         guard start <= end, end <= size, isValidSubtree(start: start, end: end) else {
-            throw VerificationError("[\(start), \(end)) is not a valid subtree of a tree of \(size) leaves")
+            throw VerificationError(Reason("subtree-outside-tree", ["start": String(start), "end": String(end), "size": String(size)]))
         }
         if start == end {
-            guard proof.isEmpty else { throw VerificationError("a proof for an empty subtree must be empty") }
-            guard subtreeHash == hasher.emptyRoot else { throw VerificationError("an empty subtree must have the empty hash") }
+            guard proof.isEmpty else { throw VerificationError(Reason("empty-subtree-proof-not-empty")) }
+            guard subtreeHash == hasher.emptyRoot else { throw VerificationError(Reason("empty-subtree-hash-wrong")) }
             return
         }
         var fn = start
@@ -156,12 +168,12 @@ public struct ProofVerifier {
         if fn == sn {
             subtree = subtreeHash
         } else {
-            guard let first = remaining.popFirst() else { throw VerificationError("the subtree consistency proof is empty") }
+            guard let first = remaining.popFirst() else { throw VerificationError(Reason("subtree-proof-empty")) }
             subtree = first
         }
         var tree = subtree
         for hash in remaining {
-            guard tn != 0 else { throw VerificationError("the subtree consistency proof is too long") }
+            guard tn != 0 else { throw VerificationError(Reason("subtree-proof-too-long")) }
             if sn & 1 == 1 || sn == tn {
                 if fn < sn { subtree = hasher.nodeHash(hash, subtree) }
                 tree = hasher.nodeHash(hash, tree)
@@ -171,9 +183,9 @@ public struct ProofVerifier {
             }
             (fn, sn, tn) = (fn >> 1, sn >> 1, tn >> 1)
         }
-        guard tn == 0 else { throw VerificationError("the subtree consistency proof is too short") }
-        guard subtree == subtreeHash else { throw VerificationError("the proof does not lead to the subtree hash") }
-        guard tree == root else { throw VerificationError("the proof does not lead to the root") }
+        guard tn == 0 else { throw VerificationError(Reason("subtree-proof-too-short")) }
+        guard subtree == subtreeHash else { throw VerificationError(Reason("subtree-proof-wrong-subtree-hash")) }
+        guard tree == root else { throw VerificationError(Reason("subtree-proof-wrong-root")) }
     }
 
     /// A subtree `[start, end)` is valid when `start` is a multiple of the smallest power of two that is at
@@ -189,10 +201,14 @@ public struct ProofVerifier {
 
     private func requireHashSizes(_ named: KeyValuePairs<String, Data>, proof: [Data]) throws {
         for (name, hash) in named where hash.count != HashAlgorithm.digestSize {
-            throw VerificationError("the \(name) is \(hash.count) bytes, not \(HashAlgorithm.digestSize)")
+            throw VerificationError(
+                Reason("hash-wrong-size", ["hash": name, "bytes": String(hash.count), "expected": String(HashAlgorithm.digestSize)]))
         }
         if let bad = proof.firstIndex(where: { $0.count != HashAlgorithm.digestSize }) {
-            throw VerificationError("proof hash \(bad) is \(proof[bad].count) bytes, not \(HashAlgorithm.digestSize)")
+            throw VerificationError(
+                Reason(
+                    "proof-hash-wrong-size",
+                    ["position": String(bad), "bytes": String(proof[bad].count), "expected": String(HashAlgorithm.digestSize)]))
         }
     }
 }

@@ -29,16 +29,16 @@ public struct Receipt: Sendable, Equatable {
     }
 
     public init(parsing text: String) throws {
-        guard text.utf8.count <= SignedNote.maximumSize else { throw NoteFormatError("the receipt is larger than 1 MiB") }
-        guard let split = text.range(of: "\n\n") else { throw NoteFormatError("the receipt has no checkpoint") }
+        guard text.utf8.count <= SignedNote.maximumSize else { throw NoteFormatError(Reason("receipt-too-large")) }
+        guard let split = text.range(of: "\n\n") else { throw NoteFormatError(Reason("receipt-no-checkpoint")) }
         var lines = text[..<split.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard lines.popFirst() == Substring(Self.header) else {
-            throw NoteFormatError("the receipt does not start with \(Self.header)")
+            throw NoteFormatError(Reason("receipt-no-header", ["header": Self.header]))
         }
         var extra: Data?
         if let line = lines.first, line.hasPrefix("extra ") {
             guard let bytes = Data(base64Encoded: String(line.dropFirst(6))) else {
-                throw NoteFormatError("the receipt's extra data is not base64")
+                throw NoteFormatError(Reason("receipt-extra-not-base64"))
             }
             extra = bytes
             lines = lines.dropFirst()
@@ -47,16 +47,16 @@ public struct Receipt: Sendable, Equatable {
             case let digits = indexLine.dropFirst(6), !digits.isEmpty,
             digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits == "0" || !digits.hasPrefix("0"),
             let index = UInt64(digits)
-        else { throw NoteFormatError("the receipt has no valid index line") }
+        else { throw NoteFormatError(Reason("receipt-no-index")) }
         var proof: [Data] = []
         for line in lines {
             guard let hash = Data(base64Encoded: String(line)), hash.count == HashAlgorithm.digestSize else {
-                throw NoteFormatError("receipt proof line \(proof.count + 1) is not a base64 32-byte hash")
+                throw NoteFormatError(Reason("receipt-proof-line-invalid", ["line": String(proof.count + 1)]))
             }
             proof.append(hash)
         }
         let checkpoint = String(text[split.upperBound...])
-        guard !checkpoint.isEmpty else { throw NoteFormatError("the receipt has no checkpoint") }
+        guard !checkpoint.isEmpty else { throw NoteFormatError(Reason("receipt-no-checkpoint")) }
         self.init(index: index, proof: proof, checkpoint: checkpoint, extra: extra)
     }
 

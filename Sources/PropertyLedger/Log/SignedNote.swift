@@ -25,32 +25,32 @@ public struct SignedNote: Sendable, Equatable {
 
     /// Parses a note. Signatures are not checked here; see ``verified(by:)``.
     public init(parsing note: String) throws {
-        guard note.utf8.count <= Self.maximumSize else { throw NoteFormatError("the note is larger than 1 MiB") }
+        guard note.utf8.count <= Self.maximumSize else { throw NoteFormatError(Reason("note-too-large")) }
         guard !note.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else {
-            throw NoteFormatError("the note contains control characters")
+            throw NoteFormatError(Reason("note-control-characters"))
         }
         // The text is everything up to and including the first "\n" that is followed by a blank line.
-        guard let split = note.range(of: "\n\n") else { throw NoteFormatError("the note has no blank line before its signatures") }
+        guard let split = note.range(of: "\n\n") else { throw NoteFormatError(Reason("note-no-blank-line")) }
         let text = String(note[..<split.lowerBound]) + "\n"
         let signatureBlock = note[split.upperBound...]
-        guard signatureBlock.hasSuffix("\n") else { throw NoteFormatError("the note does not end with a newline") }
+        guard signatureBlock.hasSuffix("\n") else { throw NoteFormatError(Reason("note-no-final-newline")) }
         var signatures: [Signature] = []
         for line in signatureBlock.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix(Self.dash) else { throw NoteFormatError("malformed signature line \"\(line)\"") }
+            guard line.hasPrefix(Self.dash) else { throw NoteFormatError(Reason("note-signature-line-malformed", ["line": String(line)])) }
             let fields = line.dropFirst(Self.dash.count).split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 2, NoteKeyType.isValidName(String(fields[0])),
                 let blob = Data(base64Encoded: String(fields[1])), blob.count > 4
-            else { throw NoteFormatError("malformed signature line \"\(line)\"") }
+            else { throw NoteFormatError(Reason("note-signature-line-malformed", ["line": String(line)])) }
             let keyID = blob.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
             signatures.append(Signature(name: String(fields[0]), keyID: keyID, bytes: Data(blob.dropFirst(4))))
         }
-        guard !signatures.isEmpty else { throw NoteFormatError("the note has no signatures") }
+        guard !signatures.isEmpty else { throw NoteFormatError(Reason("note-unsigned")) }
         self.init(text: text, signatures: signatures)
     }
 
     /// Signs `text` with `signer`.
     public static func sign(_ text: String, with signer: NoteSigner) throws -> SignedNote {
-        guard text.hasSuffix("\n") else { throw NoteFormatError("note text must end with a newline") }
+        guard text.hasSuffix("\n") else { throw NoteFormatError(Reason("note-text-no-final-newline")) }
         let bytes = try signer.key.sign(Data(text.utf8))
         return SignedNote(text: text, signatures: [Signature(name: signer.name, keyID: signer.keyID, bytes: bytes)])
     }
@@ -74,11 +74,11 @@ public struct SignedNote: Sendable, Equatable {
     public func verify(with verifier: NoteVerifier) throws {
         let mine = signatures.filter { $0.name == verifier.name && $0.keyID == verifier.keyID }
         guard !mine.isEmpty else {
-            throw VerificationError("the note carries no signature by \(verifier.name)+\(hexKeyID(verifier.keyID))")
+            throw VerificationError(Reason("note-not-signed-by", ["key": "\(verifier.name)+\(hexKeyID(verifier.keyID))"]))
         }
         let message = Data(text.utf8)
         for signature in mine where try !verifier.isValid(signature.bytes, for: message) {
-            throw VerificationError("the signature by \(verifier.name) does not verify")
+            throw VerificationError(Reason("signature-invalid", ["name": verifier.name]))
         }
     }
 }

@@ -18,10 +18,10 @@ public struct LoggedEntry: Sendable, Equatable {
         do {
             envelope = try JSONDecoder().decode(EntryEnvelope.self, from: bytes)
         } catch {
-            throw LedgerError(.invalidInput, "the entry is not a ledger entry (no v, type or at)")
+            throw LedgerError(.invalidInput, .notAnEntry)
         }
         guard envelope.v == CustodyEntry.formatVersion else {
-            throw LedgerError(.invalidInput, "the entry has format version \(envelope.v); this ledger reads version 1")
+            throw LedgerError(.invalidInput, .entryVersionUnknown(envelope.v))
         }
         self.type = envelope.type
         self.at = envelope.at

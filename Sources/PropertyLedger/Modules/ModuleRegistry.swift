@@ -17,16 +17,16 @@ struct ModuleRegistry: Sendable {
         var names: Set<String> = []
         for (position, module) in modules.enumerated() {
             guard !module.name.isEmpty, module.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
-            else { throw LedgerError(.invalidInput, "module name \"\(module.name)\" must be lower-case ASCII letters, digits and '-'") }
+            else { throw LedgerError(.invalidInput, .moduleNameInvalid(module.name)) }
             guard names.insert(module.name).inserted else {
-                throw LedgerError(.invalidInput, "two modules are named \(module.name)")
+                throw LedgerError(.invalidInput, .moduleNameTaken(module.name))
             }
             for type in module.entryTypes {
                 guard !Self.coreTypes.contains(type) else {
-                    throw LedgerError(.invalidInput, "module \(module.name) claims the core entry type \(type)")
+                    throw LedgerError(.invalidInput, .moduleClaimsCoreType(module.name, type: type))
                 }
                 if let other = owners.updateValue(position, forKey: type) {
-                    throw LedgerError(.invalidInput, "modules \(modules[other].name) and \(module.name) both claim entry type \(type)")
+                    throw LedgerError(.invalidInput, .entryTypeClaimedTwice(type, modules: [modules[other].name, module.name]))
                 }
             }
         }
@@ -47,10 +47,7 @@ struct ModuleRegistry: Sendable {
         ) { $0.text(0) }
         let known = module.migrations.map(\.name)
         guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
-            throw LedgerError(
-                .storeUnusable,
-                "the store has migrations of module \(module.name) that this version does not know (\(applied.joined(separator: ", "))): upgrade the tool"
-            )
+            throw LedgerError(.storeUnusable, .moduleMigrationsUnknown(module.name, applied: applied))
         }
         return module.migrations[applied.count...]
     }

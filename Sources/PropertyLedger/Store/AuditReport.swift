@@ -4,10 +4,16 @@ public struct AuditReport: Sendable {
     public struct Finding: Sendable, CustomStringConvertible {
         /// The first entry index the problem affects, when it concerns entries.
         public var index: Int64?
-        /// Where the problem is: "entry 17", "tree node (level 2, index 3)", "checkpoint at size 8".
-        public var place: String
-        public var problem: String
+        /// Where the problem is (``Reason/auditReasons``): `audit-entry(index: 17)`,
+        /// `audit-tree-node(level: 2, index: 3)`, `audit-checkpoint(size: 8)`.
+        public var subject: Reason
+        /// What is wrong there: `node-mismatch(first: 12, last: 15)`.
+        public var reason: Reason
 
+        /// ``subject`` and ``reason`` as the installed ``ReasonWording`` words them (else their debug forms);
+        /// kept while `ledger verify` reads them.
+        public var place: String { ReasonWording.words(for: subject) }
+        public var problem: String { ReasonWording.words(for: reason) }
         public var description: String { "\(place): \(problem)" }
     }
 
@@ -33,14 +39,14 @@ public struct AuditReport: Sendable {
     /// The first bad entry index: the earliest index any finding affects.
     public var firstBadIndex: Int64? { findings.compactMap(\.index).min() }
 
-    mutating func warn(_ place: String, _ problem: String) {
-        warnings.append(Finding(index: nil, place: place, problem: problem))
+    mutating func warn(_ subject: Reason, _ reason: Reason) {
+        warnings.append(Finding(index: nil, subject: subject, reason: reason))
     }
 
-    mutating func record(_ index: Int64?, _ place: String, _ problem: String) {
+    mutating func record(_ index: Int64?, _ subject: Reason, _ reason: Reason) {
         findingCount += 1
         if findings.count < Self.maximumFindings {
-            findings.append(Finding(index: index, place: place, problem: problem))
+            findings.append(Finding(index: index, subject: subject, reason: reason))
         }
     }
 }

@@ -29,7 +29,7 @@ struct Auditor {
             try auditCheckpointFile(published, &report)
         }
         auditPrivateKey(&report)
-        report.findings.sort { ($0.index ?? .max, $0.place) < ($1.index ?? .max, $1.place) }
+        report.findings.sort { ($0.index ?? .max, $0.subject.description) < ($1.index ?? .max, $1.subject.description) }
         return report
     }
 
@@ -41,27 +41,27 @@ struct Auditor {
         while try entries.step() {
             let index = entries.int64(0)
             if index != expected {
-                report.record(expected, "entry \(expected)", "missing: the next stored entry is \(index)")
+                report.record(expected, .auditEntry(expected), Reason("entry-missing", ["next": String(index)]))
             }
             while let leaf = leaves.current, leaf.index < index {
-                report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted or moved)")
+                report.record(leaf.index, .auditLeaf(leaf.index), Reason("leaf-without-entry"))
                 try leaves.advance()
             }
             if let leaf = leaves.current, leaf.index == index {
                 let computed = entries.withBytes(1) { hasher.leafHash32($0) }
                 if computed != leaf.hash {
-                    report.record(index, "entry \(index)", "its bytes do not match the stored leaf hash (altered or moved)")
+                    report.record(index, .auditEntry(index), Reason("entry-bytes-mismatch"))
                 } else {
                     report.nodesChecked += 1
                 }
                 try leaves.advance()
             } else {
-                report.record(index, "entry \(index)", "has no leaf hash in the tree")
+                report.record(index, .auditEntry(index), Reason("entry-without-leaf"))
             }
             expected = index + 1
         }
         while let leaf = leaves.current {
-            report.record(leaf.index, "tree leaf \(leaf.index)", "has no entry (the entry was deleted)")
+            report.record(leaf.index, .auditLeaf(leaf.index), Reason("leaf-without-entry"))
             try leaves.advance()
         }
         return expected
@@ -83,11 +83,11 @@ struct Auditor {
             for index in 0..<expectedCount {
                 let first = index << level
                 // Built only when something is recorded: the loop runs about once per entry.
-                var place: String { "tree node (level \(level), index \(index))" }
+                var place: Reason { .auditNode(level: level, index: index) }
                 let left = try children.take(2 * index)
                 let right = try children.take(2 * index + 1)
                 guard let stored = try parents.take(index) else {
-                    report.record(first, place, "missing")
+                    report.record(first, place, Reason("node-missing"))
                     suspectParents.insert(index)
                     continue
                 }
@@ -97,7 +97,8 @@ struct Auditor {
                     continue
                 }
                 if hasher.nodeHash32(left, right) != stored {
-                    report.record(first, place, "does not match its children (covers entries \(first)–\(first + (1 << level) - 1))")
+                    report.record(
+                        first, place, Reason("node-mismatch", ["first": String(first), "last": String(first + (1 << level) - 1)]))
                     suspectParents.insert(index)
                 } else {
                     report.nodesChecked += 1
@@ -122,8 +123,8 @@ struct Auditor {
     private func recordBeyondSize(_ report: inout AuditReport, level: Int, index: Int64) {
         let end = (index + 1) << level
         report.record(
-            report.size, "tree node (level \(level), index \(index))",
-            "covers entries up to \(end - 1), beyond the log's \(report.size) entries: entries were removed")
+            report.size, .auditNode(level: level, index: index),
+            Reason("node-beyond-log", ["last": String(end - 1), "size": String(report.size)]))
     }
 
     /// Every signed checkpoint, in order of size.
@@ -133,36 +134,39 @@ struct Auditor {
         var lastGood: Int64 = 0
         while try rows.step() {
             let signedSize = rows.int64(0)
-            let place = "checkpoint at size \(signedSize)"
+            let place = Reason("audit-checkpoint", ["size": String(signedSize)])
             report.latestCheckpointSize = signedSize
             let signed: SignedCheckpoint
             do {
                 signed = try SignedCheckpoint(parsing: rows.text(2), verifier: verifier)
             } catch {
-                report.record(lastGood, place, "its signed note does not verify (\(error))")
+                report.record(lastGood, place, Reason("checkpoint-note-unverifiable", ["detail": "\(error)"]))
                 continue
             }
             guard Int64(signed.checkpoint.size) == signedSize, signed.checkpoint.rootHash == rows.data(1) else {
-                report.record(lastGood, place, "the signed note does not match its size or root column")
+                report.record(lastGood, place, Reason("checkpoint-columns-mismatch"))
                 continue
             }
             guard signedSize <= size else {
                 report.record(
                     size, place,
-                    "was signed at size \(signedSize) but the log has \(size) entries: entries \(size)–\(signedSize - 1) are missing")
+                    Reason(
+                        "checkpoint-entries-missing",
+                        ["size": String(signedSize), "entries": String(size), "first": String(size), "last": String(signedSize - 1)]))
                 continue
             }
             let root: Data
             do {
                 root = try tree.root(size: signedSize)
             } catch {
-                report.record(lastGood, place, "the tree at this size cannot be computed (\(error))")
+                report.record(lastGood, place, Reason("checkpoint-tree-uncomputable", ["detail": "\(error)"]))
                 continue
             }
             guard root == signed.checkpoint.rootHash else {
                 // A rewrite that recomputed the tree is only visible here: some entry in [lastGood, signedSize) changed.
                 report.record(
-                    lastGood, place, "the tree's root differs from the signed root: entries \(lastGood)–\(signedSize - 1) were rewritten")
+                    lastGood, place,
+                    Reason("checkpoint-root-rewritten", ["first": String(lastGood), "last": String(signedSize - 1)]))
                 continue
             }
             report.checkpointsChecked += 1
@@ -173,61 +177,58 @@ struct Auditor {
     /// The checkpoint file beside the database, read before the snapshot: it must hold a checkpoint the store
     /// has. Its absence is not a fault of the log, but it disables the rollback check on open: a warning.
     private func auditCheckpointFile(_ published: Result<String?, any Error>, _ report: inout AuditReport) throws {
-        let place = "checkpoint file \(paths.checkpoint)"
+        let place = Reason("audit-checkpoint-file", ["path": paths.checkpoint])
         let text: String
         switch published {
         case .success(let read?): text = read
         case .success(nil):
-            report.warn(
-                place,
-                "is missing: a restored backup or a rolled-back database would go unnoticed; "
-                    + "`ledger checkpoint` writes it again from the store")
+            report.warn(place, Reason("checkpoint-file-missing"))
             return
         case .failure(let error):
-            report.record(nil, place, "cannot be read (\(error))")
+            report.record(nil, place, Reason("audit-unreadable", ["detail": "\(error)"]))
             return
         }
         guard let signed = try? SignedCheckpoint(parsing: text, verifier: verifier) else {
-            report.record(nil, place, "does not verify against the store's key")
+            report.record(nil, place, Reason("checkpoint-file-foreign"))
             return
         }
         let fileSize = Int64(signed.checkpoint.size)
         let stored = try database.firstRow("SELECT root FROM log_checkpoints WHERE size = ?", fileSize) { $0.data(0) }
         if fileSize > report.size {
             report.record(
-                report.size, place, "was signed at size \(fileSize) but the log has \(report.size) entries: entries were lost")
+                report.size, place, Reason("checkpoint-file-beyond-log", ["size": String(fileSize), "entries": String(report.size)]))
         } else if stored == nil {
-            report.record(fileSize, place, "the store's checkpoint table lacks this signed checkpoint (size \(fileSize))")
+            report.record(fileSize, place, Reason("checkpoint-file-not-in-store", ["size": String(fileSize)]))
         } else if stored != signed.checkpoint.rootHash {
-            report.record(fileSize, place, "its root differs from the store's checkpoint at size \(fileSize): the log was forked")
+            report.record(fileSize, place, Reason("checkpoint-file-forked", ["size": String(fileSize)]))
         }
     }
 
     /// The private key: it must belong to this log. A missing or exposed key is a warning: the log still
     /// verifies, but this site cannot sign, or others could sign in its name.
     private func auditPrivateKey(_ report: inout AuditReport) {
-        let place = "private key \(paths.privateKey)"
+        let place = Reason("audit-private-key", ["path": paths.privateKey])
         let text: String?
         do {
             text = try DurableFile.readText(paths.privateKey)
         } catch {
-            report.record(nil, place, "cannot be read (\(error))")
+            report.record(nil, place, Reason("audit-unreadable", ["detail": "\(error)"]))
             return
         }
         guard let text else {
-            report.warn(place, "is missing: new checkpoints cannot be signed")
+            report.warn(place, Reason("private-key-absent"))
             return
         }
         guard let signer = try? NoteSigner(text: text) else {
-            report.record(nil, place, "is not a readable signing key (damaged or replaced)")
+            report.record(nil, place, Reason("private-key-damaged"))
             return
         }
         guard (try? signer.verifier.key.subjectPublicKeyInfo) == verifier.key.subjectPublicKeyInfo else {
-            report.record(nil, place, "does not match the store's verifier key")
+            report.record(nil, place, Reason("private-key-mismatch"))
             return
         }
         if let mode = try? DurableFile.mode(of: paths.privateKey), mode & 0o077 != 0 {
-            report.warn(place, "is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+            report.warn(place, Reason("private-key-readable", ["mode": String(mode, radix: 8)]))
         }
     }
 }

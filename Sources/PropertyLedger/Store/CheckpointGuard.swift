@@ -20,39 +20,37 @@ struct CheckpointGuard {
     /// The reason the store conflicts with what it signed, or nil when it agrees.
     ///
     /// - Parameter published: the checkpoint file's text, read before the current snapshot; nil if absent.
-    func conflict(published: String?) throws -> String? {
+    func conflict(published: String?) throws -> Reason? {
         if let note = try database.firstRow(
             "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1", row: { $0.text(0) })
         {
             guard let checkpoint = try? SignedCheckpoint(parsing: note, verifier: verifier).checkpoint else {
-                return "the last checkpoint in the store does not verify"
+                return .storedCheckpointUnverifiable(detail: "")
             }
-            if let problem = try disagreement(with: checkpoint, source: "the store's last checkpoint") { return problem }
+            if let problem = try disagreement(with: checkpoint, source: "store") { return problem }
         }
         guard let published else { return nil }
-        let source = "the checkpoint file \(paths.checkpoint)"
         guard let checkpoint = try? SignedCheckpoint(parsing: published, verifier: verifier).checkpoint else {
-            return "\(source) does not verify against this log's key"
+            return .checkpointFileUnverifiable(paths.checkpoint)
         }
-        if let problem = try disagreement(with: checkpoint, source: source) { return problem }
+        if let problem = try disagreement(with: checkpoint, source: "file") { return problem }
         let stored = try database.firstRow("SELECT root FROM log_checkpoints WHERE size = ?", Int64(checkpoint.size)) { $0.data(0) }
         guard let stored else {
-            return "the store has lost the checkpoint signed at size \(checkpoint.size) that \(source) holds (a restored backup?)"
+            return .checkpointLost(size: Int64(checkpoint.size), file: paths.checkpoint)
         }
         guard stored == checkpoint.rootHash else {
-            return "the store's checkpoint at size \(checkpoint.size) differs from \(source): the log was forked"
+            return .checkpointForked(size: Int64(checkpoint.size), file: paths.checkpoint)
         }
         return nil
     }
 
-    /// Why the store's entries disagree with `checkpoint`, or nil.
-    private func disagreement(with checkpoint: Checkpoint, source: String) throws -> String? {
+    /// Why the store's entries disagree with `checkpoint` from `source` (`store` or `file`), or nil.
+    private func disagreement(with checkpoint: Checkpoint, source: String) throws -> Reason? {
         guard Int64(checkpoint.size) <= size else {
-            return "the store has \(size) entries but \(source) was signed at size \(checkpoint.size): "
-                + "entries were lost (a restored backup or a truncated file?)"
+            return .entriesLost(entries: size, size: Int64(checkpoint.size), source: source, file: paths.checkpoint)
         }
         guard try tree.root(size: Int64(checkpoint.size)) == checkpoint.rootHash else {
-            return "the store's tree at size \(checkpoint.size) differs from \(source): the log was altered or forked"
+            return .treeAltered(size: Int64(checkpoint.size), source: source, file: paths.checkpoint)
         }
         return nil
     }

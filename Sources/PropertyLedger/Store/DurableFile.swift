@@ -18,14 +18,14 @@ enum DurableFile {
     static func create(_ path: String, contents: Data, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
-            if errno == EEXIST { throw LedgerError(.alreadyExists, "\(path) already exists; refusing to overwrite it") }
-            throw posixError("cannot create \(path)")
+            if errno == EEXIST { throw LedgerError(.alreadyExists, .fileExists(path)) }
+            throw posixError("create", path)
         }
         do {
             // The umask may have narrowed the mode; a key file must be exactly 0600.
-            guard fchmod(fd, mode) == 0 else { throw posixError("cannot set the mode of \(path)") }
+            guard fchmod(fd, mode) == 0 else { throw posixError("set-mode", path) }
             try writeAll(fd, contents, path: path)
-            guard fsync(fd) == 0 else { throw posixError("cannot sync \(path)") }
+            guard fsync(fd) == 0 else { throw posixError("sync", path) }
             close(fd)
         } catch {
             close(fd)
@@ -42,7 +42,7 @@ enum DurableFile {
         unlink(temporary)
         try create(temporary, contents: contents, mode: mode)
         guard rename(temporary, path) == 0 else {
-            let error = posixError("cannot replace \(path)")
+            let error = posixError("replace", path)
             unlink(temporary)
             throw error
         }
@@ -64,13 +64,13 @@ enum DurableFile {
     static func readText(_ path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LedgerError(.invalidInput, "cannot read \(path)")
+            throw LedgerError(.invalidInput, .fileUnreadable(path))
         }
         defer { try? handle.close() }
         let data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-        guard data.count <= maximumSize else { throw LedgerError(.invalidInput, "\(path) is larger than 1 MiB") }
+        guard data.count <= maximumSize else { throw LedgerError(.invalidInput, .fileTooLarge(path)) }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LedgerError(.invalidInput, "\(path) is not UTF-8 text")
+            throw LedgerError(.invalidInput, .fileNotText(path))
         }
         return text
     }
@@ -78,7 +78,7 @@ enum DurableFile {
     /// The permission bits of `path`.
     static func mode(of path: String) throws -> mode_t {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw posixError("cannot stat \(path)") }
+        guard stat(path, &info) == 0 else { throw posixError("stat", path) }
         return info.st_mode & 0o7777
     }
 
@@ -90,7 +90,7 @@ enum DurableFile {
                 let written = write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw posixError("cannot write \(path)")
+                    throw posixError("write", path)
                 }
                 offset += written
             }
@@ -100,14 +100,15 @@ enum DurableFile {
     private static func syncDirectory(of path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw posixError("cannot open the directory of \(path)") }
+        guard fd >= 0 else { throw posixError("open-directory", path) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw posixError("cannot sync the directory of \(path)") }
+        guard fsync(fd) == 0 else { throw posixError("sync-directory", path) }
     }
 
-    private static func posixError(_ what: String) -> LedgerError {
-        let reason = String(cString: strerror(errno))
+    /// The error for a failed system call doing `operation` on `path`, with the system's words for errno.
+    private static func posixError(_ operation: String, _ path: String) -> LedgerError {
+        let detail = String(cString: strerror(errno))
         let code: LedgerError.Code = errno == ENOENT ? .notFound : .storeUnusable
-        return LedgerError(code, "\(what): \(reason)")
+        return LedgerError(code, .fileOperationFailed(operation, path: path, detail: detail))
     }
 }

@@ -1,7 +1,8 @@
-/// An error of the ledger: what went wrong, in words a clerk or an auditor can act on, and its kind.
+/// An error of the ledger: its kind and the ``Reason`` it happened, in no language.
 ///
 /// The kind (``Code``) decides the `ledger` tool's exit status; new kinds can be added without breaking
-/// callers, as with NIO's `FileSystemError`.
+/// callers, as with NIO's `FileSystemError`. The reason says which rule or check failed and with what; the
+/// presentation layer words it in the reader's language.
 public struct LedgerError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
@@ -26,11 +27,23 @@ public struct LedgerError: Error, CustomStringConvertible, Sendable {
     }
 
     public let code: Code
-    public let message: String
+    public let reason: Reason
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ reason: Reason) {
         self.code = code
-        self.message = message
+        self.reason = reason
+    }
+
+    /// An error whose text is already final, from a caller above the libraries (the `ledger` tool's own
+    /// checks, until they get reasons). The libraries themselves never use it.
+    public init(_ code: Code, _ message: String) {
+        self.init(code, .message(message))
+    }
+
+    /// The final text of an error made with the message initializer; else the reason as the program's
+    /// installed ``ReasonWording`` words it, or its debug form. Kept while callers move to rendering ``reason``.
+    public var message: String {
+        reason.id == Reason.messageID ? reason.arguments["text", default: ""] : ReasonWording.words(for: reason)
     }
 
     public var description: String { message }

@@ -10,14 +10,14 @@ extension LedgerStore {
     public func checkpoint(signingIfGrown: Bool = true) throws -> SignedCheckpoint {
         guard signingIfGrown else {
             guard let latest = try latestCheckpoint() else {
-                throw LedgerError(.notFound, "no checkpoint has been signed yet")
+                throw LedgerError(.notFound, .noCheckpointYet)
             }
             return latest
         }
         if let writeBlockedReason {
             // A read-only store can still hand out the checkpoint it has, when that covers the whole log.
             if isReadOnly, let latest = try latestCheckpoint(), Int64(latest.checkpoint.size) == (try size) { return latest }
-            throw LedgerError(.storeUnusable, writeBlockedReason)
+            throw LedgerError(.storeUnusable, .writesBlocked(by: writeBlockedReason))
         }
         let signer = try loadSigner()
         let signed: SignedCheckpoint = try database.writeTransaction {
@@ -27,12 +27,12 @@ extension LedgerStore {
                 let last = latest.checkpoint
                 if Int64(last.size) == size {
                     guard last.rootHash == root else {
-                        throw LedgerError(.verificationFailed, "the tree at size \(size) no longer matches its signed checkpoint")
+                        throw LedgerError(.verificationFailed, .treeDiffersFromCheckpoint(size: size))
                     }
                     return latest
                 }
                 guard Int64(last.size) < size else {
-                    throw LedgerError(.storeUnusable, "the store has \(size) entries, fewer than its checkpoint at size \(last.size)")
+                    throw LedgerError(.storeUnusable, .storeBehindCheckpoint(entries: size, checkpointSize: Int64(last.size)))
                 }
                 if last.size > 0 {
                     let proof = try tree.consistencyProof(from: Int64(last.size), to: size)
@@ -42,7 +42,7 @@ extension LedgerStore {
                     } catch {
                         throw LedgerError(
                             .verificationFailed,
-                            "refusing to sign: the tree at size \(size) does not extend the checkpoint at size \(last.size) (\(error))")
+                            .checkpointNotExtended(size: size, checkpointSize: Int64(last.size), detail: "\(error)"))
                     }
                 }
             }
@@ -71,18 +71,15 @@ extension LedgerStore {
             let current = try DurableFile.readText(paths.checkpoint)
             if let current, current != text {
                 guard let published = try? SignedCheckpoint(parsing: current, verifier: verifier) else {
-                    throw LedgerError(
-                        .storeUnusable,
-                        "the checkpoint file \(paths.checkpoint) does not verify; it is kept as evidence (run `ledger verify`)")
+                    throw LedgerError(.storeUnusable, .checkpointFileUnverifiable(paths.checkpoint))
                 }
                 // With the write lock held the table's latest is the newest committed checkpoint: a file at or
                 // beyond it that differs was not published from this database.
                 guard published.checkpoint.size < latest.checkpoint.size else {
                     throw LedgerError(
                         .storeUnusable,
-                        "the checkpoint file \(paths.checkpoint) holds a checkpoint at size \(published.checkpoint.size) that the store "
-                            + "does not have (its latest is at size \(latest.checkpoint.size)); it is kept as evidence (run `ledger verify`)"
-                    )
+                        .checkpointFileAhead(
+                            paths.checkpoint, size: Int64(published.checkpoint.size), latest: Int64(latest.checkpoint.size)))
                 }
             }
             if current != text { try DurableFile.replace(paths.checkpoint, contents: Data(text.utf8), mode: 0o644) }
@@ -107,8 +104,7 @@ extension LedgerStore {
         let signed: SignedCheckpoint
         if let size {
             guard let found = try signedCheckpoint(size: size) else {
-                let sizes = try checkpointSizes().map(String.init).joined(separator: ", ")
-                throw LedgerError(.notFound, "no checkpoint was signed at size \(size); signed sizes: \(sizes)")
+                throw LedgerError(.notFound, .noCheckpointAtSize(size, signed: try checkpointSizes()))
             }
             signed = found
         } else {
@@ -116,7 +112,7 @@ extension LedgerStore {
         }
         let treeSize = Int64(signed.checkpoint.size)
         guard index >= 0, index < treeSize else {
-            throw LedgerError(.notFound, "entry \(index) is not in the checkpoint of size \(treeSize)")
+            throw LedgerError(.notFound, .entryOutsideCheckpoint(index, size: treeSize))
         }
         let proof = try inclusionProof(index: index, size: treeSize)
         return Receipt(index: UInt64(index), proof: proof, checkpoint: signed.note.formatted)
@@ -130,30 +126,28 @@ extension LedgerStore {
         do {
             return try SignedCheckpoint(parsing: note, verifier: verifier)
         } catch {
-            throw LedgerError(.verificationFailed, "the store's last checkpoint does not verify (\(error)); run `ledger verify`")
+            throw LedgerError(.verificationFailed, .storedCheckpointUnverifiable(detail: "\(error)"))
         }
     }
 
     /// Reads the private key and checks that it is private and belongs to this log.
     private func loadSigner() throws -> NoteSigner {
         guard let text = try DurableFile.readText(paths.privateKey) else {
-            throw LedgerError(.notFound, "the private key \(paths.privateKey) is missing; checkpoints cannot be signed")
+            throw LedgerError(.notFound, .privateKeyMissing(paths.privateKey))
         }
         let mode = try DurableFile.mode(of: paths.privateKey)
         guard mode & 0o077 == 0 else {
-            throw LedgerError(
-                .storeUnusable,
-                "the private key \(paths.privateKey) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+            throw LedgerError(.storeUnusable, .privateKeyExposed(paths.privateKey, mode: String(mode, radix: 8)))
         }
         let signer: NoteSigner
         do {
             signer = try NoteSigner(text: text)
         } catch {
-            throw LedgerError(.invalidInput, "the private key \(paths.privateKey) is unreadable: \(error)")
+            throw LedgerError(.invalidInput, .privateKeyUnreadable(paths.privateKey, detail: "\(error)"))
         }
         guard signer.name == verifier.name, signer.keyID == verifier.keyID,
             (try? signer.verifier.key.subjectPublicKeyInfo) == verifier.key.subjectPublicKeyInfo
-        else { throw LedgerError(.invalidInput, "the private key \(paths.privateKey) does not belong to this log") }
+        else { throw LedgerError(.invalidInput, .privateKeyForeign(paths.privateKey)) }
         return signer
     }
 }

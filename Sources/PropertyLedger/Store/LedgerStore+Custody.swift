@@ -41,7 +41,7 @@ extension LedgerStore {
             entry.device = device
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
             guard try entry.encoded().count <= Self.maximumEntrySize else {
-                throw LedgerError(.invalidInput, "the entry would be larger than the 1 MiB limit")
+                throw LedgerError(.invalidInput, .entryWouldBeTooLarge)
             }
             return RecordedEntry(index: try size, entry: entry)
         }
@@ -71,7 +71,7 @@ extension LedgerStore {
     public func object(_ reference: String) throws -> CustodyObject {
         let id = try resolve(reference)
         guard let object = try Projections(database).object(id) else {
-            throw LedgerError(.notFound, "there is no item or dossier \(id)")
+            throw LedgerError(.notFound, .objectNotFound(id))
         }
         return object
     }

@@ -9,7 +9,7 @@ public import Foundation
 /// On open the store compares itself with its last signed checkpoint, kept both in the database and in a
 /// file beside it. If it is behind that checkpoint (a restored backup, lost writes) or disagrees with it
 /// (tampering, a second writer with a copy), it still opens for reading and auditing but refuses to append:
-/// ``writeBlockedReason`` says why.
+/// ``writeBlockedReason`` says why (and writes are refused with `writes-blocked`, carrying it).
 public actor LedgerStore {
     /// Entries are records, not files: a larger one is refused.
     public static let maximumEntrySize = 1 << 20
@@ -28,7 +28,7 @@ public actor LedgerStore {
     /// The right edge of the tree as of our last read or write; checked against the file in every write.
     var frontier: Frontier
     /// Set when the store disagrees with its last signed checkpoint; appends are refused while it is set.
-    public private(set) var writeBlockedReason: String?
+    public private(set) var writeBlockedReason: Reason?
     /// Whether the store's file or directory is not writable: it is read and verified, never written.
     public nonisolated let isReadOnly: Bool
 
@@ -78,7 +78,7 @@ public actor LedgerStore {
     /// The exact bytes of entry `index`.
     public func entry(at index: Int64) throws -> Data {
         guard let bytes = try database.firstRow("SELECT bytes FROM log_entries WHERE idx = ?", index, row: { $0.data(0) })
-        else { throw LedgerError(.notFound, "there is no entry \(index); the log has \(try size) entries") }
+        else { throw LedgerError(.notFound, .entryBeyondLog(index, size: try size)) }
         return bytes
     }
 
@@ -104,7 +104,7 @@ public actor LedgerStore {
     ///
     /// Other tables (projections of the log) may be written through the writer in the same transaction.
     public func write<T>(_ body: (inout LogWriter) throws -> T) throws -> (result: T, range: Range<Int64>) {
-        if let writeBlockedReason { throw LedgerError(.storeUnusable, writeBlockedReason) }
+        if let writeBlockedReason { throw LedgerError(.storeUnusable, .writesBlocked(by: writeBlockedReason)) }
         let start = try database.writeTransaction { () throws -> (T, Frontier) in
             // Another process may have appended since we loaded our frontier; the write lock is ours now.
             let sizeInFile = try size
@@ -140,7 +140,7 @@ public actor LedgerStore {
         try database.readTransaction {
             try requireSize(size)
             guard index >= 0, index < size else {
-                throw LedgerError(.invalidInput, "index \(index) is not in a tree of \(size) entries")
+                throw LedgerError(.invalidInput, .indexOutsideTree(index, size: size))
             }
             return try tree.inclusionProof(index: index, size: size)
         }
@@ -151,7 +151,7 @@ public actor LedgerStore {
         try database.readTransaction {
             try requireSize(newSize)
             guard oldSize > 0, oldSize <= newSize else {
-                throw LedgerError(.invalidInput, "no consistency proof from size \(oldSize) to \(newSize)")
+                throw LedgerError(.invalidInput, .noConsistencyProof(from: oldSize, to: newSize))
             }
             return try tree.consistencyProof(from: oldSize, to: newSize)
         }
@@ -160,7 +160,7 @@ public actor LedgerStore {
     private func requireSize(_ requested: Int64) throws {
         let current = try size
         guard requested >= 0, requested <= current else {
-            throw LedgerError(.invalidInput, "size \(requested) is beyond the log's \(current) entries")
+            throw LedgerError(.invalidInput, .sizeBeyondLog(requested, size: current))
         }
     }
 
@@ -171,7 +171,7 @@ public actor LedgerStore {
     /// reading and auditing, and refuse to append, as it must.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw LedgerError(.alreadyExists, "\(path) already exists; refusing to overwrite it")
+            throw LedgerError(.alreadyExists, .fileExists(path))
         }
         try database.execute("VACUUM INTO ?", path)
     }
@@ -243,7 +243,7 @@ public actor LedgerStore {
     }
 
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).
-    func blockWrites(_ reason: String) {
+    func blockWrites(_ reason: Reason) {
         writeBlockedReason = reason
     }
 }
@@ -261,7 +261,7 @@ public struct LogWriter: ~Copyable {
     @discardableResult
     public mutating func append(_ entry: Data) throws -> Int64 {
         guard entry.count <= LedgerStore.maximumEntrySize else {
-            throw LedgerError(.invalidInput, "an entry of \(entry.count) bytes is larger than the 1 MiB limit")
+            throw LedgerError(.invalidInput, .entryTooLarge(bytes: entry.count))
         }
         let index = frontier.size
         try database.execute("INSERT INTO log_entries (idx, bytes) VALUES (?, ?)", index, entry)

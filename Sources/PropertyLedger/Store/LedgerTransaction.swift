@@ -35,7 +35,7 @@ public struct LedgerTransaction: ~Copyable {
     @discardableResult
     public mutating func record<Payload: EntryPayload>(_ decide: (borrowing RuleContext) throws -> Payload) throws -> RecordedModuleEntry {
         guard let module = registry.owner(of: Payload.type) else {
-            throw LedgerError(.invalidInput, "no module of this ledger owns entry type \(Payload.type)")
+            throw LedgerError(.invalidInput, .entryTypeUnowned(Payload.type))
         }
         let context = RuleContext(
             actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
@@ -46,8 +46,7 @@ public struct LedgerTransaction: ~Copyable {
         let entry = try LoggedEntry(decoding: bytes)
         // A payload with a field named like the envelope's would overwrite it.
         guard entry.type == Payload.type, entry.at == at, entry.actor == actor, entry.device == device else {
-            throw LedgerError(
-                .invalidInput, "the payload of \(Payload.type) uses a field of the entry envelope (v, type, at, actor or device)")
+            throw LedgerError(.invalidInput, .payloadUsesEnvelope(Payload.type))
         }
         let index = try writer.append(bytes)
         try module.apply(entry, at: index, to: ProjectionTables(database, schema: "main"))

@@ -15,13 +15,13 @@ struct OpenState {
     let database: Database
     let hasher: TreeHasher
     let frontier: Frontier
-    let writeBlockedReason: String?
+    let writeBlockedReason: Reason?
     let isReadOnly: Bool
     let registry: ModuleRegistry
 
     init(paths: StorePaths, registry: ModuleRegistry) throws {
         guard FileManager.default.fileExists(atPath: paths.database) else {
-            throw LedgerError(.notFound, "there is no ledger store at \(paths.database); create one with `ledger init`")
+            throw LedgerError(.notFound, .storeMissing(paths.database))
         }
         // Read the checkpoint file before the database. A checkpoint reaches the file only after it was committed
         // to the database (see `LedgerStore.checkpoint`), so the snapshot read below, which starts later, holds
@@ -42,9 +42,7 @@ struct OpenState {
                         !(try registry.pendingMigrations(of: $0, in: probe)).isEmpty
                     }
                 guard !pending else {
-                    throw LedgerError(
-                        .storeUnusable,
-                        "\(paths.database) must be upgraded to this version's schema, but the store is read-only (\(readOnlyReason))")
+                    throw LedgerError(.storeUnusable, .upgradeBlockedReadOnly(paths.database, readOnlyReason))
                 }
                 database = probe
             } else {
@@ -60,12 +58,12 @@ struct OpenState {
         do {
             verifier = try NoteVerifier(text: identity.verifierKey)
         } catch {
-            throw LedgerError(.storeUnusable, "the store's verifier key is unreadable (\(error)); run `ledger verify`")
+            throw LedgerError(.storeUnusable, .verifierKeyUnreadable(detail: "\(error)"))
         }
         let hasher = try TreeHasher(identity.profile.hashAlgorithm)
 
         // Load the tree's right edge. A damaged tree still opens (so `verify` can say where), but blocks writes.
-        var blocked: String?
+        var blocked: Reason?
         var frontier = Frontier()
         do {
             try database.readTransaction {
@@ -76,12 +74,12 @@ struct OpenState {
                     .conflict(published: published.get())
             }
         } catch let error as LedgerError {
-            blocked = "\(error.message); appends are refused until this is resolved (run `ledger verify`)"
+            blocked = error.reason
         } catch let error as SQLiteError where error.isCorruption {
             throw Self.describe(error, path: paths.database)
         }
         if blocked == nil, let readOnlyReason {
-            blocked = "the store \(paths.database) is read-only (\(readOnlyReason)): it can be read and verified, not written"
+            blocked = .storeReadOnly(paths.database, readOnlyReason)
         }
 
         self.identity = identity
@@ -95,11 +93,11 @@ struct OpenState {
     }
 
     /// Why the store cannot be written, when its file or directory is not writable (a read-only disk, a copy
-    /// handed over for inspection); nil when it can be.
-    private static func readOnlyReason(_ path: String) -> String? {
+    /// handed over for inspection): the path that is not writable and the system's words; nil when it can be.
+    private static func readOnlyReason(_ path: String) -> (target: String, detail: String)? {
         let directory = (path as NSString).deletingLastPathComponent
-        for (what, target) in [("file", path), ("directory", directory.isEmpty ? "." : directory)] where access(target, W_OK) != 0 {
-            return "its \(what) is not writable: \(String(cString: strerror(errno)))"
+        for target in [path, directory.isEmpty ? "." : directory] where access(target, W_OK) != 0 {
+            return (target, String(cString: strerror(errno)))
         }
         return nil
     }
@@ -110,12 +108,11 @@ struct OpenState {
         let version = try database.userVersion
         guard applicationID == Schema.applicationID else {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            if size == 0 { throw LedgerError(.storeUnusable, "\(path) is an empty file, not a PropertyLedger store") }
-            throw LedgerError(.storeUnusable, "\(path) is a SQLite database but not a PropertyLedger store")
+            if size == 0 { throw LedgerError(.storeUnusable, .storeEmptyFile(path)) }
+            throw LedgerError(.storeUnusable, .storeForeign(path))
         }
         guard version <= Schema.currentVersion else {
-            throw LedgerError(
-                .storeUnusable, "\(path) has schema version \(version); this ledger knows up to \(Schema.currentVersion): upgrade the tool")
+            throw LedgerError(.storeUnusable, .storeTooNew(path, version: version, known: Schema.currentVersion))
         }
         return version
     }
@@ -137,21 +134,21 @@ struct OpenState {
         guard let origin = meta["origin"], let profile = meta["profile"].flatMap(CryptoProfile.init(rawValue:)),
             let verifierKey = meta["verifier"], let code = meta["agency.code"], let name = meta["agency.name"],
             let kind = meta["agency.kind"].flatMap(Agency.Kind.init(rawValue:)), let createdAt = meta["created"]
-        else { throw LedgerError(.storeUnusable, "\(path) is missing its log identity (log_meta is incomplete)") }
+        else { throw LedgerError(.storeUnusable, .storeIdentityMissing(path)) }
         return LogIdentity(
             origin: origin, profile: profile, agency: try Agency(code: code, name: name, kind: kind),
             verifierKey: verifierKey, createdAt: createdAt)
     }
 
-    /// Turns SQLite's view of a bad file into a sentence about the store.
+    /// Turns SQLite's view of a bad file into a reason about the store.
     static func describe(_ error: SQLiteError, path: String) -> LedgerError {
         if error.isCorruption {
-            return LedgerError(.storeUnusable, "\(path) is not a ledger store or is damaged (\(error.message))")
+            return LedgerError(.storeUnusable, .storeDamaged(path, detail: error.message))
         }
         if error.isBusy {
-            return LedgerError(.storeUnusable, "\(path) is locked by another process (\(error.message)); try again")
+            return LedgerError(.storeUnusable, .storeLocked(path, detail: error.message))
         }
-        return LedgerError(.storeUnusable, "cannot open \(path): \(error.message)")
+        return LedgerError(.storeUnusable, .storeCannotOpen(path, detail: error.message))
     }
 }
 
@@ -162,7 +159,7 @@ extension OpenState: Sendable {}
 enum StoreCreation {
     static func createFiles(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date) throws {
         guard !FileManager.default.fileExists(atPath: paths.database) else {
-            throw LedgerError(.alreadyExists, "a store already exists at \(paths.database); refusing to overwrite it")
+            throw LedgerError(.alreadyExists, .storeExists(paths.database))
         }
         let key = try SigningKey.generate(profile.signatureAlgorithm)
         let hasher = try TreeHasher(profile.hashAlgorithm)

@@ -1,0 +1,72 @@
+public import PropertyLedger
+
+/// The wording of every reason the libraries give, in Chinese and English, compiled in.
+///
+/// Bundled `.strings` do not work for a command-line tool on Linux (SwiftPM lowercases `zh-Hans.lproj`, and
+/// `Bundle.module` answers in English whatever the locale), so the texts are Swift values. A test checks that
+/// every declared reason (``specs``) has both texts and that their placeholders are exactly its arguments.
+///
+/// A placeholder whose argument has a table in ``terms`` shows the term's wording for the value (a role, a
+/// field, an action), which may hold placeholders of its own; one listed in ``lists`` holds several values,
+/// comma-separated, each worded by its term table.
+public enum Catalogue {
+    /// The wording of each reason id.
+    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, audit, reader].reduce(into: [
+        "message": .init(zh: "{text}", en: "{text}")
+    ]) {
+        $0.merge($1) { first, _ in first }
+    }
+
+    /// Every reason the libraries declare: PropertyLedger's and ChipReader's.
+    public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons }
+
+    /// Arguments holding several comma-separated values: the term table each value is worded by, and how
+    /// they are joined.
+    public static let lists: [String: (term: String, separator: Wording)] = [
+        "roles": ("role-name", Wording(zh: "或", en: " or "))
+    ]
+}
+
+/// `reason` in `language`: its wording with every placeholder filled. An id without wording shows as its
+/// debug form (`some-reason(arg: value)`), so a reason the catalogue lacks is still seen, never lost.
+public func render(_ reason: Reason, in language: Language) -> String {
+    guard let wording = Catalogue.reasons[reason.id] else { return reason.description }
+    var arguments = reason.arguments
+    if reason.id == "writes-blocked", let cause = arguments["cause"] {
+        // The cause's own arguments travel beside its id.
+        arguments["cause"] = render(Reason(cause, arguments.filter { $0.key != "cause" }), in: language)
+    }
+    return fill(wording.text(in: language), with: arguments, in: language)
+}
+
+/// `template` with each `{name}` replaced by its argument, worded through the term tables; a placeholder
+/// without an argument stays as it is.
+func fill(_ template: String, with arguments: [String: String], in language: Language) -> String {
+    var result = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        result += rest[..<open]
+        let name = String(rest[rest.index(after: open)..<close])
+        if let value = arguments[name] {
+            result += worded(value, argument: name, arguments: arguments, in: language)
+        } else {
+            result += rest[open...close]
+        }
+        rest = rest[rest.index(after: close)...]
+    }
+    return result + rest
+}
+
+private func worded(_ value: String, argument: String, arguments: [String: String], in language: Language) -> String {
+    if let list = Catalogue.lists[argument] {
+        return value.split(separator: ",").map { term(String($0), table: list.term, arguments, language) }
+            .joined(separator: list.separator.text(in: language))
+    }
+    return term(value, table: argument, arguments, language)
+}
+
+private func term(_ value: String, table: String, _ arguments: [String: String], _ language: Language) -> String {
+    guard let wording = Catalogue.terms[table]?[value] else { return value }
+    // Term wordings may use the reason's other arguments (`in storage at {location}`), never terms again.
+    return fill(wording.text(in: language), with: arguments.filter { Catalogue.terms[$0.key] == nil }, in: language)
+}

@@ -1,0 +1,158 @@
+/// Reasons about the store itself: opening it, its files, its checkpoints and keys, its modules.
+///
+/// `path` is a file's path, `detail` the words of SQLite, the system or a nested error (not ours to translate);
+/// `operation` names a failed file operation (`create`, `set-mode`, `sync`, `replace`, `stat`, `write`,
+/// `open-directory`, `sync-directory`); `source` is `store` or `file` (the checkpoint file at `path`).
+extension Reason {
+    // MARK: Opening
+
+    static func storeMissing(_ path: String) -> Reason { Reason("store-missing", ["path": path]) }
+    static func storeExists(_ path: String) -> Reason { Reason("store-exists", ["path": path]) }
+    static func storeEmptyFile(_ path: String) -> Reason { Reason("store-empty-file", ["path": path]) }
+    static func storeForeign(_ path: String) -> Reason { Reason("store-foreign", ["path": path]) }
+    static func storeTooNew(_ path: String, version: Int, known: Int) -> Reason {
+        Reason("store-too-new", ["path": path, "version": String(version), "known": String(known)])
+    }
+    static func storeIdentityMissing(_ path: String) -> Reason { Reason("store-identity-missing", ["path": path]) }
+    static func storeDamaged(_ path: String, detail: String) -> Reason { Reason("store-damaged", ["path": path, "detail": detail]) }
+    static func storeLocked(_ path: String, detail: String) -> Reason { Reason("store-locked", ["path": path, "detail": detail]) }
+    static func storeCannotOpen(_ path: String, detail: String) -> Reason {
+        Reason("store-cannot-open", ["path": path, "detail": detail])
+    }
+    /// `unwritable` is the file or directory that cannot be written, and why.
+    static func storeReadOnly(_ path: String, _ unwritable: (target: String, detail: String)) -> Reason {
+        Reason("store-read-only", ["path": path, "target": unwritable.target, "detail": unwritable.detail])
+    }
+    static func upgradeBlockedReadOnly(_ path: String, _ unwritable: (target: String, detail: String)) -> Reason {
+        Reason("upgrade-blocked-read-only", ["path": path, "target": unwritable.target, "detail": unwritable.detail])
+    }
+    static func verifierKeyUnreadable(detail: String) -> Reason { Reason("verifier-key-unreadable", ["detail": detail]) }
+
+    /// Appends refused because the store conflicts with what it signed, or is read-only: `cause` is the id of
+    /// that reason, and its arguments come along beside it.
+    static func writesBlocked(by cause: Reason) -> Reason {
+        Reason("writes-blocked", cause.arguments.merging(["cause": cause.id]) { _, new in new })
+    }
+
+    // MARK: Entries and proofs
+
+    static func entryBeyondLog(_ index: Int64, size: Int64) -> Reason {
+        Reason("entry-beyond-log", ["index": String(index), "size": String(size)])
+    }
+    static func indexOutsideTree(_ index: Int64, size: Int64) -> Reason {
+        Reason("index-outside-tree", ["index": String(index), "size": String(size)])
+    }
+    static func noConsistencyProof(from oldSize: Int64, to newSize: Int64) -> Reason {
+        Reason("no-consistency-proof", ["from": String(oldSize), "to": String(newSize)])
+    }
+    static func sizeBeyondLog(_ requested: Int64, size: Int64) -> Reason {
+        Reason("size-beyond-log", ["requested": String(requested), "size": String(size)])
+    }
+    static func entryTooLarge(bytes: Int) -> Reason { Reason("entry-too-large", ["bytes": String(bytes)]) }
+    static let entryWouldBeTooLarge = Reason("entry-would-be-too-large")
+    static func treeNodeMissing(level: Int, index: Int64) -> Reason {
+        Reason("tree-node-missing", ["level": String(level), "index": String(index)])
+    }
+    static let notAnEntry = Reason("not-an-entry")
+    static func entryVersionUnknown(_ version: Int) -> Reason { Reason("entry-version-unknown", ["version": String(version)]) }
+
+    // MARK: Checkpoints and keys
+
+    static let noCheckpointYet = Reason("no-checkpoint-yet")
+    static func noCheckpointAtSize(_ size: Int64, signed: [Int64]) -> Reason {
+        Reason("no-checkpoint-at-size", ["size": String(size), "signed": signed.map(String.init).joined(separator: ", ")])
+    }
+    static func entryOutsideCheckpoint(_ index: Int64, size: Int64) -> Reason {
+        Reason("entry-outside-checkpoint", ["index": String(index), "size": String(size)])
+    }
+    static func treeDiffersFromCheckpoint(size: Int64) -> Reason { Reason("tree-differs-from-checkpoint", ["size": String(size)]) }
+    static func storeBehindCheckpoint(entries: Int64, checkpointSize: Int64) -> Reason {
+        Reason("store-behind-checkpoint", ["entries": String(entries), "checkpointSize": String(checkpointSize)])
+    }
+    static func checkpointNotExtended(size: Int64, checkpointSize: Int64, detail: String) -> Reason {
+        Reason(
+            "checkpoint-not-extended", ["size": String(size), "checkpointSize": String(checkpointSize), "detail": detail])
+    }
+    static func storedCheckpointUnverifiable(detail: String) -> Reason {
+        Reason("stored-checkpoint-unverifiable", ["detail": detail])
+    }
+    static func checkpointFileUnverifiable(_ path: String) -> Reason { Reason("checkpoint-file-unverifiable", ["path": path]) }
+    static func checkpointFileAhead(_ path: String, size: Int64, latest: Int64) -> Reason {
+        Reason("checkpoint-file-ahead", ["path": path, "size": String(size), "latest": String(latest)])
+    }
+    static func checkpointLost(size: Int64, file path: String) -> Reason {
+        Reason("checkpoint-lost", ["size": String(size), "path": path])
+    }
+    static func checkpointForked(size: Int64, file path: String) -> Reason {
+        Reason("checkpoint-forked", ["size": String(size), "path": path])
+    }
+    static func entriesLost(entries: Int64, size: Int64, source: String, file path: String) -> Reason {
+        Reason("entries-lost", ["entries": String(entries), "size": String(size), "source": source, "path": path])
+    }
+    static func treeAltered(size: Int64, source: String, file path: String) -> Reason {
+        Reason("tree-altered", ["size": String(size), "source": source, "path": path])
+    }
+    static func privateKeyMissing(_ path: String) -> Reason { Reason("private-key-missing", ["path": path]) }
+    static func privateKeyExposed(_ path: String, mode: String) -> Reason {
+        Reason("private-key-exposed", ["path": path, "mode": mode])
+    }
+    static func privateKeyUnreadable(_ path: String, detail: String) -> Reason {
+        Reason("private-key-unreadable", ["path": path, "detail": detail])
+    }
+    static func privateKeyForeign(_ path: String) -> Reason { Reason("private-key-foreign", ["path": path]) }
+
+    // MARK: Files
+
+    static func fileExists(_ path: String) -> Reason { Reason("file-exists", ["path": path]) }
+    static func fileUnreadable(_ path: String) -> Reason { Reason("file-unreadable", ["path": path]) }
+    static func fileTooLarge(_ path: String) -> Reason { Reason("file-too-large", ["path": path]) }
+    static func fileNotText(_ path: String) -> Reason { Reason("file-not-text", ["path": path]) }
+    static func fileOperationFailed(_ operation: String, path: String, detail: String) -> Reason {
+        Reason("file-operation-failed", ["operation": operation, "path": path, "detail": detail])
+    }
+
+    // MARK: Modules
+
+    static func moduleNameInvalid(_ name: String) -> Reason { Reason("module-name-invalid", ["module": name]) }
+    static func moduleNameTaken(_ name: String) -> Reason { Reason("module-name-taken", ["module": name]) }
+    static func moduleClaimsCoreType(_ name: String, type: String) -> Reason {
+        Reason("module-claims-core-type", ["module": name, "type": type])
+    }
+    static func entryTypeClaimedTwice(_ type: String, modules: [String]) -> Reason {
+        Reason("entry-type-claimed-twice", ["type": type, "modules": modules.joined(separator: ", ")])
+    }
+    static func moduleMigrationsUnknown(_ name: String, applied: [String]) -> Reason {
+        Reason("module-migrations-unknown", ["module": name, "applied": applied.joined(separator: ", ")])
+    }
+    static func entryTypeUnowned(_ type: String) -> Reason { Reason("entry-type-unowned", ["type": type]) }
+    static func payloadUsesEnvelope(_ type: String) -> Reason { Reason("payload-uses-envelope", ["type": type]) }
+
+    /// The store's reasons. `writes-blocked` carries its cause's arguments beside `cause`.
+    public static let storeReasons: [ReasonSpec] = [
+        .init("store-missing", "path"), .init("store-exists", "path"), .init("store-empty-file", "path"),
+        .init("store-foreign", "path"), .init("store-too-new", "path", "version", "known"),
+        .init("store-identity-missing", "path"), .init("store-damaged", "path", "detail"), .init("store-locked", "path", "detail"),
+        .init("store-cannot-open", "path", "detail"), .init("store-read-only", "path", "target", "detail"),
+        .init("upgrade-blocked-read-only", "path", "target", "detail"), .init("verifier-key-unreadable", "detail"),
+        .init("writes-blocked", "cause"),
+        .init("entry-beyond-log", "index", "size"), .init("index-outside-tree", "index", "size"),
+        .init("no-consistency-proof", "from", "to"), .init("size-beyond-log", "requested", "size"),
+        .init("entry-too-large", "bytes"), .init("entry-would-be-too-large"), .init("tree-node-missing", "level", "index"),
+        .init("not-an-entry"), .init("entry-version-unknown", "version"),
+        .init("no-checkpoint-yet"), .init("no-checkpoint-at-size", "size", "signed"),
+        .init("entry-outside-checkpoint", "index", "size"), .init("tree-differs-from-checkpoint", "size"),
+        .init("store-behind-checkpoint", "entries", "checkpointSize"),
+        .init("checkpoint-not-extended", "size", "checkpointSize", "detail"), .init("stored-checkpoint-unverifiable", "detail"),
+        .init("checkpoint-file-unverifiable", "path"), .init("checkpoint-file-ahead", "path", "size", "latest"),
+        .init("checkpoint-lost", "size", "path"), .init("checkpoint-forked", "size", "path"),
+        .init("entries-lost", "entries", "size", "source", "path"), .init("tree-altered", "size", "source", "path"),
+        .init("private-key-missing", "path"), .init("private-key-exposed", "path", "mode"),
+        .init("private-key-unreadable", "path", "detail"), .init("private-key-foreign", "path"),
+        .init("file-exists", "path"), .init("file-unreadable", "path"), .init("file-too-large", "path"),
+        .init("file-not-text", "path"), .init("file-operation-failed", "operation", "path", "detail"),
+        .init("module-name-invalid", "module"), .init("module-name-taken", "module"),
+        .init("module-claims-core-type", "module", "type"), .init("entry-type-claimed-twice", "type", "modules"),
+        .init("module-migrations-unknown", "module", "applied"), .init("entry-type-unowned", "type"),
+        .init("payload-uses-envelope", "type"),
+    ]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Errors in the chosen language: `LEDGER_LANG`, else the locale variables, else Chinese; `--json` errors
+/// carry the reason's id and arguments whatever the language.
+struct LanguageCLITests {
+    static let refused = ["checkin", "P-370321-2026-000001", "--to", "CAB-01", "--actor", "000001"]
+
+    /// Runs the refused check-in against a store with one supervisor, in `environment`.
+    static func refusal(_ environment: [String: String], json: Bool = false) async throws -> CLITests.Result {
+        var result: CLITests.Result?
+        try await CLITests.withStore { directory, ledger in
+            #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
+            let store = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
+            result = try CLITests.ledger(
+                refused + (json ? ["--json"] : []), environment: store.merging(environment) { $1 }, in: directory)
+        }
+        return try #require(result)
+    }
+
+    @Test(arguments: [
+        ["LEDGER_LANG": "zh"],
+        ["LEDGER_LANG": "", "LANG": "zh_CN.UTF-8"],
+        ["LEDGER_LANG": "", "LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"],
+        ["LEDGER_LANG": ""],
+        ["LEDGER_LANG": "", "LANG": "C"],
+    ])
+    func refusalsAreInChinese(environment: [String: String]) async throws {
+        let result = try await Self.refusal(environment)
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr == "ledger: error: 执行人 000001 是审批领导，无权办理入库：须为涉案财物管理员\n", "\(environment)")
+    }
+
+    @Test(arguments: [["LEDGER_LANG": "en"], ["LEDGER_LANG": "", "LANG": "en_US.UTF-8"], ["LEDGER_LANG": "", "LC_MESSAGES": "en_GB"]])
+    func refusalsAreInEnglish(environment: [String: String]) async throws {
+        let result = try await Self.refusal(environment)
+        #expect(result.stderr == "ledger: error: the actor 000001 is a supervisor; clerk required to check objects in\n", "\(environment)")
+    }
+
+    @Test func jsonErrorsCarryTheReason() async throws {
+        for language in ["zh", "en"] {
+            let result = try await Self.refusal(["LEDGER_LANG": language], json: true)
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let error = try #require(object?["error"] as? [String: Any])
+            #expect(error["status"] as? Int == 2)
+            #expect(error["kind"] as? String == "refused")
+            #expect(error["reason"] as? String == "actor-lacks-role")
+            #expect(
+                error["args"] as? [String: String]
+                    == ["badge": "000001", "role": "supervisor", "roles": "clerk", "action": "check-in"])
+            #expect((error["message"] as? String).map { result.stderr.contains($0) } == true)
+        }
+    }
+}
