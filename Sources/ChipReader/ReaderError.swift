@@ -1,5 +1,4 @@
 internal import CPCSCLite
-import Synchronization
 
 /// A failure talking to a reader or a tag: its kind, and why, as a reason id with named arguments (in no
 /// language; the presentation layer words it, as it does PropertyLedger's reasons). ChipReader stands below
@@ -62,22 +61,12 @@ public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
         "uid-status-error": ["statusWord"], "wedge-uid-invalid": ["text", "format"], "reader-failed": ["detail"],
     ]
 
-    /// The final text of an error made with a message; else the reason as the program's installed wording
-    /// (``installWording(_:)``) says it, or its debug form (`uid-read-failed(reader: …)`). Kept while callers
-    /// move to rendering the reason themselves.
+    /// The final text of an error made with a message; else the reason's debug form
+    /// (`uid-read-failed(reader: …)`). People read the reason worded by the presentation layer.
     public var message: String {
         if reasonID == "message" { return arguments["text", default: ""] }
-        if let words = Self.wording.withLock({ $0 })?(self) { return words }
         guard !arguments.isEmpty else { return reasonID }
         return reasonID + "(" + arguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
-    }
-
-    private static let wording = Mutex<(@Sendable (ReaderError) -> String)?>(nil)
-
-    /// Transitional, like PropertyLedger's `ReasonWording`: makes ``message`` word reasons with `render`, for
-    /// the `ledger` tool's `scan`, which still reads `message`. Remove once nothing does.
-    public static func installWording(_ render: (@Sendable (ReaderError) -> String)?) {
-        wording.withLock { $0 = render }
     }
 
     public var description: String { message }

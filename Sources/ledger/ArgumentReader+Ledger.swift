@@ -9,13 +9,14 @@ extension ArgumentReader {
         try positional(name, whenEmpty: "give an item id (P-…), a dossier id (D-…) or chip:UID")
     }
 
-    /// `--name TIME`, through `Timestamp.parse`; a bad time is a usage error like any other bad value.
+    /// `--name TIME`, through `Timestamp.parse`; a bad time is a usage error like any other bad value, worded
+    /// from the parser's reason.
     mutating func time(_ name: String) throws -> Date? {
         guard let text = take(name) else { return nil }
         do {
             return try Timestamp.parse(text)
         } catch let error as LedgerError {
-            throw self.error("--\(name): \(error.message)")
+            throw ArgumentValueError(option: name, reason: error.reason, command: command)
         }
     }
 

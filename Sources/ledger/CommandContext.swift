@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// What every command runs with: the options all commands share, where the store is, and how to write
@@ -12,14 +13,29 @@ struct CommandContext: Sendable, Equatable {
     var json = false
     /// `--dry-run`: evaluate the entry under the rules and print it, writing nothing.
     var isDryRun = false
+    /// What people read is worded in this language (``Language/select(flag:environment:default:)``).
+    var language = Language.zh
 
     /// Takes the shared options out of `arguments`.
-    init(taking arguments: inout ArgumentReader) {
+    init(taking arguments: inout ArgumentReader) throws {
         store = arguments.take("store")
         privateKey = arguments.take("private-key")
         actorOption = arguments.take("actor")
         json = arguments.flag("json")
         isDryRun = arguments.flag("dry-run")
+        let flag = arguments.take("lang")
+        if let flag, Language(rawValue: flag) == nil { throw arguments.error("--lang must be zh or en, not \"\(flag)\"") }
+        language = Self.language(flag: flag)
+    }
+
+    /// The language for `--lang` (or none): the flag, else the environment, else Chinese.
+    static func language(flag: String?) -> Language {
+        Language.select(flag: flag, environment: ProcessInfo.processInfo.environment, default: .zh)
+    }
+
+    /// `reason` in the chosen language, as one line (with the command-line hint, where there is one).
+    func words(_ reason: Reason) -> String {
+        Catalogue.commandLineText(reason, in: language)
     }
 
     init(store: String? = nil, privateKey: String? = nil, actor: String? = nil, json: Bool = false, isDryRun: Bool = false) {
@@ -28,6 +44,7 @@ struct CommandContext: Sendable, Equatable {
         self.actorOption = actor
         self.json = json
         self.isDryRun = isDryRun
+        self.language = Self.language(flag: nil)
     }
 
     var output: Output { Output(json: json) }

@@ -36,6 +36,9 @@ struct CommandSpec: Sendable {
         Option(
             name: "private-key", value: "PATH", help: "the site's private key (default: $LEDGER_PRIVATE_KEY, else the store path + .key)"),
         Option(name: "actor", value: "BADGE", help: "who is doing it, for commands that write (default: $LEDGER_ACTOR)"),
+        Option(
+            name: "lang", value: "zh|en",
+            help: "the language shown (default: $LEDGER_LANG, else LC_ALL, LC_MESSAGES, LANG; Chinese when none is set)"),
         .flag("json", help: "print one JSON object instead of text"),
         .flag("help", help: "show help for this command"),
     ]

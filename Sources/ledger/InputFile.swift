@@ -24,9 +24,15 @@ enum InputFile {
         do {
             return try NoteVerifier(text: try text(path))
         } catch let error as NoteFormatError {
-            throw LedgerError(.invalidInput, "\(path) is not a verifier key: \(error.message)")
+            throw NotAVerifierKey(path: path, reason: error.reason)
         } catch let error as CryptoError {
-            throw LedgerError(.invalidInput, "\(path) is not a verifier key: \(error)")
+            throw NotAVerifierKey(path: path, reason: error.reason)
         }
     }
+}
+
+/// A file given as a verifier key that is not one (exit 4); `reason` says what is wrong with it.
+struct NotAVerifierKey: Error {
+    let path: String
+    let reason: Reason
 }

@@ -64,7 +64,7 @@ struct Invocation {
             throw UsageError("--dry-run is for commands that record an entry; `ledger \(name)` writes none", command: name)
         }
         let command = try type.init(parsing: &reader)
-        let context = CommandContext(taking: &reader)
+        let context = try CommandContext(taking: &reader)
         try reader.requireAllUsed()
         self.init(command: command, context: context)
     }

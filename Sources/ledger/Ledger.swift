@@ -14,16 +14,22 @@ enum Ledger {
 
     static func run(_ arguments: [String]) async -> ExitStatus {
         let json = arguments.contains("--json")
-        // From the environment only for now (`LEDGER_LANG`, then the locale variables); `--lang` joins the
-        // global options with the command-line restructuring.
-        let language = Language.select(environment: ProcessInfo.processInfo.environment, default: .zh)
-        // The parser and `scan` still read `message`; have it worded, in this language, until they render reasons.
-        ReasonWording.install { Catalogue.commandLineText($0, in: language) }
-        ReaderError.installWording { render(Reason($0), in: language) }
+        // Looked up before parsing, so that even an error in the command line is worded in the chosen language.
+        let language = CommandContext.language(flag: languageFlag(in: arguments).flatMap { Language(rawValue: $0)?.rawValue })
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()
             return .success
+        } catch let error as ArgumentValueError {
+            report(
+                error.reason, in: language, status: .usage, kind: "usage", json: json,
+                prefix: "--\(error.option): ", suffix: error.command.map { "; see `ledger \($0) --help`" })
+            return .usage
+        } catch let error as NotAVerifierKey {
+            report(
+                error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json,
+                prefix: "\(error.path) is not a verifier key: ")
+            return .invalidInput
         } catch let error as UsageError {
             if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil) + "\n\n").utf8)) }
             report(
@@ -60,10 +66,11 @@ enum Ledger {
     /// `prefixed`: the reason does not say what kind of failure it is (a proof, a note's text), so the kind
     /// goes first.
     private static func report(
-        _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false
+        _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false,
+        prefix: String = "", suffix: String? = nil
     ) {
-        let prefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
-        let message = (prefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language)
+        let kindPrefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
+        let message = prefix + (kindPrefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language) + (suffix ?? "")
         Output.writeError(message)
         if json {
             let body = ErrorOutput.Body(status: status.rawValue, kind: kind, message: message, reason: reason.id, args: reason.arguments)
@@ -76,6 +83,16 @@ enum Ledger {
         Output.writeError(message)
         if json { try? Output.writeJSON(ErrorOutput(error: .init(status: status.rawValue, kind: kind, message: message))) }
     }
+}
+
+/// The value given to `--lang` (`--lang en` or `--lang=en`), if any.
+private func languageFlag(in arguments: [String]) -> String? {
+    for (offset, argument) in arguments.enumerated() {
+        if argument == "--" { return nil }
+        if argument == "--lang" { return arguments.indices.contains(offset + 1) ? arguments[offset + 1] : nil }
+        if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+    }
+    return nil
 }
 
 /// A command's own failure with a chosen exit status (for example `verify` finding a bad entry).

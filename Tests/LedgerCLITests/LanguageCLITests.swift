@@ -7,13 +7,15 @@ struct LanguageCLITests {
     static let refused = ["checkin", "P-370321-2026-000001", "--to", "CAB-01", "--actor", "000001"]
 
     /// Runs the refused check-in against a store with one supervisor, in `environment`.
-    static func refusal(_ environment: [String: String], json: Bool = false) async throws -> CLITests.Result {
+    static func refusal(_ environment: [String: String], json: Bool = false, arguments: [String] = []) async throws
+        -> CLITests.Result
+    {
         var result: CLITests.Result?
         try await CLITests.withStore { directory, ledger in
             #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
             let store = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
             result = try CLITests.ledger(
-                refused + (json ? ["--json"] : []), environment: store.merging(environment) { $1 }, in: directory)
+                refused + arguments + (json ? ["--json"] : []), environment: store.merging(environment) { $1 }, in: directory)
         }
         return try #require(result)
     }
@@ -50,6 +52,36 @@ struct LanguageCLITests {
                 error["args"] as? [String: String]
                     == ["badge": "000001", "role": "supervisor", "roles": "clerk", "action": "check-in"])
             #expect((error["message"] as? String).map { result.stderr.contains($0) } == true)
+        }
+    }
+}
+
+extension LanguageCLITests {
+    /// `--lang` comes before the environment, and is checked like any other option.
+    @Test func theLangOptionWins() async throws {
+        let chinese = try await Self.refusal(["LEDGER_LANG": "en"], arguments: ["--lang", "zh"])
+        #expect(chinese.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(chinese.stderr)")
+        let english = try await Self.refusal(["LEDGER_LANG": "zh"], arguments: ["--lang=en"])
+        #expect(english.stderr.hasPrefix("ledger: error: the actor 000001"), "\(english.stderr)")
+        let unknown = try await Self.refusal([:], arguments: ["--lang", "fr"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--lang must be zh or en"), "\(unknown.stderr)")
+    }
+
+    /// A bad time is a usage error worded from the parser's reason, in the chosen language.
+    @Test func aBadTimeIsWordedInTheChosenLanguage() async throws {
+        let arguments = [
+            "checkout", "P-370321-2026-000001", "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", "2027-02-30",
+        ]
+        for language in ["zh", "en"] {
+            let directory = FileManager.default.temporaryDirectory
+            let result = try CLITests.ledger(arguments, environment: ["LEDGER_LANG": language], in: directory)
+            #expect(result.status == 64)
+            #expect(result.stderrLines.count == 1)
+            #expect(result.stderr.hasPrefix("ledger: error: --due: "), "\(result.stderr)")
+            #expect(!result.stderr.contains("time-"), "a debug form leaked: \(result.stderr)")
+            let hasChinese = result.stderr.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+            #expect(hasChinese == (language == "zh"), "\(result.stderr)")
         }
     }
 }

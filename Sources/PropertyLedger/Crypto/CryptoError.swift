@@ -4,8 +4,8 @@ internal import COpenSSL
 public struct CryptoError: Error, CustomStringConvertible, Sendable {
     public let reason: Reason
 
-    /// The reason as the program's installed ``ReasonWording`` words it, else its debug form.
-    public var message: String { ReasonWording.words(for: reason) }
+    /// The reason's debug form; people read ``reason`` worded by the presentation layer.
+    public var message: String { reason.description }
     public var description: String { message }
 
     init(_ reason: Reason) {

@@ -3,8 +3,8 @@ public import Foundation
 /// Why a proof, a signature or a checkpoint does not verify (``Reason/logReasons``).
 public struct VerificationError: Error, CustomStringConvertible, Sendable, Equatable {
     public let reason: Reason
-    /// The reason as the program's installed ``ReasonWording`` words it, else its debug form.
-    public var message: String { ReasonWording.words(for: reason) }
+    /// The reason's debug form; people read ``reason`` worded by the presentation layer.
+    public var message: String { reason.description }
     public var description: String { message }
     init(_ reason: Reason) { self.reason = reason }
 }

@@ -10,10 +10,10 @@ public struct AuditReport: Sendable {
         /// What is wrong there: `node-mismatch(first: 12, last: 15)`.
         public var reason: Reason
 
-        /// ``subject`` and ``reason`` as the installed ``ReasonWording`` words them (else their debug forms);
-        /// kept while `ledger verify` reads them.
-        public var place: String { ReasonWording.words(for: subject) }
-        public var problem: String { ReasonWording.words(for: reason) }
+        /// ``subject`` and ``reason`` in their debug forms, for logs and tests; people read them worded by the
+        /// presentation layer.
+        public var place: String { subject.description }
+        public var problem: String { reason.description }
         public var description: String { "\(place): \(problem)" }
     }
 

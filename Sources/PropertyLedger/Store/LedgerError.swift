@@ -40,10 +40,10 @@ public struct LedgerError: Error, CustomStringConvertible, Sendable {
         self.init(code, .message(message))
     }
 
-    /// The final text of an error made with the message initializer; else the reason as the program's
-    /// installed ``ReasonWording`` words it, or its debug form. Kept while callers move to rendering ``reason``.
+    /// The final text of an error made with the message initializer; else the reason's debug form
+    /// (`approver-is-recipient(badge: 000001)`). People read ``reason`` worded by the presentation layer.
     public var message: String {
-        reason.id == Reason.messageID ? reason.arguments["text", default: ""] : ReasonWording.words(for: reason)
+        reason.id == Reason.messageID ? reason.arguments["text", default: ""] : reason.description
     }
 
     public var description: String { message }

@@ -1,5 +1,6 @@
 import ChipReader
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger scan`: the clerk's loop. Shows, checks in or returns every tag that arrives, until Ctrl-C.
@@ -121,8 +122,9 @@ struct ScanCommand: LedgerCommand {
         switch arrival.result {
         case .success(let read): uid = read.canonical
         case .failure(let error):
-            line.error = error.message
-            line.message = "could not read the tag: \(error.message)"
+            let words = render(Reason(error), in: context.language)
+            line.error = words
+            line.message = "could not read the tag: \(words)"
             return line
         }
         line.uid = uid.hex
@@ -140,7 +142,7 @@ struct ScanCommand: LedgerCommand {
                     line.dryRun = context.isDryRun ? true : nil
                     object = try await store.object(object.id)
                 } catch let error as LedgerError {
-                    line.refused = error.message
+                    line.refused = context.words(error.reason)
                 }
             }
             line.object = ObjectJSON(object)
@@ -149,8 +151,9 @@ struct ScanCommand: LedgerCommand {
         } catch let error as LedgerError where error.code == .notFound {
             line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
         } catch {
-            line.error = "\(error)"
-            line.message = "lookup failed: \(error)"
+            let words = (error as? LedgerError).map { context.words($0.reason) } ?? "\(error)"
+            line.error = words
+            line.message = "lookup failed: \(words)"
         }
         return line
     }

@@ -36,31 +36,34 @@ struct VerifyCommand: LedgerCommand {
             ok: report.isIntact, size: report.size, nodesChecked: report.nodesChecked,
             checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
-            findings: report.findings.map { .init(index: $0.index, place: $0.place, problem: $0.problem) },
-            warnings: report.warnings.map { .init(index: nil, place: $0.place, problem: $0.problem) })
+            findings: report.findings.map { .init(index: $0.index, place: context.words($0.subject), problem: context.words($0.reason)) },
+            warnings: report.warnings.map { .init(index: nil, place: context.words($0.subject), problem: context.words($0.reason)) })
+        // A finding as one line: where, and what is wrong there, in the chosen language.
+        let described = { (finding: AuditReport.Finding) in "\(context.words(finding.subject)): \(context.words(finding.reason))" }
         let checkpoints =
             report.latestCheckpointSize.map {
                 "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
             } ?? "no checkpoints"
-        let warnings = report.warnings.map { "WARNING: \($0)" }
+        let warnings = report.warnings.map { "WARNING: " + described($0) }
         if report.isIntact {
             let summary =
                 "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
             try context.output.emit(result, text: ([summary] + warnings).joined(separator: "\n"))
             if let first = report.warnings.first {
                 throw CommandFailure(
-                    status: .verifiedWithWarnings, message: "the log verifies, but \(first)" + more(report.warnings.count - 1, "warning"),
+                    status: .verifiedWithWarnings,
+                    message: "the log verifies, but \(described(first))" + more(report.warnings.count - 1, "warning"),
                     resultPrinted: true)
             }
             return
         }
-        let first = report.findings.first.map(\.description) ?? "unknown"
+        let first = report.findings.first.map(described) ?? "unknown"
         try context.output.emit(
             result,
             text: ([
                 "FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"
             ]
-                + report.findings.map { "  \($0)" } + warnings).joined(separator: "\n"))
+                + report.findings.map { "  " + described($0) } + warnings).joined(separator: "\n"))
         let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
         throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
     }
