@@ -7,7 +7,7 @@ SWIFT ?= swift
 # the tests), python3 (the demo edits a copy of the database), and for the PC/SC tests a real pcscd with the
 # vsmartcard vpcd virtual reader, iproute2 (ss, to see the reader's port) and util-linux (unshare), and
 # zsh, whose parser checks the generated completion script (bash, the other one, is always there).
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 pcscd vsmartcard-vpcd \
+DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 pcscd vsmartcard-vpcd \
 	iproute2 util-linux zsh
 
 .PHONY: all deps build test demo bench lint clean

@@ -53,7 +53,9 @@ let package = Package(
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
-            dependencies: ["ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "PCSCTestSupport"]),
+            dependencies: [
+                "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "PCSCTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

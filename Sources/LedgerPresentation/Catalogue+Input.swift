@@ -57,6 +57,9 @@ extension Catalogue {
         "agency-name-invalid": .init(
             zh: "单位名称须为 1–200 个字，不含控制字符",
             en: "agency name must be 1–200 characters without control characters"),
+        "agency-zone-unknown": .init(
+            zh: "没有“{zone}”这个时区：请用 IANA 时区名，例如 Asia/Shanghai",
+            en: "there is no time zone \"{zone}\": give an IANA zone name such as Asia/Shanghai"),
 
         "time-empty": time("为空", "empty"),
         "time-no-date": time("日期应写作 YYYY-MM-DD", "expected a date as YYYY-MM-DD"),

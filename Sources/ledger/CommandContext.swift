@@ -33,6 +33,11 @@ struct CommandContext: Sendable, Equatable {
         Language.select(flag: flag, environment: ProcessInfo.processInfo.environment, default: .zh)
     }
 
+    /// Times as `store`'s agency reads them: its zone, the chosen language.
+    func timeFormat(for store: LedgerStore) -> TimeFormat {
+        TimeFormat(zone: store.identity.agency.timeZone, language: language)
+    }
+
     /// `reason` in the chosen language, as one line (with the command-line hint, where there is one).
     func words(_ reason: Reason) -> String {
         Catalogue.commandLineText(reason, in: language)
@@ -68,8 +73,9 @@ struct CommandContext: Sendable, Equatable {
 
     /// Records `command` and prints what was recorded (or, with `--dry-run`, what would be).
     func recordAndReport(_ command: CustodyCommand) async throws {
-        let recorded = try await record(command, in: try await openStore())
+        let store = try await openStore()
+        let recorded = try await record(command, in: store)
         let result = try RecordedEntryResult(recorded, isDryRun: isDryRun)
-        try output.emit(result, text: result.text(for: recorded))
+        try output.emit(result, text: result.text(for: recorded, timeFormat: timeFormat(for: store)))
     }
 }

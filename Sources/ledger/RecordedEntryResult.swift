@@ -1,3 +1,4 @@
+import LedgerPresentation
 import PropertyLedger
 
 /// What a command that records one entry prints: `Recorded entry #12: custody.checked-out P-…, due …`,
@@ -21,7 +22,7 @@ struct RecordedEntryResult: Encodable {
         dryRun = isDryRun ? true : nil
     }
 
-    func text(for recorded: RecordedEntry) -> String {
+    func text(for recorded: RecordedEntry, timeFormat: TimeFormat) -> String {
         let event = recorded.entry.event
         let isDryRun = dryRun == true
         var text: String
@@ -31,7 +32,7 @@ struct RecordedEntryResult: Encodable {
             text = (isDryRun ? "Would record" : "Recorded") + " entry #\(index): \(type)" + (event.object.map { " \($0)" } ?? "")
         }
         // Echo the due time as the clerk means it, so a wrong zone shows at once.
-        if case .checkedOut(let e) = event { text += ", due \(Timestamp.display(e.due))" }
+        if case .checkedOut(let e) = event { text += ", due \(timeFormat.string(stored: e.due))" }
         return text
     }
 

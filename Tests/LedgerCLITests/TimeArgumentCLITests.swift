@@ -1,4 +1,5 @@
 import Foundation
+import LedgerPresentation
 import Testing
 
 @testable import PropertyLedger
@@ -8,7 +9,8 @@ import Testing
 struct TimeArgumentCLITests {
     /// The date `days` from now in China, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func chinaDate(daysFromNow days: Int) -> String {
-        String(Timestamp.display(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
+        String(
+            TimeFormat(zone: Timestamp.agencyZone, language: .en).string(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
     }
 
     /// The bicycle, registered and checked in to CAB-01.
@@ -111,6 +113,24 @@ struct TimeArgumentCLITests {
             #expect(seized.status == 64)
             #expect(seized.stderr.contains("--seized-at: \"2026-11-31\" is not a valid time"))
             #expect(try CLITests.snapshot(directory) == before, "a refused time changed the store")
+        }
+    }
+}
+
+extension TimeArgumentCLITests {
+    /// In Chinese, times are written the Chinese way: `2026年12月20日 12:00`.
+    @Test func timesAreShownTheChineseWayInChinese() async throws {
+        try await Self.withStoredItem { _, id, ledger in
+            let day = Self.chinaDate(daysFromNow: 3)
+            let out = try ledger([
+                "checkout", id, "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due", "\(day) 12:00",
+                "--actor", "000004", "--lang", "zh",
+            ])
+            #expect(out.status == 0, "\(out.stderr)")
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            #expect(out.stdout.contains("\(parts[0])年\(parts[1])月\(parts[2])日 12:00"), "\(out.stdout)")
+            let list = try ledger(["list", "--lang", "zh"])
+            #expect(list.stdout.contains("\(parts[0])年\(parts[1])月\(parts[2])日 12:00"), "\(list.stdout)")
         }
     }
 }

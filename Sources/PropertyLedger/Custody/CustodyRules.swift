@@ -217,7 +217,7 @@ struct CustodyRules {
         for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, .photoDigestInvalid(photo))
         }
-        let prefix = "P-\(agency.code)-\(Timestamp.year(of: date))-"
+        let prefix = "P-\(agency.code)-\(Timestamp.year(of: date, in: agency.timeZone))-"
         let field = { (name: String, value: String?) in try check(name, of: "item.registered", optional: value) }
         return ItemRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
@@ -231,7 +231,7 @@ struct CustodyRules {
         let record = try requireCase(r.caseNumber)
         try Self.requireVolume(r.volume, of: r.volumes)
         guard r.pages >= 1 else { throw LedgerError(.invalidInput, .dossierNeedsPages) }
-        let prefix = "D-\(agency.code)-\(Timestamp.year(of: date))-"
+        let prefix = "D-\(agency.code)-\(Timestamp.year(of: date, in: agency.timeZone))-"
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
             title: try check("title", of: "dossier.registered", optional: r.title), volume: r.volume, volumes: r.volumes,

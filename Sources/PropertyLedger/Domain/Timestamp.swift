@@ -9,10 +9,9 @@ public enum Timestamp {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 
-    /// The agency's zone: China Standard Time, UTC+8, no daylight saving.
+    /// What a time typed without an offset means: China Standard Time, UTC+8, no daylight saving. (An
+    /// agency's own zone, ``Agency/timeZone``, is used for showing times; parsing in it is still to come.)
     public static let agencyZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
-
-    static var chinaStandardTime: TimeZone { agencyZone }
 
     /// Parses a time typed by a person, strictly: nothing is rounded, rolled over or ignored.
     ///
@@ -105,31 +104,10 @@ public enum Timestamp {
     /// Parses a time argument; nil when ``parse(_:zone:)`` refuses it.
     public static func date(_ text: String) -> Date? { try? parse(text) }
 
-    /// A time for people, in `zone`: `2026-12-20 12:00 (UTC+8)`, with seconds only when they are not zero.
-    public static func display(_ date: Date, zone: TimeZone = agencyZone) -> String {
-        let utc = Int(date.timeIntervalSince1970.rounded(.down))
-        let offset = zone.secondsFromGMT(for: date)
-        let local = utc + offset
-        let (days, secondOfDay) = floorDivision(local, 86_400)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        let hour = secondOfDay / 3600
-        let minute = secondOfDay / 60 % 60
-        let second = secondOfDay % 60
-        return "\(year)-\(twoDigits(month))-\(twoDigits(day)) \(twoDigits(hour)):\(twoDigits(minute))"
-            + (second == 0 ? "" : ":\(twoDigits(second))") + " (\(zoneLabel(offset)))"
-    }
-
-    /// A stored timestamp (ISO 8601 UTC, as in entries) for people, in `zone`; text that is not a stored
-    /// timestamp is shown as it is, so a damaged value is never hidden.
-    public static func display(_ stored: String, zone: TimeZone = agencyZone) -> String {
-        guard let date = try? Date(stored, strategy: .iso8601) else { return stored }
-        return display(date, zone: zone)
-    }
-
-    /// The calendar year in China Standard Time (UTC+8, no daylight saving), for ids.
-    static func year(of date: Date) -> Int {
+    /// The calendar year in the agency's zone, for ids.
+    static func year(of date: Date, in zone: TimeZone) -> Int {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = chinaStandardTime
+        calendar.timeZone = zone
         return calendar.component(.year, from: date)
     }
 
@@ -155,34 +133,10 @@ public enum Timestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The inverse of ``daysSinceEpoch(year:month:day:)`` (`civil_from_days`).
-    private static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
-        let remainder = ((value % divisor) + divisor) % divisor
-        return ((value - remainder) / divisor, remainder)
-    }
-
     /// The offset of `zone` at the local time `local` (seconds since the epoch, read as wall-clock time).
     private static func offset(of zone: TimeZone, atLocal local: Int) -> Int {
         let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
-    }
-
-    private static func zoneLabel(_ offset: Int) -> String {
-        guard offset != 0 else { return "UTC" }
-        let minutes = abs(offset) / 60
-        return "UTC" + (offset < 0 ? "-" : "+") + String(minutes / 60) + (minutes % 60 == 0 ? "" : ":" + twoDigits(minutes % 60))
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

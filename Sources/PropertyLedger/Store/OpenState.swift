@@ -136,7 +136,7 @@ struct OpenState {
             let kind = meta["agency.kind"].flatMap(Agency.Kind.init(rawValue:)), let createdAt = meta["created"]
         else { throw LedgerError(.storeUnusable, .storeIdentityMissing(path)) }
         return LogIdentity(
-            origin: origin, profile: profile, agency: try Agency(code: code, name: name, kind: kind),
+            origin: origin, profile: profile, agency: try Agency(code: code, name: name, kind: kind, zone: meta["agency.zone"]),
             verifierKey: verifierKey, createdAt: createdAt)
     }
 
@@ -158,6 +158,9 @@ extension OpenState: Sendable {}
 /// Creating a store's files, before any actor exists.
 enum StoreCreation {
     static func createFiles(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date) throws {
+        // A new log records its zone in entry 0, so that every time it shows can be explained from the log.
+        var agency = agency
+        agency.zone = agency.zone ?? Agency.defaultZone
         guard !FileManager.default.fileExists(atPath: paths.database) else {
             throw LedgerError(.alreadyExists, .storeExists(paths.database))
         }
@@ -180,6 +183,7 @@ enum StoreCreation {
                 let meta = [
                     "format": "propertyledger-log/1", "origin": origin, "profile": profile.rawValue, "verifier": verifierKey,
                     "agency.code": agency.code, "agency.name": agency.name, "agency.kind": agency.kind.rawValue,
+                    "agency.zone": agency.zone ?? Agency.defaultZone,
                     "created": createdAt,
                 ]
                 for (key, value) in meta.sorted(by: { $0.key < $1.key }) {

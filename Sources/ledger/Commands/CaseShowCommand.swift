@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger case show NUMBER`: a case and its items and dossiers.
@@ -21,6 +22,7 @@ struct CaseShowCommand: LedgerCommand {
         guard let record = try await store.caseRecord(number) else { throw LedgerError(.notFound, "there is no case \(number)") }
         let objects = try await store.objects(matching: ObjectFilter(caseNumber: number))
         let people = try await People.read(from: store)
+        let timeFormat = context.timeFormat(for: store)
         var table = TextTable("ID", "NAME", "STATUS", "WHERE")
         for o in objects {
             table.append(o.id, o.name, o.status.rawValue, o.location ?? o.holder.map { "held by \(people.name($0))" } ?? "")
@@ -29,8 +31,8 @@ struct CaseShowCommand: LedgerCommand {
             \(record.number)  \(record.title)
               kind           \(record.kind.rawValue)\(record.isPropertyCrime ? ", property crime" : "")
               status         \(record.status.rawValue)
-              opened         \(Timestamp.display(record.openedAt))
-              last progress  \(Timestamp.display(record.lastProgressAt))
+              opened         \(timeFormat.string(stored: record.openedAt))
+              last progress  \(timeFormat.string(stored: record.lastProgressAt))
 
             \(table.rendered)
             """

@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger history OBJECT`: the chain of custody, each entry with its log index (and `--proof`, its receipt).
@@ -34,6 +35,7 @@ struct HistoryCommand: LedgerCommand {
         let history = try await store.history(of: reference)
         let checkpoint = withProofs ? try await store.checkpoint() : nil
         let people = try await People.read(from: store)
+        let timeFormat = context.timeFormat(for: store)
         var items: [Item] = []
         var table = TextTable("#", "AT", "ACTOR", "EVENT", "DETAIL")
         for record in history {
@@ -45,8 +47,8 @@ struct HistoryCommand: LedgerCommand {
                     index: record.index, type: record.entry.event.type, at: record.entry.at, actor: record.entry.actor,
                     entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
             table.append(
-                String(record.index), Timestamp.display(record.entry.at), record.entry.actor.map(people.name) ?? "",
-                record.entry.event.type, Self.summary(record.entry.event, people: people))
+                String(record.index), timeFormat.string(stored: record.entry.at), record.entry.actor.map(people.name) ?? "",
+                record.entry.event.type, Self.summary(record.entry.event, people: people, timeFormat: timeFormat))
         }
         var text = table.rendered
         if let checkpoint {
@@ -62,7 +64,7 @@ struct HistoryCommand: LedgerCommand {
         try context.output.emit(Result(object: id, entries: items), text: text)
     }
 
-    private static func summary(_ event: CustodyEvent, people: People) -> String {
+    private static func summary(_ event: CustodyEvent, people: People, timeFormat: TimeFormat) -> String {
         switch event {
         case .itemRegistered(let e): "\(e.name) ×\(e.quantity) \(e.unit), seized by \(people.names(e.seizedBy))"
         case .dossierRegistered(let e): "volume \(e.volume)/\(e.volumes), \(e.pages) pages"
@@ -70,7 +72,7 @@ struct HistoryCommand: LedgerCommand {
         case .chipReplaced(let e): "chip \(e.previousUID) → \(e.uid): \(e.reason)"
         case .checkedIn(let e): "→ \(e.location)"
         case .checkedOut(let e):
-            "\(e.from) → \(people.name(e.to)) for \(e.reason.rawValue), approved by \(people.name(e.approvedBy)), due \(Timestamp.display(e.due))"
+            "\(e.from) → \(people.name(e.to)) for \(e.reason.rawValue), approved by \(people.name(e.approvedBy)), due \(timeFormat.string(stored: e.due))"
         case .returned(let e): "→ \(e.location) by \(people.name(e.by)), \(e.condition)"
         case .moved(let e): "\(e.from) → \(e.location)" + (e.reason.map { ": \($0)" } ?? "")
         case .disposed(let e): "\(e.method.rawValue), approved by \(people.name(e.approvedBy))" + (e.recipient.map { ", to \($0)" } ?? "")

@@ -17,12 +17,14 @@ struct InitCommand: LedgerCommand {
     var agencyName: String
     var kind: Agency.Kind
     var profile: CryptoProfile = .gm
+    var zone: String?
 
-    init(agencyCode: String, agencyName: String, kind: Agency.Kind, profile: CryptoProfile = .gm) {
+    init(agencyCode: String, agencyName: String, kind: Agency.Kind, profile: CryptoProfile = .gm, zone: String? = nil) {
         self.agencyCode = agencyCode
         self.agencyName = agencyName
         self.kind = kind
         self.profile = profile
+        self.zone = zone
     }
 
     init(parsing arguments: inout ArgumentReader) throws {
@@ -37,7 +39,7 @@ struct InitCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let agency = try Agency(code: agencyCode, name: agencyName, kind: kind)
+        let agency = try Agency(code: agencyCode, name: agencyName, kind: kind, zone: zone)
         let paths = context.paths
         let directory = (paths.database as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {

@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger list`: items and dossiers, filtered.
@@ -42,6 +43,7 @@ struct ListCommand: LedgerCommand {
             throw LedgerError(.notFound, "there is no location \(code)")
         }
         let people = try await People.read(from: store)
+        let timeFormat = context.timeFormat(for: store)
         if let badge = filter.holder, people.name(badge) == badge {
             throw LedgerError(.notFound, "there is no officer \(badge)")
         }
@@ -56,7 +58,7 @@ struct ListCommand: LedgerCommand {
         for o in objects {
             table.append(
                 o.id, o.kind.rawValue, o.caseNumber, o.name, o.status.rawValue, o.location ?? o.holder.map(people.name) ?? "",
-                (o.due.map { Timestamp.display($0) } ?? "") + (o.isOverdue(at: now) ? " OVERDUE" : ""))
+                (o.due.map { timeFormat.string(stored: $0) } ?? "") + (o.isOverdue(at: now) ? " OVERDUE" : ""))
         }
         let footer =
             more

@@ -77,6 +77,7 @@ struct ScanCommand: LedgerCommand {
         let store = try await context.openStore()
         // Read once: a scanning session is short enough that a newly added officer shows as a badge.
         let people = try await People.read(from: store)
+        let timeFormat = context.timeFormat(for: store)
         let source = TagInput.source(reader, format: wedgeFormat)
         let json = context.json
         try await TagInput.runUntilInterrupted {
@@ -96,7 +97,7 @@ struct ScanCommand: LedgerCommand {
                     line.message = "the PC/SC service is back"
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
-                    line = await handle(arrival, store: store, context: context, people: people)
+                    line = await handle(arrival, store: store, context: context, people: people, timeFormat: timeFormat)
                     handled += 1
                     if showsTiming {
                         let now = ContinuousClock.now
@@ -111,7 +112,9 @@ struct ScanCommand: LedgerCommand {
     }
 
     /// Looks the tag up and shows it, or acts on it; a refusal is reported, never fatal.
-    private func handle(_ arrival: TagArrival, store: LedgerStore, context: CommandContext, people: People) async -> ScanEvent {
+    private func handle(
+        _ arrival: TagArrival, store: LedgerStore, context: CommandContext, people: People, timeFormat: TimeFormat
+    ) async -> ScanEvent {
         var line = ScanEvent(event: "tag-arrived", reader: arrival.reader)
         if !arrival.atr.isEmpty {
             line.atr = arrival.atr.map(hexByte).joined()
@@ -147,7 +150,7 @@ struct ScanCommand: LedgerCommand {
             }
             line.object = ObjectJSON(object)
             line.overdue = line.object?.overdue
-            line.message = Self.describeBriefly(object, line: line, people: people)
+            line.message = Self.describeBriefly(object, line: line, people: people, timeFormat: timeFormat)
         } catch let error as LedgerError where error.code == .notFound {
             line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
         } catch {
@@ -163,13 +166,13 @@ struct ScanCommand: LedgerCommand {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
-    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People) -> String {
+    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People, timeFormat: TimeFormat) -> String {
         var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
         switch object.status {
         case .inStorage: text += "in storage at \(object.location ?? "?")"
         case .checkedOut:
             text +=
-                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { Timestamp.display($0) } ?? "?")"
+                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { timeFormat.string(stored: $0) } ?? "?")"
                 + (line.overdue == true ? " ** OVERDUE **" : "")
         case .registered: text += "registered, not yet in storage"
         case .disposed: text += "disposed of"

@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger show OBJECT`: what it is, where it is, who holds it.
@@ -21,12 +22,12 @@ struct ShowCommand: LedgerCommand {
     static func show(_ reference: String, in context: CommandContext) async throws {
         let store = try await context.openStore()
         let object = try await store.object(reference)
-        let text = try await describe(object, store: store)
+        let text = try await describe(object, store: store, timeFormat: context.timeFormat(for: store))
         try context.output.emit(ObjectJSON(object), text: text)
     }
 
     /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue.
-    static func describe(_ object: CustodyObject, store: LedgerStore) async throws -> String {
+    static func describe(_ object: CustodyObject, store: LedgerStore, timeFormat: TimeFormat) async throws -> String {
         let now = Timestamp.string(Date())
         let people = try await People.read(from: store)
         var lines = ["\(object.id)  \(object.name)" + (object.item.map { " ×\($0.quantity) \($0.unit)" } ?? "")]
@@ -38,7 +39,7 @@ struct ShowCommand: LedgerCommand {
             lines.append("  status    in storage at \(object.location ?? "?")" + (name.map { " (\($0))" } ?? ""))
         case .checkedOut:
             lines.append(
-                "  status    checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { Timestamp.display($0) } ?? "?")"
+                "  status    checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { timeFormat.string(stored: $0) } ?? "?")"
                     + (object.isOverdue(at: now) ? "  ** OVERDUE **" : ""))
         case .registered:
             lines.append("  status    registered, not yet in storage")
@@ -49,7 +50,7 @@ struct ShowCommand: LedgerCommand {
         if let item = object.item {
             if let features = item.features { lines.append("  features  \(features)") }
             if let weight = item.weight { lines.append("  weight    \(weight)") }
-            lines.append("  seized    \(Timestamp.display(item.seizedAt)) by \(people.names(item.seizedBy))")
+            lines.append("  seized    \(timeFormat.string(stored: item.seizedAt)) by \(people.names(item.seizedBy))")
         }
         if let dossier = object.dossier {
             lines.append("  volume    \(dossier.volume) of \(dossier.volumes), \(dossier.pages) pages")
