@@ -14,7 +14,7 @@ enum PersonalNumber: Equatable {
 
     /// The first personal number found in `text`, if any.
     static func first(in text: String) -> PersonalNumber? {
-        for chain in chains(in: Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars)) {
+        for chain in chains(in: Array(FieldRules.nfkc(text).unicodeScalars)) {
             for start in chain.indices {
                 var candidate = ""
                 for group in chain[start...] {

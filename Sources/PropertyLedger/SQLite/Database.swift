@@ -102,6 +102,9 @@ final class Database {
         try execute("SELECT count(*) FROM sqlite_master")
         guard !isReadOnly else {
             try execute("PRAGMA foreign_keys = ON")
+            // A rebuild check replays the log into temp tables on this connection: keep them in memory, as the
+            // attached in-memory schema it replaced did, not in temporary files.
+            try execute("PRAGMA temp_store = MEMORY")
             return
         }
         let journalMode = try queryText("PRAGMA journal_mode = WAL")
