@@ -16,22 +16,11 @@ struct CompletionCLITests {
         return file
     }
 
-    /// Runs `program` (bash or zsh) with `arguments`; the exit status and standard output.
-    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `program` (bash or zsh) with `arguments`, the way the tests run `ledger`.
+    static func run(_ program: String, _ arguments: [String]) throws -> CLITests.Result {
         let path = ["/usr/bin/" + program, "/bin/" + program].first { FileManager.default.isExecutableFile(atPath: $0) }
         let executable = try #require(path, "\(program) is not installed: run `make deps` (the Makefile's DEBIAN_PACKAGES)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return try CLITests.ledgerLike(executable, arguments, in: FileManager.default.temporaryDirectory)
     }
 
     /// What bash offers for the command line `words`, the last one being the word under the cursor.
