@@ -159,11 +159,9 @@ struct Projections {
             conditions.append("kind = ?")
             arguments.append(kind.rawValue)
         }
-        if filter.isOverdue {
-            conditions.append("status = 'checked-out' AND due < ?")
-            arguments.append(Timestamp.string(now))
-        }
-        if let dueBefore = filter.dueBefore {
+        // Overdue is "due before now"; with both given, the earlier time decides.
+        let dueTimes = [filter.isOverdue ? now : nil, filter.dueBefore].compactMap { $0 }
+        if let dueBefore = dueTimes.min() {
             conditions.append("status = 'checked-out' AND due < ?")
             arguments.append(Timestamp.string(dueBefore))
         }
