@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "ChipReader", dependencies: ["CPCSCLite"]),
 
         // Command-line parsing shared by `ledger` and `ledger-bench`: options, positionals, one-line errors.
-        .target(name: "CommandLineSupport"),
+        .target(name: "CommandLineSupport", dependencies: ["LedgerPresentation"]),
 
         // What people read, in Chinese or English: the wording of reasons, the language setting; shared by the
         // CLI and, later, the bulletin and labels.
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
-                "PropertyLedger", "ChipReader", "CommandLineSupport", "CSQLite", "COpenSSL", "PCSCTestSupport",
+                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "CSQLite", "COpenSSL", "PCSCTestSupport",
             ]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
@@ -48,7 +48,7 @@ let package = Package(
         // The PC/SC test rig's Swift side: the virtual tag and the private pcscd, for tests and the benchmark.
         .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
 
-        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "LedgerPresentation"]),
         .testTarget(name: "LedgerPresentationTests", dependencies: ["LedgerPresentation", "PropertyLedger", "ChipReader"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(

@@ -17,6 +17,12 @@ public enum Catalogue {
         $0.merge($1) { first, _ in first }
     }
 
+    /// Every section of the interface's own words (headings, status words, each command's output), for the
+    /// completeness test; a section not listed here is not checked.
+    public static var sections: [any CatalogueSection] {
+        [time]
+    }
+
     /// Every reason the libraries declare: PropertyLedger's and ChipReader's.
     public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons }
 

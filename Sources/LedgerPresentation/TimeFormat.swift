@@ -35,6 +35,28 @@ public struct TimeFormat: Sendable {
         Timestamp.storedDate(stored).map(string) ?? stored
     }
 
+    /// `date` for machines (JSON): ISO 8601 in the agency's zone with its offset, `2026-12-01T12:00:00+08:00`
+    /// (whatever the language). The instant is the same as the stored UTC time; only the reading differs.
+    public static func iso8601(_ date: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let minutes = abs(offset) / 60
+        return String(c.year ?? 0) + "-" + twoDigits(c.month ?? 0) + "-" + twoDigits(c.day ?? 0) + "T" + twoDigits(c.hour ?? 0) + ":"
+            + twoDigits(c.minute ?? 0) + ":" + twoDigits(c.second ?? 0) + (offset < 0 ? "-" : "+") + twoDigits(minutes / 60) + ":"
+            + twoDigits(minutes % 60)
+    }
+
+    /// ``iso8601(_:zone:)`` in this format's zone.
+    public func iso8601(_ date: Date) -> String { Self.iso8601(date, zone: zone) }
+
+    /// A stored time (ISO 8601 UTC) for JSON, in the agency's zone with its offset; text that is not a stored
+    /// time is passed on as it is.
+    public func iso8601(stored: String) -> String {
+        Timestamp.storedDate(stored).map(iso8601) ?? stored
+    }
+
     /// `UTC+8`, `UTC-3:30`, `UTC`.
     static func offsetLabel(_ seconds: Int) -> String {
         guard seconds != 0 else { return "UTC" }

@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LedgerPresentation
 
 /// `ledger --help`, `ledger GROUP --help` and `ledger COMMAND --help`, generated from the specs in
 /// ``CommandRegistry``.
@@ -57,7 +58,6 @@ enum Help {
         "  " + pad("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), 34) + option.help
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    /// Aligned by display width, so that Chinese help lines up too.
+    private static func pad(_ text: String, _ width: Int) -> String { padded(text, to: width) }
 }

@@ -1,4 +1,5 @@
 import ChipReader
+import Foundation
 import PropertyLedger
 import Testing
 
@@ -132,5 +133,40 @@ struct CatalogueTests {
             }
         }
         return names
+    }
+}
+
+/// Every entry of the interface's own sections is there in both languages, with the same placeholders.
+struct CatalogueSectionTests {
+    @Test func everySectionEntryHasBothLanguagesWithTheSamePlaceholders() {
+        #expect(!Catalogue.sections.isEmpty)
+        for section in Catalogue.sections {
+            let entries = section.entries
+            #expect(!entries.isEmpty, "\(type(of: section)) has no entries")
+            for (name, wording) in entries {
+                let label = "\(type(of: section)).\(name)"
+                #expect(!wording.zh.isEmpty && !wording.en.isEmpty, "\(label) lacks a language")
+                #expect(placeholders(in: wording.zh) == placeholders(in: wording.en), "\(label): placeholders differ")
+            }
+        }
+    }
+
+    @Test func aSectionListsItsEntriesByName() {
+        let names = Catalogue.time.entries.map(\.name)
+        #expect(names.contains("days") && names.contains("oneMinute"))
+    }
+
+    @Test func fillingReplacesPlaceholdersVerbatim() {
+        #expect(Catalogue.time.days.text(in: .zh, ["count": "3"]) == "3 天")
+        #expect(Catalogue.time.days.text(in: .en, ["count": "3"]) == "3 days")
+        #expect(Wording(zh: "{a}{b}", en: "{a}").text(in: .zh, ["a": "{b}"]) == "{b}{b}")
+    }
+
+    @Test func iso8601CarriesTheAgencysOffset() throws {
+        let zone = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        #expect(TimeFormat(zone: zone, language: .en).iso8601(stored: "2026-12-01T04:00:00Z") == "2026-12-01T12:00:00+08:00")
+        let newfoundland = try #require(TimeZone(identifier: "America/St_Johns"))
+        #expect(TimeFormat.iso8601(Date(timeIntervalSince1970: 0), zone: newfoundland) == "1969-12-31T20:30:00-03:30")
+        #expect(TimeFormat(zone: .gmt, language: .zh).iso8601(stored: "not a time") == "not a time")
     }
 }

@@ -1,5 +1,6 @@
 import ChipReader
 import CommandLineSupport
+import LedgerPresentation
 
 /// `ledger readers`: the PC/SC readers and what is on them.
 struct ReadersCommand: LedgerCommand {

@@ -1,24 +1,24 @@
-import PropertyLedger
+public import PropertyLedger
 
 /// Officers' names by badge, read once per command, so that people are shown as `张丽 (000004)` rather than
 /// as bare badge numbers.
-struct People {
+public struct People: Sendable {
     private let names: [String: String]
 
-    init(_ officers: [Officer]) {
+    public init(_ officers: [Officer]) {
         names = Dictionary(officers.map { ($0.badge, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func read(from store: LedgerStore) async throws -> People {
+    public static func read(from store: LedgerStore) async throws -> People {
         People(try await store.officers())
     }
 
     /// `张丽 (000004)`, or the badge alone when no officer has it.
-    func name(_ badge: String) -> String {
+    public func name(_ badge: String) -> String {
         names[badge].map { "\($0) (\(badge))" } ?? badge
     }
 
-    func names(_ badges: [String]) -> String {
+    public func names(_ badges: [String]) -> String {
         badges.map(name).joined(separator: ", ")
     }
 }

@@ -1,19 +1,27 @@
 import Foundation
 
 /// A plain-text table whose columns line up in a terminal, counting CJK characters as two columns wide.
-struct TextTable {
-    let headers: [String]
-    var rows: [[String]] = []
+public struct TextTable: Sendable {
+    public let headers: [String]
+    public private(set) var rows: [[String]] = []
 
-    init(_ headers: String...) {
+    public init(_ headers: String...) {
         self.headers = headers
     }
 
-    mutating func append(_ cells: String...) {
+    public init(headers: [String]) {
+        self.headers = headers
+    }
+
+    public mutating func append(_ cells: String...) {
         rows.append(cells)
     }
 
-    var rendered: String {
+    public mutating func append(cells: [String]) {
+        rows.append(cells)
+    }
+
+    public var rendered: String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
         return all.map { row in
@@ -31,7 +39,7 @@ struct TextTable {
 
 /// The number of terminal columns `text` takes: East Asian wide and fullwidth characters take two,
 /// combining marks none (after Unicode's East Asian Width property, by ranges).
-func displayWidth(_ text: String) -> Int {
+public func displayWidth(_ text: String) -> Int {
     text.reduce(0) { width, character in
         width + (character.unicodeScalars.contains(where: isWide) ? 2 : (character.unicodeScalars.first.map(isZeroWidth) == true ? 0 : 1))
     }
@@ -53,4 +61,11 @@ private func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
     case .nonspacingMark, .enclosingMark, .format: true
     default: false
     }
+}
+
+/// `text` padded with spaces to `width` terminal columns (as ``displayWidth(_:)`` counts them); text already
+/// that wide or wider gets one space, so that columns never run together.
+public func padded(_ text: String, to width: Int) -> String {
+    let have = displayWidth(text)
+    return have >= width ? text + " " : text + String(repeating: " ", count: width - have)
 }
