@@ -20,7 +20,7 @@ public enum Catalogue {
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
-        [time]
+        [time, help]
     }
 
     /// Every reason the libraries declare: PropertyLedger's and ChipReader's.
