@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LedgerPresentation
 import PCSCTestSupport
 import PropertyLedger
 
@@ -118,28 +119,41 @@ enum BenchCommand {
         Progress goes to stderr; the report goes to stdout.
         """
 
-    /// The options that take a count (`--entries N`); `count(_:_:minimum:)` reads them.
-    private static let countOptions = [
-        "entries", "single", "batch-size", "batches", "build-batch", "samples", "custody-entries", "items", "per-cabinet",
-        "custody-batch", "lookups", "list-runs", "scan-samples",
+    /// The options that take a count (`--entries N`), which `count(_:_:minimum:)` reads, with their help.
+    private static let countOptions: [(name: String, help: Wording)] = [
+        ("entries", Wording(zh: "大台账的记录条数（小台账为其十分之一）", en: "entries in the large log (the small log has a tenth)")),
+        ("single", Wording(zh: "每一方逐条持久追加的次数", en: "durable single appends on each side")),
+        ("batch-size", Wording(zh: "批量对比中每个事务的记录条数", en: "entries per transaction in the batched comparison")),
+        ("batches", Wording(zh: "批量对比中每一方的事务数", en: "transactions on each side in the batched comparison")),
+        ("build-batch", Wording(zh: "构建大台账时每个事务的记录条数", en: "entries per transaction when building the large logs")),
+        ("samples", Wording(zh: "计时的包含证明个数", en: "inclusion proofs timed")),
+        ("custody-entries", Wording(zh: "保管台账的记录条数", en: "entries in the custody log")),
+        ("items", Wording(zh: "登记、绑定芯片并入库的涉案财物件数", en: "items registered, bound and checked in")),
+        ("per-cabinet", Wording(zh: "每个智能柜存放的财物件数（--items 须为其整数倍）", en: "items per cabinet (--items must be a multiple)")),
+        ("custody-batch", Wording(zh: "构建保管台账时每个事务的命令数", en: "custody commands per transaction when building")),
+        ("lookups", Wording(zh: "show、history、where 各自随机查询的财物件数", en: "random items looked up by show, history and where each")),
+        ("list-runs", Wording(zh: "计时的 list --location 查询次数（随机智能柜）", en: "list --location queries timed, on random cabinets")),
+        ("scan-samples", Wording(zh: "扫描部分向 `ledger scan` 出示的芯片枚数", en: "tags presented to `ledger scan` in the scan part")),
     ]
 
     /// The options, for the shared parser (`CommandLineSupport`); ``usage`` describes them.
     static let options: [Option] =
         [
-            .flag("help", help: "print the usage"),
-            Option(name: "audit-child", value: "PATH", help: "internal: measure one audit of PATH"),
-            .flag("quick", help: "smoke run"),
-            .flag("json", help: "print the figures as JSON"),
-            .flag("keep", help: "keep the benchmark's files"),
-            .flag("no-rebuild-check", help: "skip the rebuild check"),
-            Option(name: "dir", value: "PATH", help: "measure the disk holding PATH"),
-            .choice("crypto", CryptoProfile.self, help: "the log's profile"),
-            .choice("only", BenchPart.self, help: "run only one part"),
+            .flag("help", help: Wording(zh: "显示用法", en: "print the usage")),
             Option(
-                name: "skip", value: "PART", help: "skip a part (may be repeated)", choices: BenchPart.allCases.map(\.rawValue),
-                isRepeatable: true),
-        ] + countOptions.map { Option(name: $0, value: "N", help: "a count") }
+                name: "audit-child", value: "PATH",
+                help: Wording(zh: "内部使用：单独测量一次对 PATH 的校验", en: "internal: measure one audit of PATH")),
+            .flag("quick", help: Wording(zh: "快速冒烟运行", en: "smoke run")),
+            .flag("json", help: Wording(zh: "以 JSON 输出各项数据", en: "print the figures as JSON")),
+            .flag("keep", help: Wording(zh: "保留基准测试的文件", en: "keep the benchmark's files")),
+            .flag("no-rebuild-check", help: Wording(zh: "跳过重建检查", en: "skip the rebuild check")),
+            Option(name: "dir", value: "PATH", help: Wording(zh: "测量 PATH 所在的磁盘", en: "measure the disk holding PATH")),
+            .choice("crypto", CryptoProfile.self, help: Wording(zh: "台账的密码算法", en: "the log's profile")),
+            .choice("only", BenchPart.self, help: Wording(zh: "只运行其中一部分", en: "run only one part")),
+            Option(
+                name: "skip", value: "PART", help: Wording(zh: "跳过某一部分（可重复）", en: "skip a part (may be repeated)"),
+                choices: BenchPart.allCases.map(\.rawValue), isRepeatable: true),
+        ] + countOptions.map { Option(name: $0.name, value: "N", help: $0.help) }
 
     /// Parses the arguments after the program name. `--quick` sets the defaults; explicit flags override it.
     init(parsing arguments: [String]) throws {

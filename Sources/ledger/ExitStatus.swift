@@ -1,3 +1,4 @@
+import LedgerPresentation
 import PropertyLedger
 
 /// The `ledger` tool's exit statuses, documented in `ledger --help` and the README.
@@ -24,19 +25,40 @@ enum ExitStatus: Int32, CaseIterable {
     /// An unexpected internal failure (EX_SOFTWARE).
     case internalError = 70
 
-    var meaning: String {
+    /// What the status means, as `ledger --help` lists it.
+    var meaning: Wording {
         switch self {
-        case .success: "success"
-        case .verificationFailed: "verification failed: the log, a checkpoint, a receipt or a signature does not hold"
-        case .refused: "refused by a custody rule; nothing written"
-        case .notFound: "not found: store, file, entry or checkpoint"
-        case .invalidInput: "invalid input: a malformed file or value; nothing written"
-        case .storeUnusable: "store unusable: not a ledger, damaged, locked, or in conflict with its signed checkpoint"
-        case .alreadyExists: "already exists: refusing to overwrite a store or key"
-        case .readerUnavailable: "reader unavailable: no PC/SC service or reader, or the reader failed"
-        case .verifiedWithWarnings: "verified with warnings (`verify`): the log holds, but a file beside it is missing or exposed"
-        case .usage: "usage error: unknown command or option, missing or bad argument"
-        case .internalError: "internal error"
+        case .success: Wording(zh: "成功", en: "success")
+        case .verificationFailed:
+            Wording(
+                zh: "校验不通过：台账、检查点、回执或签名有不符之处",
+                en: "verification failed: the log, a checkpoint, a receipt or a signature does not hold")
+        case .refused: Wording(zh: "被保管规则拒绝；未写入任何内容", en: "refused by a custody rule; nothing written")
+        case .notFound:
+            Wording(zh: "未找到：台账库、文件、记录或检查点不存在", en: "not found: store, file, entry or checkpoint")
+        case .invalidInput:
+            Wording(
+                zh: "输入无效：文件或取值格式不对；未写入任何内容",
+                en: "invalid input: a malformed file or value; nothing written")
+        case .storeUnusable:
+            Wording(
+                zh: "台账库不可用：不是台账库、已损坏、被锁定，或与其已签署的检查点不一致",
+                en: "store unusable: not a ledger, damaged, locked, or in conflict with its signed checkpoint")
+        case .alreadyExists:
+            Wording(zh: "已存在：不覆盖已有的台账库或密钥", en: "already exists: refusing to overwrite a store or key")
+        case .readerUnavailable:
+            Wording(
+                zh: "读卡器不可用：没有 PC/SC 服务或读卡器，或读卡器出错",
+                en: "reader unavailable: no PC/SC service or reader, or the reader failed")
+        case .verifiedWithWarnings:
+            Wording(
+                zh: "校验通过但有警告（`verify`）：台账完好，但台账库旁的文件缺失或可被他人读取",
+                en: "verified with warnings (`verify`): the log holds, but a file beside it is missing or exposed")
+        case .usage:
+            Wording(
+                zh: "用法错误：未知的命令或选项，缺少参数或参数不对",
+                en: "usage error: unknown command or option, missing or bad argument")
+        case .internalError: Wording(zh: "内部错误", en: "internal error")
         }
     }
 

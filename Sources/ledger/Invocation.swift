@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LedgerPresentation
 
 /// A parsed command line: the command to run and the options every command shares.
 struct Invocation {
@@ -18,6 +19,8 @@ struct Invocation {
     init(parsing arguments: [String]) throws {
         do {
             try self.init(reading: arguments)
+            // Help runs without the shared options, but in the language `--lang` chooses.
+            if command is HelpCommand { context.language = Self.helpLanguage(arguments) }
         } catch let error as ArgumentError {
             throw UsageError(error.message, command: error.command)
         }
@@ -67,6 +70,13 @@ struct Invocation {
         let context = try CommandContext(taking: &reader)
         try reader.requireAllUsed()
         self.init(command: command, context: context)
+    }
+
+    /// The language `--lang` chooses for help, else the environment's; a value that names no language counts
+    /// as none (help does not refuse it).
+    private static func helpLanguage(_ arguments: [String]) -> Language {
+        var reader = try? ArgumentReader(parsing: arguments, program: "ledger", scope: scope)
+        return CommandContext.language(flag: reader?.take("lang").flatMap { Language(rawValue: $0)?.rawValue })
     }
 
     /// The options valid after `positionals`: every command's, plus those of the command they name.

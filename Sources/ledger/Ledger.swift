@@ -31,7 +31,7 @@ enum Ledger {
                 prefix: "\(error.path) is not a verifier key: ")
             return .invalidInput
         } catch let error as UsageError {
-            if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil) + "\n\n").utf8)) }
+            if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
             report(
                 error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
             return .usage

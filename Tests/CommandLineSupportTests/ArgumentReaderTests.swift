@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LedgerPresentation
 import Testing
 
 /// The argument reader both executables use: where options may go, what is refused and how it is said.
@@ -8,8 +9,11 @@ struct ArgumentReaderTests {
     }
 
     static let options: [Option] = [
-        Option(name: "size", value: "N", help: "a size"), .flag("json", help: "JSON"), .choice("color", Color.self, help: "a color"),
-        Option(name: "tag", value: "TEXT", help: "a tag", isRepeatable: true), .flag("help", help: "help"),
+        Option(name: "size", value: "N", help: Wording(zh: "大小", en: "a size")),
+        .flag("json", help: Wording(zh: "JSON", en: "JSON")),
+        .choice("color", Color.self, help: Wording(zh: "颜色", en: "a color")),
+        Option(name: "tag", value: "TEXT", help: Wording(zh: "标签", en: "a tag"), isRepeatable: true),
+        .flag("help", help: Wording(zh: "帮助", en: "help")),
     ]
 
     static func read(_ arguments: [String], options: [Option] = options) throws -> ArgumentReader {
@@ -91,7 +95,8 @@ struct ArgumentReaderTests {
         let scoped = { (arguments: [String]) in
             try ArgumentReader(parsing: arguments, program: "tool") { positionals in
                 OptionScope(
-                    command: positionals.first, options: positionals.first == "add" ? [Option(name: "name", value: "N", help: "")] : [])
+                    command: positionals.first,
+                    options: positionals.first == "add" ? [Option(name: "name", value: "N", help: Wording(zh: "名称", en: "a name"))] : [])
             }
         }
         var reader = try scoped(["add", "--name", "x"])

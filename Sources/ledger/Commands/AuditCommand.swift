@@ -1,20 +1,29 @@
 import ChipReader
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger audit LOCATION`: a stocktake. Every tag at LOCATION is presented, then the round's report is
 /// recorded as an entry.
 struct AuditCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "audit", arguments: "LOCATION", summary: "stocktake: present every tag at LOCATION, then end the round", writesEntry: true,
+        "audit", arguments: "LOCATION",
+        summary: Wording(
+            zh: "盘点：将 LOCATION 处的每枚芯片逐一读过，然后结束本轮",
+            en: "stocktake: present every tag at LOCATION, then end the round"),
+        writesEntry: true,
         options: [
             CommandSpec.readerOption,
-            Option(name: "seconds", value: "N", help: "end the round after N seconds"),
+            Option(name: "seconds", value: "N", help: Wording(zh: "N 秒后结束本轮", en: "end the round after N seconds")),
             CommandSpec.wedgeOption,
         ],
         notes: [
-            "The round ends on Enter or Ctrl-C (or end of input with --reader stdin, or --seconds).",
-            "The report lists found, missing, misplaced and unknown tags and is written to the log.",
+            Wording(
+                zh: "按回车或 Ctrl-C 结束本轮（用 --reader stdin 时输入结束也会结束本轮，用 --seconds 时到时结束）。",
+                en: "The round ends on Enter or Ctrl-C (or end of input with --reader stdin, or --seconds)."),
+            Wording(
+                zh: "盘点报告列出已找到、缺失、错放和未知的芯片，并写入台账。",
+                en: "The report lists found, missing, misplaced and unknown tags and is written to the log."),
         ])
 
     let location: String

@@ -1,14 +1,21 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger case open NUMBER`: opens a case.
 struct CaseOpenCommand: RecordingCommand {
     static let spec = CommandSpec(
-        "case open", arguments: "NUMBER", summary: "open a case", writesEntry: true,
+        "case open", arguments: "NUMBER", summary: Wording(zh: "立案登记", en: "open a case"), writesEntry: true,
         options: [
-            .choice("kind", CaseKind.self, help: "刑事 or 行政"),
-            Option(name: "title", value: "TITLE", help: "the case title (e.g. 自行车被盗案)"),
-            .flag("property-crime", help: "a property crime (侵财类)"),
+            .choice(
+                "kind", CaseKind.self,
+                help: Wording(
+                    zh: "案件类别：criminal 刑事、administrative 行政",
+                    en: "criminal (刑事) or administrative (行政)")),
+            Option(
+                name: "title", value: "TITLE",
+                help: Wording(zh: "案件名称（如自行车被盗案）", en: "the case title (e.g. 自行车被盗案)")),
+            .flag("property-crime", help: Wording(zh: "属于侵财类案件", en: "a property crime (侵财类)")),
         ])
 
     let custodyCommand: CustodyCommand

@@ -4,7 +4,9 @@ import PropertyLedger
 
 /// `ledger case show NUMBER`: a case and its items and dossiers.
 struct CaseShowCommand: LedgerCommand {
-    static let spec = CommandSpec("case show", arguments: "NUMBER", summary: "show a case and its items and dossiers")
+    static let spec = CommandSpec(
+        "case show", arguments: "NUMBER",
+        summary: Wording(zh: "显示案件及其涉案财物和案卷", en: "show a case and its items and dossiers"))
 
     let number: String
 

@@ -1,16 +1,27 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger checkout OBJECT`: issues an object to an officer for case work (调用), approved by a supervisor.
 struct CheckoutCommand: RecordingCommand {
     static let spec = CommandSpec(
-        "checkout", arguments: "OBJECT", summary: "issue an object to an officer for case work (调用)", writesEntry: true,
+        "checkout", arguments: "OBJECT",
+        summary: Wording(
+            zh: "出库：将涉案财物或案卷交给民警办案调用", en: "issue an object to an officer for case work (调用)"),
+        writesEntry: true,
         options: [
-            Option(name: "to", value: "BADGE", help: "the officer who takes it"),
-            .choice("reason", CheckoutReason.self, help: "why"),
-            Option(name: "approved-by", value: "BADGE", help: "the approving supervisor (not the recipient)"),
-            Option(name: "due", value: "TIME", help: "when it is due back (see TIME below)"),
-            Option(name: "note", value: "TEXT", help: "a note"),
+            Option(name: "to", value: "BADGE", help: Wording(zh: "领用民警的警号", en: "the officer who takes it")),
+            .choice(
+                "reason", CheckoutReason.self,
+                help: Wording(
+                    zh: "出库事由：interrogation 讯问、appraisal 鉴定、identification 辨认、examination 检验、court 出庭、other 其他",
+                    en: "why")),
+            Option(
+                name: "approved-by", value: "BADGE",
+                help: Wording(zh: "审批领导的警号（不能是领用人）", en: "the approving supervisor (not the recipient)")),
+            Option(
+                name: "due", value: "TIME", help: Wording(zh: "归还期限（见下文 TIME）", en: "when it is due back (see TIME below)")),
+            Option(name: "note", value: "TEXT", help: Wording(zh: "备注", en: "a note")),
             CommandSpec.caseOption,
         ],
         notes: CommandSpec.timeNotes)

@@ -1,16 +1,31 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger checkpoint`: prints the latest signed checkpoint, or with `--check` checks one offline.
 struct CheckpointCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "checkpoint", summary: "print the latest signed checkpoint, signing a new one if the log grew",
+        "checkpoint",
+        summary: Wording(
+            zh: "显示最新的已签署检查点；台账有了新记录时先签署一个新的",
+            en: "print the latest signed checkpoint, signing a new one if the log grew"),
         options: [
-            Option(name: "check", value: "FILE", help: "instead, check a checkpoint file offline (needs --key)"),
-            Option(name: "key", value: "VKEYFILE", help: "the verifier key to check against (from `ledger key`)"),
+            Option(
+                name: "check", value: "FILE",
+                help: Wording(
+                    zh: "改为离线校验一个检查点文件（需要 --key）", en: "instead, check a checkpoint file offline (needs --key)")),
+            Option(
+                name: "key", value: "VKEYFILE",
+                help: Wording(
+                    zh: "用于校验的验证公钥（由 `ledger key` 输出）",
+                    en: "the verifier key to check against (from `ledger key`)")),
         ],
-        notes: ["ledger checkpoint --check FILE --key VKEYFILE   checks without any store"])
+        notes: [
+            Wording(
+                zh: "ledger checkpoint --check FILE --key VKEYFILE   无需台账库即可校验",
+                en: "ledger checkpoint --check FILE --key VKEYFILE   checks without any store")
+        ])
 
     enum Mode: Equatable {
         case latest

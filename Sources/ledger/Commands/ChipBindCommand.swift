@@ -1,15 +1,26 @@
 import ChipReader
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger chip bind OBJECT UID`, or `--scan` to take the UID of the next tag on a reader.
 struct ChipBindCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "chip bind", arguments: "OBJECT [UID]", summary: "bind an RFID chip to an item or dossier", writesEntry: true,
+        "chip bind", arguments: "OBJECT [UID]",
+        summary: Wording(zh: "为涉案财物或案卷绑定 RFID 芯片", en: "bind an RFID chip to an item or dossier"),
+        writesEntry: true,
         options: [
-            .flag("scan", help: "take the UID of the next tag that arrives on a reader"),
-            Option(name: "reader", value: "NAME|stdin", help: "with --scan: the reader to use"),
-            Option(name: "timeout", value: "SECONDS", help: "with --scan: give up after this long (default 60)"),
+            .flag(
+                "scan",
+                help: Wording(
+                    zh: "读取下一枚放到读卡器上的芯片的 UID", en: "take the UID of the next tag that arrives on a reader")),
+            Option(
+                name: "reader", value: "NAME|stdin",
+                help: Wording(zh: "与 --scan 同用：使用的读卡器", en: "with --scan: the reader to use")),
+            Option(
+                name: "timeout", value: "SECONDS",
+                help: Wording(
+                    zh: "与 --scan 同用：最多等待的秒数（默认 60）", en: "with --scan: give up after this long (default 60)")),
         ])
 
     enum Source: Equatable {

@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger export`: objects or log entries, as CSV (RFC 4180) or JSON Lines, streamed in pages.
@@ -8,16 +9,29 @@ import PropertyLedger
 /// and `--json --format csv` is refused when parsed. Times are the stored UTC values in both formats.
 struct ExportCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "export", summary: "export objects (default) or log entries as CSV or JSON Lines",
+        "export",
+        summary: Wording(
+            zh: "将涉案财物和案卷（默认）或台账记录导出为 CSV 或 JSON Lines",
+            en: "export objects (default) or log entries as CSV or JSON Lines"),
         options: [
-            .flag("entries", help: "export the log's entries instead of the objects"),
-            .choice("format", Format.self, help: "the format (default: jsonl)"),
-            .flag("bom", help: "with --format csv, start with a UTF-8 byte-order mark (for spreadsheets)"),
+            .flag(
+                "entries",
+                help: Wording(zh: "导出台账记录，而不是涉案财物和案卷", en: "export the log's entries instead of the objects")),
+            .choice("format", Format.self, help: Wording(zh: "导出格式（默认：jsonl）", en: "the format (default: jsonl)")),
+            .flag(
+                "bom",
+                help: Wording(
+                    zh: "与 --format csv 同用：文件以 UTF-8 字节顺序标记（BOM）开头，便于电子表格软件识别",
+                    en: "with --format csv, start with a UTF-8 byte-order mark (for spreadsheets)")),
         ],
         notes: [
-            "Export is a stream: JSON Lines, one object per line, is its JSON form, so --json changes nothing and",
-            "cannot be combined with --format csv. Times are the stored UTC values. In CSV, a field that starts",
-            "with =, +, -, @, tab or carriage return is prefixed with ' and quoted, so no spreadsheet runs it.",
+            Wording(
+                zh: "导出是数据流：其 JSON 形式就是 JSON Lines（每行一个对象），因此 --json 不起作用，也不能与 --format csv 同用。"
+                    + "时间为存储的 UTC 原值。CSV 中以 =、+、-、@、制表符或回车开头的字段会加上前缀 ' 并加引号，"
+                    + "以免电子表格软件将其当作公式执行。",
+                en: "Export is a stream: JSON Lines, one object per line, is its JSON form, so --json changes nothing and "
+                    + "cannot be combined with --format csv. Times are the stored UTC values. In CSV, a field that starts "
+                    + "with =, +, -, @, tab or carriage return is prefixed with ' and quoted, so no spreadsheet runs it.")
         ])
 
     enum Format: String, CaseIterable {

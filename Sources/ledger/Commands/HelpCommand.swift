@@ -1,10 +1,13 @@
 import CommandLineSupport
+import LedgerPresentation
 
-/// `ledger --help`, `ledger COMMAND --help`, `ledger GROUP --help` and `ledger help [COMMAND]`.
+/// `ledger --help`, `ledger COMMAND --help`, `ledger GROUP --help` and `ledger help [COMMAND]`, in the
+/// chosen language.
 ///
 /// Not in the registry: the parser makes it from `--help` or the word `help`.
 struct HelpCommand: LedgerCommand {
-    static let spec = CommandSpec("help", arguments: "[COMMAND]", summary: "show help for a command")
+    static let spec = CommandSpec(
+        "help", arguments: "[COMMAND]", summary: Wording(zh: "显示命令的帮助", en: "show help for a command"))
 
     let topic: String?
 
@@ -18,6 +21,6 @@ struct HelpCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        Output.write(Help.text(for: topic) + "\n")
+        Output.write(Help.text(for: topic, in: context.language) + "\n")
     }
 }

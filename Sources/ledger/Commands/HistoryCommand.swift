@@ -6,8 +6,17 @@ import PropertyLedger
 /// `ledger history OBJECT`: the chain of custody, each entry with its log index (and `--proof`, its receipt).
 struct HistoryCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "history", arguments: "OBJECT", summary: "the chain of custody of an item or dossier, each entry with its log index",
-        options: [.flag("proof", help: "add an inclusion proof per entry against the latest checkpoint")])
+        "history", arguments: "OBJECT",
+        summary: Wording(
+            zh: "涉案财物或案卷的保管链，每条记录附其在台账中的序号",
+            en: "the chain of custody of an item or dossier, each entry with its log index"),
+        options: [
+            .flag(
+                "proof",
+                help: Wording(
+                    zh: "为每条记录附上针对最新检查点的包含证明",
+                    en: "add an inclusion proof per entry against the latest checkpoint"))
+        ])
 
     let reference: String
     let withProofs: Bool

@@ -1,16 +1,42 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger init`: creates a store, its key pair and its first checkpoint.
 struct InitCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "init", summary: "create a new ledger store, its key pair and its first checkpoint",
+        "init",
+        summary: Wording(
+            zh: "创建新的台账库及其密钥对和第一个检查点",
+            en: "create a new ledger store, its key pair and its first checkpoint"),
         options: [
-            Option(name: "agency-code", value: "CODE", help: "the agency code that prefixes every id (e.g. 370321)"),
-            Option(name: "agency-name", value: "NAME", help: "the agency's name"),
-            .choice("kind", Agency.Kind.self, help: "what kind of agency runs this ledger"),
-            .choice("crypto", CryptoProfile.self, help: "gm: SM3 + SM2 (default); intl: SHA-256 + Ed25519"),
+            Option(
+                name: "agency-code", value: "CODE",
+                help: Wording(
+                    zh: "单位代码，作为本台账每个编号的前缀（如 370321）",
+                    en: "the agency code that prefixes every id (e.g. 370321)")),
+            Option(name: "agency-name", value: "NAME", help: Wording(zh: "单位名称", en: "the agency's name")),
+            .choice(
+                "kind", Agency.Kind.self,
+                help: Wording(
+                    zh: "使用本台账的单位类型：police 公安机关、procuratorate 检察院、court 法院",
+                    en: "what kind of agency runs this ledger")),
+            .choice(
+                "crypto", CryptoProfile.self,
+                help: Wording(
+                    zh: "密码算法：gm 为 SM3 + SM2（国密，默认）；intl 为 SHA-256 + Ed25519",
+                    en: "gm: SM3 + SM2 (default); intl: SHA-256 + Ed25519")),
+            Option(
+                name: "zone", value: "ZONE",
+                help: Wording(
+                    zh: "本单位的 IANA 时区：时间按此时区显示，不带偏移的本地时间也按此时区理解（默认 Asia/Shanghai）",
+                    en: "the agency's IANA time zone, in which times are shown and local times are read (default Asia/Shanghai)")),
+            .choice(
+                "default-lang", Language.self,
+                help: Wording(
+                    zh: "既没有 --lang、环境变量也未选定语言时显示的语言（默认 zh）",
+                    en: "the language shown when neither --lang nor the environment chooses one (default zh)")),
         ])
 
     var agencyCode: String

@@ -1,9 +1,14 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger key`: prints the log's public verifier key.
 struct KeyCommand: LedgerCommand {
-    static let spec = CommandSpec("key", summary: "print this log's public verifier key (C2SP verifier-key text) for other agencies")
+    static let spec = CommandSpec(
+        "key",
+        summary: Wording(
+            zh: "显示本台账的验证公钥（C2SP verifier-key 文本），供其他单位校验",
+            en: "print this log's public verifier key (C2SP verifier-key text) for other agencies"))
 
     init(parsing arguments: inout ArgumentReader) throws {}
 

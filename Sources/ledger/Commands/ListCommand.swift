@@ -6,15 +6,23 @@ import PropertyLedger
 /// `ledger list`: items and dossiers, filtered.
 struct ListCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "list", summary: "list items and dossiers",
+        "list", summary: Wording(zh: "列出涉案财物和案卷", en: "list items and dossiers"),
         options: [
-            Option(name: "case", value: "CASE", help: "of this case"),
-            Option(name: "location", value: "CODE", help: "at this location or below it"),
-            .choice("status", ObjectStatus.self, help: "in this state"),
-            Option(name: "holder", value: "BADGE", help: "held by this officer"),
-            .choice("kind", ObjectKind.self, help: "only items or only dossiers"),
-            .flag("overdue", help: "only check-outs past their due time"),
-            Option(name: "limit", value: "N", help: "at most N (default 10000)"),
+            Option(name: "case", value: "CASE", help: Wording(zh: "只列该案件的", en: "of this case")),
+            Option(
+                name: "location", value: "CODE", help: Wording(zh: "只列在该位置或其下级位置的", en: "at this location or below it")),
+            .choice(
+                "status", ObjectStatus.self,
+                help: Wording(
+                    zh: "只列处于该状态的：registered 已登记、in-storage 在库、checked-out 已出库、disposed 已处置",
+                    en: "in this state")),
+            Option(name: "holder", value: "BADGE", help: Wording(zh: "只列由该警员领用的", en: "held by this officer")),
+            .choice(
+                "kind", ObjectKind.self,
+                help: Wording(zh: "只列涉案财物（item）或只列案卷（dossier）", en: "only items or only dossiers")),
+            .flag(
+                "overdue", help: Wording(zh: "只列已过归还期限仍未归还的", en: "only check-outs past their due time")),
+            Option(name: "limit", value: "N", help: Wording(zh: "最多列出 N 件（默认 10000）", en: "at most N (default 10000)")),
         ])
 
     let filter: ObjectFilter

@@ -4,7 +4,7 @@ import PropertyLedger
 
 /// `ledger location list`.
 struct LocationListCommand: LedgerCommand {
-    static let spec = CommandSpec("location list", summary: "list locations")
+    static let spec = CommandSpec("location list", summary: Wording(zh: "列出存放位置", en: "list locations"))
 
     init(parsing arguments: inout ArgumentReader) throws {}
 

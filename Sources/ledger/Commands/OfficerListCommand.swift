@@ -4,7 +4,7 @@ import PropertyLedger
 
 /// `ledger officer list`.
 struct OfficerListCommand: LedgerCommand {
-    static let spec = CommandSpec("officer list", summary: "list officers")
+    static let spec = CommandSpec("officer list", summary: Wording(zh: "列出警员", en: "list officers"))
 
     init(parsing arguments: inout ArgumentReader) throws {}
 

@@ -1,18 +1,39 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger prove INDEX`: prints a receipt for an entry, or with `--check` checks one offline.
 struct ProveCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "prove", arguments: "INDEX", summary: "print a c2sp.org/tlog-proof@v1 receipt for entry INDEX",
+        "prove", arguments: "INDEX",
+        summary: Wording(
+            zh: "为第 INDEX 条记录出具 c2sp.org/tlog-proof@v1 回执",
+            en: "print a c2sp.org/tlog-proof@v1 receipt for entry INDEX"),
         options: [
-            Option(name: "size", value: "N", help: "prove against the checkpoint signed at size N (default: the latest)"),
-            Option(name: "check", value: "RECEIPT", help: "instead, check a receipt offline (needs --entry and --key)"),
-            Option(name: "entry", value: "FILE", help: "the entry's exact bytes (from `ledger entry`)"),
-            Option(name: "key", value: "VKEYFILE", help: "the log's verifier key (from `ledger key`)"),
+            Option(
+                name: "size", value: "N",
+                help: Wording(
+                    zh: "针对规模为 N 时签署的检查点出具证明（默认：最新的检查点）",
+                    en: "prove against the checkpoint signed at size N (default: the latest)")),
+            Option(
+                name: "check", value: "RECEIPT",
+                help: Wording(
+                    zh: "改为离线校验一份回执（需要 --entry 和 --key）",
+                    en: "instead, check a receipt offline (needs --entry and --key)")),
+            Option(
+                name: "entry", value: "FILE",
+                help: Wording(
+                    zh: "该记录的原始字节（由 `ledger entry` 输出）", en: "the entry's exact bytes (from `ledger entry`)")),
+            Option(
+                name: "key", value: "VKEYFILE",
+                help: Wording(zh: "台账的验证公钥（由 `ledger key` 输出）", en: "the log's verifier key (from `ledger key`)")),
         ],
-        notes: ["ledger prove --check RECEIPT --entry FILE --key VKEYFILE   checks without any store"])
+        notes: [
+            Wording(
+                zh: "ledger prove --check RECEIPT --entry FILE --key VKEYFILE   无需台账库即可校验",
+                en: "ledger prove --check RECEIPT --entry FILE --key VKEYFILE   checks without any store")
+        ])
 
     enum Mode: Equatable {
         case prove(index: Int64, size: Int64?)

@@ -5,8 +5,12 @@ import LedgerPresentation
 /// `ledger readers`: the PC/SC readers and what is on them.
 struct ReadersCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "readers", summary: "list the PC/SC readers and what is on them",
-        notes: ["Readers named `Virtual PCD …` (a test driver) are refused unless LEDGER_ALLOW_VIRTUAL_READERS=1."])
+        "readers", summary: Wording(zh: "列出 PC/SC 读卡器及其上的芯片", en: "list the PC/SC readers and what is on them"),
+        notes: [
+            Wording(
+                zh: "名为 `Virtual PCD …` 的读卡器（测试驱动）不予使用，除非设置了 LEDGER_ALLOW_VIRTUAL_READERS=1。",
+                en: "Readers named `Virtual PCD …` (a test driver) are refused unless LEDGER_ALLOW_VIRTUAL_READERS=1.")
+        ])
 
     init(parsing arguments: inout ArgumentReader) throws {}
 

@@ -1,11 +1,21 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger rebuild --check`: recomputes the projections from the log and reports any difference.
 struct RebuildCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "rebuild", summary: "recompute the projections from the log and report any difference",
-        options: [.flag("check", help: "compare only (required: projections are never rewritten in place)")])
+        "rebuild",
+        summary: Wording(
+            zh: "根据台账重新计算各投影表，并报告差异",
+            en: "recompute the projections from the log and report any difference"),
+        options: [
+            .flag(
+                "check",
+                help: Wording(
+                    zh: "只作比较（必须指定：投影表从不就地重写）",
+                    en: "compare only (required: projections are never rewritten in place)"))
+        ])
 
     init(parsing arguments: inout ArgumentReader) throws {
         guard arguments.flag("check") else { throw arguments.error("`ledger rebuild` only checks: give --check") }

@@ -1,14 +1,19 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger return OBJECT`: takes a checked-out object back into storage.
 struct ReturnCommand: RecordingCommand {
     static let spec = CommandSpec(
-        "return", arguments: "OBJECT", summary: "take a checked-out object back into storage", writesEntry: true,
+        "return", arguments: "OBJECT",
+        summary: Wording(zh: "将已出库的涉案财物或案卷归还入库", en: "take a checked-out object back into storage"),
+        writesEntry: true,
         options: [
-            Option(name: "to", value: "LOCATION", help: "where it is stored"),
-            Option(name: "condition", value: "TEXT", help: "the condition found (完好, 破损 …)"),
-            Option(name: "by", value: "BADGE", help: "who brings it (default: the holder)"),
+            Option(name: "to", value: "LOCATION", help: Wording(zh: "存放位置", en: "where it is stored")),
+            Option(
+                name: "condition", value: "TEXT",
+                help: Wording(zh: "归还时的状况（完好、破损…）", en: "the condition found (完好, 破损 …)")),
+            Option(name: "by", value: "BADGE", help: Wording(zh: "归还人的警号（默认：领用人）", en: "who brings it (default: the holder)")),
             CommandSpec.caseOption,
         ])
 

@@ -6,20 +6,43 @@ import PropertyLedger
 /// `ledger scan`: the clerk's loop. Shows, checks in or returns every tag that arrives, until Ctrl-C.
 struct ScanCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "scan", summary: "the clerk's loop: show or act on every tag that arrives, until Ctrl-C", writesEntry: true,
+        "scan",
+        summary: Wording(
+            zh: "管理员扫描循环：逐一显示或处理放上读卡器的芯片，直到按 Ctrl-C",
+            en: "the clerk's loop: show or act on every tag that arrives, until Ctrl-C"),
+        writesEntry: true,
         options: [
             CommandSpec.readerOption,
-            .choice("action", Action.self, help: "what to do with each tag (default: show)"),
-            Option(name: "to", value: "LOCATION", help: "where to check in or return to (for checkin and return)"),
-            Option(name: "condition", value: "TEXT", help: "the condition recorded on return (default: 完好)"),
-            Option(name: "count", value: "N", help: "stop after N tags (for scripts)"),
-            .flag("timing", help: "with --json, add how long each tag took from detection to output (ms)"),
+            .choice(
+                "action", Action.self,
+                help: Wording(
+                    zh: "对每枚芯片的处理：show 显示、checkin 入库、return 归还（默认：show）",
+                    en: "what to do with each tag (default: show)")),
+            Option(
+                name: "to", value: "LOCATION",
+                help: Wording(
+                    zh: "入库或归还的存放位置（用于 checkin 和 return）",
+                    en: "where to check in or return to (for checkin and return)")),
+            Option(
+                name: "condition", value: "TEXT",
+                help: Wording(zh: "归还时登记的状况（默认：完好）", en: "the condition recorded on return (default: 完好)")),
+            Option(name: "count", value: "N", help: Wording(zh: "处理 N 枚芯片后停止（供脚本使用）", en: "stop after N tags (for scripts)")),
+            .flag(
+                "timing",
+                help: Wording(
+                    zh: "与 --json 同用：附上每枚芯片从检测到输出所用的时间（毫秒）",
+                    en: "with --json, add how long each tag took from detection to output (ms)")),
             CommandSpec.wedgeOption,
         ],
         notes: [
-            "A tag is acted on once per arrival. An unknown tag is reported with the command that binds it;",
-            "a refused action says why and the loop goes on. With --json, one JSON object per event.",
-            "With --dry-run, each check-in or return is checked under the rules and shown, but not recorded.",
+            Wording(
+                zh: "芯片每放上一次只处理一次。未绑定的芯片会连同绑定它的命令一起报告；被拒绝的操作会说明原因，循环继续。"
+                    + "加 --json 时每个事件输出一个 JSON 对象。",
+                en: "A tag is acted on once per arrival. An unknown tag is reported with the command that binds it; "
+                    + "a refused action says why and the loop goes on. With --json, one JSON object per event."),
+            Wording(
+                zh: "加 --dry-run 时，每次入库或归还都按规则检查并显示，但不登记。",
+                en: "With --dry-run, each check-in or return is checked under the rules and shown, but not recorded."),
         ])
 
     /// What `ledger scan` does with each tag.

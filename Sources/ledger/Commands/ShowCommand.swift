@@ -6,7 +6,10 @@ import PropertyLedger
 /// `ledger show OBJECT`: what it is, where it is, who holds it.
 struct ShowCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "show", arguments: "OBJECT", summary: "show an item or dossier: what it is, where it is, who holds it")
+        "show", arguments: "OBJECT",
+        summary: Wording(
+            zh: "显示涉案财物或案卷：是什么、在哪里、由谁领用",
+            en: "show an item or dossier: what it is, where it is, who holds it"))
 
     let reference: String
 

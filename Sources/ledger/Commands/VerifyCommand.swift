@@ -1,13 +1,20 @@
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger verify`: audits the whole log.
 struct VerifyCommand: LedgerCommand {
     static let spec = CommandSpec(
-        "verify", summary: "audit the whole log: every entry, tree node, checkpoint and signature",
+        "verify",
+        summary: Wording(
+            zh: "校验整个台账：每条记录、每个树节点、每个检查点和每个签名",
+            en: "audit the whole log: every entry, tree node, checkpoint and signature"),
         notes: [
-            "Exits 0 when everything holds, 1 with the first bad index otherwise, 8 when the log holds but the",
-            "checkpoint file or the private key beside the store is missing or exposed (printed as WARNING lines).",
+            Wording(
+                zh: "全部无误时退出状态为 0；否则为 1，并指出第一个出错的序号；台账无误，但台账库旁的检查点文件或私钥缺失"
+                    + "或可被他人读取时为 8（列为警告）。",
+                en: "Exits 0 when everything holds, 1 with the first bad index otherwise, 8 when the log holds but the "
+                    + "checkpoint file or the private key beside the store is missing or exposed (printed as WARNING lines).")
         ])
 
     init() {}

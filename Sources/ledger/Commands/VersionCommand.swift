@@ -1,8 +1,9 @@
 import CommandLineSupport
+import LedgerPresentation
 
 /// `ledger --version`. Not in the registry: the parser makes it from `--version` before any command.
 struct VersionCommand: LedgerCommand {
-    static let spec = CommandSpec("--version", summary: "print the version")
+    static let spec = CommandSpec("--version", summary: Wording(zh: "显示版本号", en: "print the version"))
 
     init() {}
 

@@ -1,8 +1,11 @@
 import CommandLineSupport
+import LedgerPresentation
 
 /// `ledger where UID`: where the object with this chip is.
 struct WhereCommand: LedgerCommand {
-    static let spec = CommandSpec("where", arguments: "UID", summary: "where the object with this chip is")
+    static let spec = CommandSpec(
+        "where", arguments: "UID",
+        summary: Wording(zh: "查询绑定该芯片的涉案财物或案卷在何处", en: "where the object with this chip is"))
 
     let uid: String
 
