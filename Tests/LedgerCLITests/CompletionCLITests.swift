@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import Testing
 
 @testable import ledger
@@ -8,11 +9,15 @@ import Testing
 /// them: bash through its completion function with COMP_WORDS and COMP_CWORD set, zsh through its parser and
 /// the same function with zsh's completion builtins replaced by ones that print what they are given.
 struct CompletionCLITests {
-    static func script(_ shell: String) throws -> URL {
-        let result = try CLITests.ledger(["completion", shell], in: FileManager.default.temporaryDirectory)
+    static func script(_ shell: String, language: String = "en") throws -> URL {
+        let result = try CLITests.ledger(["--lang", language, "completion", shell], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0, "\(result.stderr)")
+        return try save(result.stdout, shell)
+    }
+
+    static func save(_ script: String, _ shell: String) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-completion-\(UUID().uuidString).\(shell)")
-        try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+        try script.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
 
@@ -115,6 +120,51 @@ struct CompletionCLITests {
         #expect(
             try Self.zshCompletions(script, ["ledger", ""]).contains(
                 "scan:the clerk's loop: show or act on every tag that arrives, until Ctrl-C"))
+    }
+
+    /// `ledger --lang zh completion zsh` describes commands and options in Chinese; the bash script has no
+    /// descriptions, so it is the same in both languages.
+    @Test func completionInChineseLoadsInBashAndZsh() throws {
+        let bash = try Self.script("bash", language: "zh")
+        defer { try? FileManager.default.removeItem(at: bash) }
+        #expect(try Self.run("bash", ["-n", bash.path]).status == 0)
+        #expect(try String(contentsOf: bash, encoding: .utf8) == CompletionScript.bash(CommandSpec.all))
+        #expect(try Self.bashCompletions(bash, ["ledger", "officer", "add", "--ro"]) == ["--role"])
+
+        let zsh = try Self.script("zsh", language: "zh")
+        defer { try? FileManager.default.removeItem(at: zsh) }
+        let parsed = try Self.run("zsh", ["-n", zsh.path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let role = try #require(OfficerAddCommand.spec.options.first { $0.name == "role" })
+        #expect(try Self.zshCompletions(zsh, ["ledger", "officer", "add", "--ro"]).contains("--role:" + role.help.zh))
+        let subcommands = CommandSpec.all.filter { $0.name.hasPrefix("officer ") }
+        #expect(
+            try Self.zshCompletions(zsh, ["ledger", "officer", ""])
+                == subcommands.map { String($0.name.dropFirst("officer ".count)) + ":" + $0.summary.zh })
+        let top = try Self.zshCompletions(zsh, ["ledger", ""])
+        #expect(top.contains("officer:officer 的子命令"))
+        #expect(top.contains("scan:" + ScanCommand.spec.summary.zh))
+        // The values are the domain's codes in either language.
+        #expect(
+            try Self.zshCompletions(zsh, ["ledger", "checkout", "P-1", "--reason", ""])
+                == ["interrogation", "appraisal", "identification", "examination", "court", "other"])
+    }
+
+    /// Descriptions are single-quoted for the shell, and a colon in an offered word is escaped for
+    /// `_describe` (the first unescaped colon ends the word): quotes, colons, backslashes and Chinese text
+    /// reach zsh as they are.
+    @Test(arguments: Language.allCases) func zshQuotingKeepsColonsQuotesAndChinese(language: Language) throws {
+        let spec = CommandSpec(
+            "odd:name", summary: Wording(zh: "含“引号”、' 和 : 的说明", en: "it's a summary: with a colon"),
+            options: [Option(name: "x", value: nil, help: Wording(zh: "甲：乙 'c' \\ 丙", en: "a: b 'c' \\ d"))])
+        let script = try Self.save(CompletionScript.zsh([spec], in: language), "zsh")
+        defer { try? FileManager.default.removeItem(at: script) }
+        let parsed = try Self.run("zsh", ["-n", script.path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(try Self.zshCompletions(script, ["ledger", ""]) == ["odd\\:name:" + spec.summary.text(in: language)])
+        let options = try Self.zshCompletions(script, ["ledger", "odd:name", "-"])
+        #expect(options.first == "--x:" + spec.options[0].help.text(in: language))
+        #expect(options.count == 1 + CommandSpec.globalOptions.count)
     }
 
     @Test func anUnknownShellIsAUsageError() throws {
