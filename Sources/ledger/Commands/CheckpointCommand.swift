@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger checkpoint`: prints the latest signed checkpoint, or with `--check` checks one offline.
@@ -57,7 +58,9 @@ struct CheckpointCommand: LedgerCommand {
             let root = checkpoint.rootHash.base64EncodedString()
             try context.output.emit(
                 CheckResult(ok: true, origin: checkpoint.origin, size: checkpoint.size, root: root),
-                text: "OK: checkpoint of \(checkpoint.origin) at size \(checkpoint.size), root \(root), signed by \(verifier.name)")
+                text: Catalogue.checkpoint.verified.text(
+                    in: context.language,
+                    ["origin": checkpoint.origin, "size": String(checkpoint.size), "root": root, "signer": verifier.name]))
         }
     }
 }

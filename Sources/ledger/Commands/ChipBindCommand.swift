@@ -1,5 +1,6 @@
 import ChipReader
 import CommandLineSupport
+import LedgerPresentation
 import PropertyLedger
 
 /// `ledger chip bind OBJECT UID`, or `--scan` to take the UID of the next tag on a reader.
@@ -34,9 +35,9 @@ struct ChipBindCommand: LedgerCommand {
         case .uid(let uid):
             try await context.recordAndReport(.bindChip(object: object, uid: uid))
         case .scan(let reader, let timeoutSeconds):
-            if !context.json { Output.write("Present the tag for \(object)…\n") }
+            if !context.json { Output.write(Catalogue.chipBind.presentTag.text(in: context.language, ["object": object]) + "\n") }
             let uid = try await TagInput.firstUID(from: TagInput.source(reader), within: timeoutSeconds)
-            guard let uid else { throw LedgerError(.notFound, "no readable tag arrived within \(timeoutSeconds) seconds") }
+            guard let uid else { throw LedgerError(.notFound, .noTagArrived(seconds: timeoutSeconds)) }
             try await context.recordAndReport(.bindChip(object: object, uid: uid.hex))
         }
     }
