@@ -1,4 +1,6 @@
 import Foundation
+public import LedgerPresentation
+public import PropertyLedger
 
 /// Reads a command line into positionals, option values and flags, then hands them out one by one, so that
 /// anything left over is reported (``requireAllUsed()``).
@@ -32,7 +34,7 @@ public struct ArgumentReader: Sendable {
 
     /// Parses `arguments` (without the program name).
     ///
-    /// - Parameter program: the tool's name, for messages such as "unknown option --x for `tool sub`".
+    /// - Parameter program: the tool's name, for reasons such as "unknown option --x for `tool sub`".
     /// - Parameter scope: the options valid after the positionals read so far, and the command they make.
     /// - Throws: ``ArgumentError`` for an unknown option, a missing or repeated value, or a value given to a flag.
     public init(parsing arguments: [String], program: String, scope: (_ positionals: [String]) -> OptionScope) throws {
@@ -54,7 +56,9 @@ public struct ArgumentReader: Sendable {
                 flags.insert("help")
                 continue
             }
-            guard token.hasPrefix("--") else { throw ArgumentError("unknown option \(token)", command: command) }
+            guard token.hasPrefix("--") else {
+                throw ArgumentError(.unknownOption(token, program: program, command: nil), command: command)
+            }
             var name = String(token.dropFirst(2))
             var inlineValue: String?
             if let equals = name.firstIndex(of: "=") {
@@ -62,19 +66,18 @@ public struct ArgumentReader: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = current.options.first(where: { $0.name == name }) else {
-                throw ArgumentError(
-                    "unknown option --\(name)" + (command.map { " for `\(program) \($0)`" } ?? ""), command: command)
+                throw ArgumentError(.unknownOption("--" + name, program: program, command: command), command: command)
             }
             if let placeholder = option.value {
                 guard let value = inlineValue ?? tokens.popFirst() else {
-                    throw ArgumentError("--\(name) needs a value (\(placeholder))", command: command)
+                    throw ArgumentError(.optionNeedsValue("--" + name, placeholder: placeholder), command: command)
                 }
                 guard values[name] == nil || option.isRepeatable else {
-                    throw ArgumentError("--\(name) is given twice", command: command)
+                    throw ArgumentError(.optionGivenTwice("--" + name), command: command)
                 }
                 values[name, default: []].append(value)
             } else {
-                guard inlineValue == nil else { throw ArgumentError("--\(name) takes no value", command: command) }
+                guard inlineValue == nil else { throw ArgumentError(.optionTakesNoValue("--" + name), command: command) }
                 flags.insert(name)
             }
         }
@@ -95,20 +98,23 @@ public struct ArgumentReader: Sendable {
     /// Whether `--name` was given, without using it.
     public func contains(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
 
-    /// The next positional, named `name` in messages; an empty or blank one is refused.
-    public mutating func positional(_ name: String, whenEmpty hint: String? = nil) throws -> String {
-        guard !positionals.isEmpty else { throw error("missing \(name)") }
+    /// The next positional, named `name` (its placeholder, `OBJECT`) in reasons; an empty or blank one is
+    /// refused with `whenEmpty`'s reason.
+    public mutating func positional(_ name: String, whenEmpty empty: (_ name: String) -> Reason = Reason.argumentEmpty) throws
+        -> String
+    {
+        guard !positionals.isEmpty else { throw error(.argumentMissing(name)) }
         let value = positionals.removeFirst()
         // `tool show ""` (an empty shell variable) is a mistake in the command line, not a lookup.
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw error("\(name) is empty" + (hint.map { ": \($0)" } ?? ""))
-        }
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(empty(name)) }
         return value
     }
 
-    /// The value of a required `--name`.
-    public mutating func required(_ name: String, because reason: String? = nil) throws -> String {
-        guard let value = take(name) else { throw error("missing --\(name)" + (reason.map { " (required with \($0))" } ?? "")) }
+    /// The value of a required `--name`; `other` is the option that makes it required (`--check`), if any.
+    public mutating func required(_ name: String, because other: String? = nil) throws -> String {
+        guard let value = take(name) else {
+            throw error(other.map { .optionRequired("--" + name, with: $0) } ?? .optionMissing("--" + name))
+        }
         return value
     }
 
@@ -117,15 +123,35 @@ public struct ArgumentReader: Sendable {
     where T.RawValue == String {
         guard let value = take(name) else { return nil }
         guard let parsed = T(rawValue: value) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("--\(name) must be one of \(allowed), not \"\(value)\"")
+            throw error(.optionNotOneOf("--" + name, allowed: T.allCases.map(\.rawValue), value: value))
+        }
+        return parsed
+    }
+
+    /// Every value of a repeatable `--name`, each one of `T`'s raw values, in order.
+    public mutating func choices<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws -> [T]
+    where T.RawValue == String {
+        try takeAll(name).map { value in
+            guard let parsed = T(rawValue: value) else {
+                throw error(.optionNotOneOf("--" + name, allowed: T.allCases.map(\.rawValue), value: value))
+            }
+            return parsed
+        }
+    }
+
+    /// The next positional as one of `T`'s raw values.
+    public mutating func choice<T: RawRepresentable & CaseIterable>(positional name: String, _: T.Type) throws -> T
+    where T.RawValue == String {
+        let value = try positional(name)
+        guard let parsed = T(rawValue: value) else {
+            throw error(.argumentNotOneOf(name, allowed: T.allCases.map(\.rawValue), value: value))
         }
         return parsed
     }
 
     public mutating func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T
     where T.RawValue == String {
-        guard let value = try choice(name, type) else { throw error("missing --\(name)") }
+        guard let value = try choice(name, type) else { throw error(.optionMissing("--" + name)) }
         return value
     }
 
@@ -133,25 +159,23 @@ public struct ArgumentReader: Sendable {
     public mutating func integer(_ name: String) throws -> Int64? {
         guard let value = take(name) else { return nil }
         guard let number = Int64(value), number >= 0 else {
-            throw error("--\(name) must be a non-negative integer, not \"\(value)\"")
+            throw error(.optionNotInteger("--" + name, value: value))
         }
         return number
     }
 
     /// A required `--name` as a non-negative integer that fits in 32 bits.
     public mutating func requiredInt(_ name: String) throws -> Int {
-        guard let value = try integer(name) else { throw error("missing --\(name)") }
-        guard value <= Int64(Int32.max) else { throw error("--\(name) is too large") }
+        guard let value = try integer(name) else { throw error(.optionMissing("--" + name)) }
+        guard value <= Int64(Int32.max) else { throw error(.optionTooLarge("--" + name)) }
         return Int(value)
     }
 
     /// The next positional as a non-negative integer.
     public mutating func integer(positional name: String) throws -> Int64 {
-        guard !positionals.isEmpty else { throw error("missing \(name)") }
+        guard !positionals.isEmpty else { throw error(.argumentMissing(name)) }
         let value = positionals.removeFirst()
-        guard let number = Int64(value), number >= 0 else {
-            throw error("\(name) must be a non-negative integer, not \"\(value)\"")
-        }
+        guard let number = Int64(value), number >= 0 else { throw error(.argumentNotInteger(name, value: value)) }
         return number
     }
 
@@ -162,12 +186,12 @@ public struct ArgumentReader: Sendable {
 
     /// Refuses positionals, values and flags that no one asked for.
     public func requireAllUsed() throws {
-        if let extra = positionals.first { throw error("unexpected argument \"\(extra)\"") }
-        if let name = values.keys.sorted().first ?? flags.sorted().first { throw error("--\(name) cannot be used here") }
+        if let extra = positionals.first { throw error(.unexpectedArgument(extra)) }
+        if let name = values.keys.sorted().first ?? flags.sorted().first { throw error(.optionNotHere("--" + name)) }
     }
 
     /// An error about these arguments, naming their command.
-    public func error(_ message: String) -> ArgumentError { ArgumentError(message, command: command) }
+    public func error(_ reason: Reason) -> ArgumentError { ArgumentError(reason, command: command) }
 }
 
 /// The options valid at one point of a command line, and the command the positionals so far name.

@@ -133,5 +133,7 @@ extension Catalogue {
             "store": .init(zh: "库内最后一个检查点", en: "the store's last checkpoint"),
             "file": .init(zh: "检查点文件 {path}", en: "the checkpoint file {path}"),
         ],
+        // Positionals and option values on the command line (``argumentPlaceholders``).
+        "placeholder": argumentPlaceholders,
     ]
 }

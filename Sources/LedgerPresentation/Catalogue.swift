@@ -1,6 +1,7 @@
 public import PropertyLedger
 
-/// The wording of every reason the libraries give, in Chinese and English, compiled in.
+/// The wording of every reason the libraries and the command line give, in Chinese and English, compiled in,
+/// and the sections of the interface's own words.
 ///
 /// Bundled `.strings` do not work for a command-line tool on Linux (SwiftPM lowercases `zh-Hans.lproj`, and
 /// `Bundle.module` answers in English whatever the locale), so the texts are Swift values. A test checks that
@@ -10,8 +11,8 @@ public import PropertyLedger
 /// field, an action), which may hold placeholders of its own; one listed in ``lists`` holds several values,
 /// comma-separated, each worded by its term table.
 public enum Catalogue {
-    /// The wording of each reason id.
-    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, audit, reader].reduce(into: [
+    /// The wording of each reason id: the libraries' areas, then the command line's (``arguments``, ``tool``).
+    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, audit, reader, arguments, tool].reduce(into: [
         "message": .init(zh: "{text}", en: "{text}")
     ]) {
         $0.merge($1) { first, _ in first }
@@ -20,16 +21,18 @@ public enum Catalogue {
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
-        [time, help]
+        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop]
     }
 
-    /// Every reason the libraries declare: PropertyLedger's and ChipReader's.
-    public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons }
+    /// Every reason declared: PropertyLedger's and ChipReader's, the command-line parser's and the `ledger` tool's.
+    public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons + Reason.argumentReasons + Reason.toolReasons }
 
     /// Arguments holding several comma-separated values: the term table each value is worded by, and how
     /// they are joined.
     public static let lists: [String: (term: String, separator: Wording)] = [
-        "roles": ("role-name", Wording(zh: "或", en: " or "))
+        "roles": ("role-name", Wording(zh: "或", en: " or ")),
+        // The values a choice allows, as they must be typed (no term table words them).
+        "allowed": ("allowed", Wording(zh: "、", en: ", ")),
     ]
 }
 

@@ -56,11 +56,11 @@ struct BenchOptions: Sendable {
     /// Refuses sizes that do not fit together; the flags are checked one by one as they are parsed.
     func validate() throws {
         guard custodyItems % objectsPerCabinet == 0 else {
-            throw ArgumentError("--items (\(custodyItems)) must be a multiple of --per-cabinet (\(objectsPerCabinet))")
+            throw ArgumentError(.optionNotMultiple("--items", value: custodyItems, of: "--per-cabinet", divisor: objectsPerCabinet))
         }
         let minimum = CustodyScene(options: self).setupEntries
         guard custodyEntries >= minimum else {
-            throw ArgumentError("--custody-entries must be at least \(minimum) for \(custodyItems) items in \(cabinets) cabinets")
+            throw ArgumentError(.optionTooSmall("--custody-entries", minimum: minimum, value: custodyEntries))
         }
     }
 }
@@ -179,12 +179,7 @@ enum BenchCommand {
         if let count = try Self.count("samples", &reader, minimum: 1) { options.proofSamples = count }
         // The scan part reads the custody log, so it brings the custody part with it.
         if let part = try reader.choice("only", BenchPart.self) { options.parts = part == .scan ? [.custody, .scan] : [part] }
-        for name in reader.takeAll("skip") {
-            guard let part = BenchPart(rawValue: name) else {
-                throw ArgumentError("--skip must be log, custody or scan, not \(name)")
-            }
-            options.parts.remove(part)
-        }
+        for part in try reader.choices("skip", BenchPart.self) { options.parts.remove(part) }
         if let count = try Self.count("custody-entries", &reader, minimum: 1) { options.custodyEntries = Int64(count) }
         if let count = try Self.count("items", &reader, minimum: 1) { options.custodyItems = count }
         if let count = try Self.count("per-cabinet", &reader, minimum: 1) { options.objectsPerCabinet = count }
@@ -194,7 +189,7 @@ enum BenchCommand {
         if let count = try Self.count("scan-samples", &reader, minimum: 1) { options.scanSamples = count }
         if reader.flag("no-rebuild-check") { options.custodyRebuildCheck = false }
         try reader.requireAllUsed()
-        guard !options.parts.isEmpty else { throw ArgumentError("--only and --skip leave nothing to run") }
+        guard !options.parts.isEmpty else { throw ArgumentError(.optionsLeaveNothing("--only", "--skip")) }
         try options.validate()
         self = .benchmark(options)
     }
@@ -203,7 +198,7 @@ enum BenchCommand {
     private static func count(_ name: String, _ reader: inout ArgumentReader, minimum: Int) throws -> Int? {
         guard let text = reader.take(name) else { return nil }
         guard let count = Int(text.filter { $0 != "_" && $0 != "," }), count >= minimum else {
-            throw ArgumentError("--\(name) needs a whole number of at least \(minimum), not \(text)")
+            throw ArgumentError(.optionNotCount("--" + name, minimum: minimum, value: text))
         }
         return count
     }

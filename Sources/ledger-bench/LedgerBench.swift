@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 
 /// The `ledger-bench` executable: measures the ledger store against raw SQLite and bare hashing, on one disk,
 /// in one run, so the ratios are not skewed by comparing figures taken on different machines or days.
@@ -23,7 +24,8 @@ enum LedgerBench {
                 return 0
             }
         } catch let error as ArgumentError {
-            Progress.log("ledger-bench: \(error.message)\n\n\(BenchCommand.usage)")
+            // The benchmark is a developer's tool with an English usage text: its errors are English too.
+            Progress.log("ledger-bench: \(error.text(in: .en))\n\n\(BenchCommand.usage)")
             return 1
         } catch {
             Progress.log("ledger-bench: \(error)")

@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 
 /// The benchmark's own directory: a fresh subdirectory of the one given with `--dir` (or of the system's
 /// temporary directory), so every file the benchmark makes lies on the disk being measured and removing the
@@ -13,7 +14,7 @@ struct Workspace: Sendable {
             ?? FileManager.default.temporaryDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parentURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ArgumentError("--dir: \(parentURL.path) is not a directory")
+            throw ArgumentError(.optionNotDirectory("--dir", path: parentURL.path))
         }
         let name = "ledger-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let url = parentURL.appendingPathComponent(name, isDirectory: true)

@@ -1,12 +1,13 @@
 import CommandLineSupport
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// The ledger's own kinds of argument: objects, times, comma-separated lists.
 extension ArgumentReader {
     /// The next positional as an OBJECT (an item or dossier id, or chip:UID).
     mutating func object(_ name: String = "OBJECT") throws -> String {
-        try positional(name, whenEmpty: "give an item id (P-…), a dossier id (D-…) or chip:UID")
+        try positional(name, whenEmpty: Reason.objectArgumentEmpty)
     }
 
     /// `--name TIME`, through `Timestamp.parse`; a bad time is a usage error like any other bad value, worded

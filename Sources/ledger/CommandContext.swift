@@ -24,7 +24,9 @@ struct CommandContext: Sendable, Equatable {
         json = arguments.flag("json")
         isDryRun = arguments.flag("dry-run")
         let flag = arguments.take("lang")
-        if let flag, Language(rawValue: flag) == nil { throw arguments.error("--lang must be zh or en, not \"\(flag)\"") }
+        if let flag, Language(rawValue: flag) == nil {
+            throw arguments.error(.optionNotOneOf("--lang", allowed: Language.allCases.map(\.rawValue), value: flag))
+        }
         language = Self.language(flag: flag)
     }
 

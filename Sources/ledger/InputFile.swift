@@ -1,21 +1,28 @@
 import Foundation
+import LedgerPresentation
 import PropertyLedger
 
 /// Files a command reads (receipts, checkpoints, entries, verifier keys), with one-line errors.
 enum InputFile {
+    /// The largest file read: an entry's limit, which is more than any receipt, checkpoint or key needs.
+    static let limit = LedgerStore.maximumEntrySize
+
     /// Reads a whole input file; a missing file is "not found", an oversized one "invalid input".
-    static func data(_ path: String, limit: Int = 1 << 20) throws -> Data {
-        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError(.notFound, "no such file: \(path)") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw LedgerError(.invalidInput, "cannot read \(path)") }
+    static func data(_ path: String) throws -> Data {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError(.notFound, .noSuchFile(path)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LedgerError(.invalidInput, Reason("file-unreadable", ["path": path]))
+        }
         defer { try? handle.close() }
         let data = try handle.read(upToCount: limit + 1) ?? Data()
-        guard data.count <= limit else { throw LedgerError(.invalidInput, "\(path) is larger than \(limit) bytes") }
+        // The store's own reason, worded "larger than 1 MiB": the limit is the store's entry limit.
+        guard data.count <= limit else { throw LedgerError(.invalidInput, Reason("file-too-large", ["path": path])) }
         return data
     }
 
     static func text(_ path: String) throws -> String {
         guard let text = String(data: try data(path), encoding: .utf8) else {
-            throw LedgerError(.invalidInput, "\(path) is not UTF-8 text")
+            throw LedgerError(.invalidInput, Reason("file-not-text", ["path": path]))
         }
         return text
     }

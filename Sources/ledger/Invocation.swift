@@ -1,5 +1,6 @@
 import CommandLineSupport
 import LedgerPresentation
+import PropertyLedger
 
 /// A parsed command line: the command to run and the options every command shares.
 struct Invocation {
@@ -22,7 +23,7 @@ struct Invocation {
             // Help runs without the shared options, but in the language `--lang` chooses.
             if command is HelpCommand { context.language = Self.helpLanguage(arguments) }
         } catch let error as ArgumentError {
-            throw UsageError(error.message, command: error.command)
+            throw UsageError(error)
         }
     }
 
@@ -40,7 +41,7 @@ struct Invocation {
         }
         guard let words = Self.commandWords(reader.positionals) else {
             // `ledger --help` asks for help; a bare `ledger` is a command line without its command.
-            guard wantsHelp else { throw UsageError("no command given; see `ledger --help`", showsUsage: true) }
+            guard wantsHelp else { throw UsageError(.noCommand, help: .general, showsUsage: true) }
             self.init(command: HelpCommand(topic: nil))
             return
         }
@@ -52,19 +53,19 @@ struct Invocation {
         }
         guard let type = CommandRegistry.named(name) else {
             if CommandSpec.isGroup(name) {
-                guard wantsHelp else { throw UsageError("`ledger \(name)` needs a subcommand", command: name) }
+                guard wantsHelp else { throw UsageError(.groupNeedsSubcommand(name), help: .command(name)) }
                 self.init(command: HelpCommand(topic: name))
                 return
             }
             let first = String(name.split(separator: " ")[0])
-            throw UsageError("unknown command \"\(name)\"; see `ledger \(CommandSpec.isGroup(first) ? first + " " : "")--help`")
+            throw UsageError(.unknownCommand(name), help: CommandSpec.isGroup(first) ? .command(first) : .general)
         }
         if wantsHelp {
             self.init(command: HelpCommand(topic: name))
             return
         }
         if reader.contains("dry-run") && !type.spec.writesEntry {
-            throw UsageError("--dry-run is for commands that record an entry; `ledger \(name)` writes none", command: name)
+            throw UsageError(.dryRunNotRecording(name), help: .command(name))
         }
         let command = try type.init(parsing: &reader)
         let context = try CommandContext(taking: &reader)

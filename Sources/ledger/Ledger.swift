@@ -23,21 +23,23 @@ enum Ledger {
         } catch let error as ArgumentValueError {
             report(
                 error.reason, in: language, status: .usage, kind: "usage", json: json,
-                prefix: "--\(error.option): ", suffix: error.command.map { "; see `ledger \($0) --help`" })
+                prefix: Catalogue.errors.optionValue.text(in: language, ["option": "--" + error.option]),
+                help: error.command.map { .command($0) })
             return .usage
         } catch let error as NotAVerifierKey {
             report(
                 error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json,
-                prefix: "\(error.path) is not a verifier key: ")
+                prefix: Catalogue.errors.notAVerifierKey.text(in: language, ["path": error.path]))
             return .invalidInput
         } catch let error as UsageError {
             if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
-            report(
-                error.message + (error.command.map { "; see `ledger \($0) --help`" } ?? ""), status: .usage, kind: "usage", json: json)
+            report(error.reason, in: language, status: .usage, kind: "usage", json: json, help: error.help)
             return .usage
         } catch let error as CommandFailure {
             // The command already printed its JSON result (which says what failed); only stderr gets the line.
-            report(error.message, status: error.status, kind: "\(error.status)", json: json && !error.resultPrinted)
+            report(
+                error.reason, in: language, status: error.status, kind: "\(error.status)", json: json && !error.resultPrinted,
+                details: error.details)
             return error.status
         } catch let error as LedgerError {
             let status = ExitStatus(for: error.code)
@@ -64,13 +66,22 @@ enum Ledger {
     /// Writes `reason` in `language` as the one error line, with what to type next when there is a hint;
     /// with `--json`, also the error object, which carries the reason's id and arguments beside the words.
     /// `prefixed`: the reason does not say what kind of failure it is (a proof, a note's text), so the kind
-    /// goes first.
+    /// goes first. `prefix` says what the reason is about (an option, a file); `details` follow the reason
+    /// (the finding a failure is about); `help` is the help to read, named at the end.
     private static func report(
         _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false,
-        prefix: String = "", suffix: String? = nil
+        prefix: String = "", details: [Reason] = [], help: UsageError.Help? = nil
     ) {
+        let words = Catalogue.errors
         let kindPrefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
-        let message = prefix + (kindPrefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language) + (suffix ?? "")
+        var message = prefix + (kindPrefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language)
+        for detail in details { message += words.detailSeparator.text(in: language) + Catalogue.commandLineText(detail, in: language) }
+        switch help {
+        case .general: message += words.separator.text(in: language) + words.seeHelp.text(in: language)
+        case .command(let command):
+            message += words.separator.text(in: language) + words.seeCommandHelp.text(in: language, ["command": command])
+        case nil: break
+        }
         Output.writeError(message)
         if json {
             let body = ErrorOutput.Body(status: status.rawValue, kind: kind, message: message, reason: reason.id, args: reason.arguments)
@@ -78,7 +89,7 @@ enum Ledger {
         }
     }
 
-    /// Writes an error of the tool's own, whose text is final (usage errors, a command's own failure).
+    /// Writes an error nobody gave a reason for (an internal error), as its debug text.
     private static func report(_ message: String, status: ExitStatus, kind: String, json: Bool) {
         Output.writeError(message)
         if json { try? Output.writeJSON(ErrorOutput(error: .init(status: status.rawValue, kind: kind, message: message))) }
@@ -95,10 +106,13 @@ private func languageFlag(in arguments: [String]) -> String? {
     return nil
 }
 
-/// A command's own failure with a chosen exit status (for example `verify` finding a bad entry).
+/// A command's own failure with a chosen exit status (for example `verify` finding a bad entry): why, as one
+/// of the tool's reasons, and the reasons that detail it (where the first problem is, and what it is).
 struct CommandFailure: Error {
     let status: ExitStatus
-    let message: String
+    let reason: Reason
+    /// Worded after the reason, in order (`verification failed at index 3: entry 3: its bytes …`).
+    var details: [Reason] = []
     /// Whether the command printed its result before failing.
     var resultPrinted = false
 }

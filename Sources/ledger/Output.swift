@@ -34,8 +34,9 @@ struct Output {
 
 /// The JSON shape of an error, printed on stdout with `--json` (the one-line message goes to stderr too).
 ///
-/// `reason` and `args` are the library's reason id and its arguments, for scripts to tell refusals apart
-/// without reading words; they are left out for the tool's own errors (usage, a command's own failure).
+/// `reason` and `args` are the reason's id and its arguments (the libraries', the parser's or the tool's),
+/// for scripts to tell errors apart without reading words; they are left out only for an internal error,
+/// which has no reason.
 struct ErrorOutput: Encodable {
     struct Body: Encodable {
         let status: Int32

@@ -1,6 +1,7 @@
 import ChipReader
 import Dispatch
 import Foundation
+import LedgerPresentation
 import Synchronization
 
 #if canImport(Glibc)
@@ -44,10 +45,8 @@ enum TagInput {
     /// running, or it has no (allowed) reader.
     private static func unavailability(_ event: ReaderEvent) -> ReaderError? {
         switch event {
-        case .serviceLost(let reason):
-            ReaderError(.noService, "the PC/SC service (pcscd) is unavailable: \(reason); start pcscd and connect the reader")
-        case .snapshot(let readers) where readers.isEmpty:
-            ReaderError(.other, "no reader is available: none is connected, or every one is refused (see `ledger readers`)")
+        case .serviceLost(let reason): .serviceUnavailable(reason)
+        case .snapshot(let readers) where readers.isEmpty: .noReaderAvailable
         default:
             nil
         }

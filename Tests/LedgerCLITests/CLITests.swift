@@ -54,7 +54,7 @@ struct CLITests {
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("ledger").path) {
             return candidate
         }
-        throw LedgerError(.notFound, "cannot find the ledger binary near \(Bundle.main.bundleURL.path)")
+        throw LedgerError(.notFound, Reason("test-ledger-binary-missing", ["near": Bundle.main.bundleURL.path]))
     }
 
     /// A directory with an initialised store at `ledger.db`, and a function that runs `ledger` against it.

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerPresentation
+import PropertyLedger
 import Testing
 
 /// The command line itself: a bare `ledger`, empty arguments, and where the store is by default.
@@ -11,14 +13,16 @@ struct CommandLineCLITests {
     @Test func emptyArgumentsAreUsageErrorsNotLookups() async throws {
         try await CustodyCLITests.withCase { directory, ledger in
             let before = try CLITests.snapshot(directory)
-            for (arguments, fragment) in [
-                (["show", ""], "OBJECT is empty: give an item id"), (["where", " "], "UID is empty"),
-                (["history", ""], "OBJECT is empty"), (["checkin", "", "--to", "CAB-01", "--actor", "000004"], "OBJECT is empty"),
+            for (arguments, reason) in [
+                (["show", ""], Reason.objectArgumentEmpty("OBJECT")), (["where", " "], .argumentEmpty("UID")),
+                (["history", ""], .objectArgumentEmpty("OBJECT")),
+                (["checkin", "", "--to", "CAB-01", "--actor", "000004"], .objectArgumentEmpty("OBJECT")),
             ] {
-                let result = try ledger(arguments)
+                let result = try ledger(arguments + ["--json"])
                 #expect(result.status == 64, "\(arguments): \(result.stderr)")
                 #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
-                #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+                let error = try ErrorReasonCLITests.failure(result)
+                #expect(error.reason == reason.id && error.args == reason.arguments, "\(arguments): \(result.stderr)")
             }
             #expect(try CLITests.snapshot(directory) == before)
         }

@@ -150,10 +150,12 @@ struct DryRunCLITests {
         try await CLITests.withStore { directory, ledger in
             let before = try CLITests.snapshot(directory)
             for arguments in [["verify"], ["show", "P-1"], ["list"], ["officer", "list"], ["checkpoint"], ["export"]] {
-                let result = try ledger(arguments + ["--dry-run"])
+                let result = try ledger(arguments + ["--dry-run", "--json"])
                 #expect(result.status == 64, "\(arguments): \(result.stderr)")
                 #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
-                #expect(result.stderr.contains("--dry-run is for commands that record an entry"), "\(arguments)")
+                let error = try ErrorReasonCLITests.failure(result)
+                #expect(error.reason == "dry-run-not-recording", "\(arguments): \(result.stderr)")
+                #expect(error.args == ["command": arguments.prefix(arguments[0] == "officer" ? 2 : 1).joined(separator: " ")])
             }
             #expect(try CLITests.snapshot(directory) == before)
         }

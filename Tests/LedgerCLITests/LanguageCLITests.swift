@@ -63,9 +63,13 @@ extension LanguageCLITests {
         #expect(chinese.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(chinese.stderr)")
         let english = try await Self.refusal(["LEDGER_LANG": "zh"], arguments: ["--lang=en"])
         #expect(english.stderr.hasPrefix("ledger: error: the actor 000001"), "\(english.stderr)")
-        let unknown = try await Self.refusal([:], arguments: ["--lang", "fr"])
+        let unknown = try await Self.refusal([:], json: true, arguments: ["--lang", "fr"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("--lang must be zh or en"), "\(unknown.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(unknown.stdout.utf8)) as? [String: [String: Any]]
+        #expect(object?["error"]?["reason"] as? String == "option-not-one-of", "\(unknown.stdout)")
+        #expect(object?["error"]?["args"] as? [String: String] == ["option": "--lang", "allowed": "zh,en", "value": "fr"])
+        // Worded in the language of the environment, since the one asked for cannot be used.
+        #expect(unknown.stderr.contains("--lang must be one of zh, en, not \"fr\""), "\(unknown.stderr)")
     }
 
     /// A bad time is a usage error worded from the parser's reason, in the chosen language.
@@ -78,7 +82,7 @@ extension LanguageCLITests {
             let result = try CLITests.ledger(arguments, environment: ["LEDGER_LANG": language], in: directory)
             #expect(result.status == 64)
             #expect(result.stderrLines.count == 1)
-            #expect(result.stderr.hasPrefix("ledger: error: --due: "), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(language == "zh" ? "ledger: error: --due：" : "ledger: error: --due: "), "\(result.stderr)")
             #expect(!result.stderr.contains("time-"), "a debug form leaked: \(result.stderr)")
             let hasChinese = result.stderr.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
             #expect(hasChinese == (language == "zh"), "\(result.stderr)")

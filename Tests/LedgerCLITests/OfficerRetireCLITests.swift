@@ -1,4 +1,5 @@
 import Foundation
+import LedgerPresentation
 import Testing
 
 @testable import PropertyLedger
@@ -20,7 +21,8 @@ struct OfficerRetireCLITests {
             ["officer", "retire", "000002", "--override-holdings", "--reason", " "],
         ] {
             let error = #expect(throws: UsageError.self) { try Invocation(parsing: arguments) }
-            #expect(error?.message.contains("--override-holdings needs --reason") == true, "\(arguments)")
+            #expect(error?.reason == .overrideHoldingsNeedsReason, "\(arguments)")
+            #expect(error?.help == .command("officer retire"))
         }
     }
 
@@ -44,7 +46,7 @@ struct OfficerRetireCLITests {
             let cases: [([String], Int32, String)] = [
                 (["officer", "retire", "000001", "--actor", "000001"], 2, "only active supervisor"),
                 (["officer", "retire", "000002", "--actor", "000001"], 2, "still holds \(id)"),
-                (["officer", "retire", "000002", "--override-holdings", "--actor", "000001"], 64, "needs --reason"),
+                (["officer", "retire", "000002", "--override-holdings", "--actor", "000001"], 64, "--override-holdings needs --reason"),
             ]
             for (arguments, status, fragment) in cases {
                 let result = try ledger(arguments)

@@ -27,7 +27,7 @@ struct RefusalSampleTests {
         let registration = ItemRegistration(
             caseNumber: Self.caseNumber, name: "自行车", quantity: "1", unit: "辆", seizedBy: ["000001", "000002"])
         let item = try await store.record(.registerItem(registration), actor: "000002", at: now)
-        guard case .itemRegistered(let registered) = item.entry.event else { throw LedgerError(.invalidInput, "no item") }
+        guard case .itemRegistered(let registered) = item.entry.event else { throw LedgerError(.invalidInput, Reason("test-no-item")) }
         let due = now.addingTimeInterval(86_400)
 
         let commands: [(CustodyCommand, String?, String)] = [

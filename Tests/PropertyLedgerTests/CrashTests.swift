@@ -78,5 +78,5 @@ func productsDirectory() throws -> URL {
     where FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("ledger-append-loop").path) {
         return candidate
     }
-    throw LedgerError(.notFound, "cannot find the built products near \(Bundle.main.bundleURL.path)")
+    throw LedgerError(.notFound, Reason("test-products-missing", ["near": Bundle.main.bundleURL.path]))
 }

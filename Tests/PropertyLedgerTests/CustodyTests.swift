@@ -67,7 +67,9 @@ struct CustodyTests {
             let correction = try await store.record(
                 .correct(index: registration, field: "features", value: "黑色 山地车 车架号 WX123", reason: "登记时漏记车架号"), actor: "000004",
                 at: Self.now)
-            guard case .corrected(let corrected) = correction.entry.event else { throw LedgerError(.invalidInput, "not a correction") }
+            guard case .corrected(let corrected) = correction.entry.event else {
+                throw LedgerError(.invalidInput, Reason("test-not-a-correction"))
+            }
             #expect(corrected.old == "黑色 山地车")
             #expect(corrected.new == "黑色 山地车 车架号 WX123")
             object = try await store.object(item)

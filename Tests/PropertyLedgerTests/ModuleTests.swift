@@ -34,10 +34,10 @@ struct ModuleTests {
         /// The module's rule: a known, live object, and a seal number not used before.
         static func seal(_ object: String, with seal: String, in context: borrowing RuleContext) throws -> SealApplied {
             guard let found = try context.custody.object(object), found.status != .disposed else {
-                throw LedgerError(.notFound, "there is no item or dossier \(object)")
+                throw LedgerError(.notFound, Reason("seal-object-unknown", ["object": object]))
             }
             let used = try context.tables.firstRow("SELECT object FROM main.seals WHERE seal = ?", .text(seal)) { $0.text(0) }
-            if let used { throw LedgerError(.refused, "seal \(seal) is already on \(used)") }
+            if let used { throw LedgerError(.refused, Reason("seal-in-use", ["seal": seal, "object": used])) }
             return SealApplied(object: object, seal: seal)
         }
     }

@@ -107,7 +107,9 @@ struct InMemoryTree {
     var tree: MerkleTree {
         let nodes = self.nodes
         return MerkleTree(hasher: hasher) { level, index in
-            guard let hash = nodes["\(level)/\(index)"] else { throw LedgerError(.notFound, "no node \(level)/\(index)") }
+            guard let hash = nodes["\(level)/\(index)"] else {
+                throw LedgerError(.notFound, Reason("tree-node-missing", ["level": "\(level)", "index": "\(index)"]))
+            }
             return hash
         }
     }

@@ -27,13 +27,8 @@ public struct Reason: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Reason {
-    static let messageID = "message"
-
-    /// Text that is already final, from a caller above the libraries (see `LedgerError.init(_:_:)` with a message).
-    public static func message(_ text: String) -> Reason { Reason(messageID, ["text": text]) }
-
     /// Every reason PropertyLedger declares, by area.
     public static var libraryReasons: [ReasonSpec] {
-        [ReasonSpec(messageID, "text")] + custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons + auditReasons
+        custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons + auditReasons
     }
 }

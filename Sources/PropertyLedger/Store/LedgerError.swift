@@ -34,17 +34,7 @@ public struct LedgerError: Error, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    /// An error whose text is already final, from a caller above the libraries (the `ledger` tool's own
-    /// checks, until they get reasons). The libraries themselves never use it.
-    public init(_ code: Code, _ message: String) {
-        self.init(code, .message(message))
-    }
-
-    /// The final text of an error made with the message initializer; else the reason's debug form
-    /// (`approver-is-recipient(badge: 000001)`). People read ``reason`` worded by the presentation layer.
-    public var message: String {
-        reason.id == Reason.messageID ? reason.arguments["text", default: ""] : reason.description
-    }
-
-    public var description: String { message }
+    /// The reason's debug form (`approver-is-recipient(badge: 000001)`); people read ``reason`` worded by the
+    /// presentation layer.
+    public var description: String { reason.description }
 }

@@ -48,12 +48,14 @@ struct AuditCommand: LedgerCommand {
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
         guard try await store.location(location) != nil else {
-            throw LedgerError(.notFound, "there is no location \(location)")
+            throw LedgerError(.notFound, .noSuchLocation(location))
         }
         let source = TagInput.source(reader, format: wedgeFormat)
         let usesStdinForTags = reader == KeyboardWedgeSource.readerName
+        let words = Catalogue.stocktake
         if !context.json {
-            Output.write("Stocktake of \(location): present every tag, then " + (usesStdinForTags ? "end the input.\n" : "press Enter.\n"))
+            let prompt = usesStdinForTags ? words.presentThenEndInput : words.presentThenPressEnter
+            Output.write(prompt.text(in: context.language, ["location": location]) + "\n")
         }
         let round = try await TagInput.runUntilInterrupted { () async -> TagInput.Round in
             await TagInput.collectRound(from: source, endOnEnter: !usesStdinForTags, seconds: seconds)
@@ -61,16 +63,20 @@ struct AuditCommand: LedgerCommand {
         // With no reader, "nothing seen" would record everything as missing: refuse, and write nothing.
         if let failure = round.failure { throw failure }
         guard round.readerWasAvailable else {
-            throw ReaderError(.other, "no reader was available during the stocktake round; nothing was recorded")
+            throw ReaderError.stocktakeWithoutReader
         }
         let recorded = try await context.record(.recordStocktake(location: location, seenUIDs: round.uids), in: store)
         guard case .stocktakeRecorded(let report) = recorded.entry.event else { return }
-        let header = context.isDryRun ? "would be recorded as entry" : "recorded as entry"
-        var lines = ["Stocktake of \(location), \(header) #\(recorded.index):"]
-        lines.append("  found      \(report.counts.found)")
-        lines.append("  missing    \(report.counts.missing)" + Self.list(report.missing))
-        lines.append("  misplaced  \(report.counts.misplaced)" + Self.list(report.misplaced))
-        lines.append("  unknown    \(report.counts.unknown)" + Self.list(report.unknown))
+        let language = context.language
+        let header = context.isDryRun ? words.wouldRecord : words.recorded
+        var lines = [header.text(in: language, ["location": location, "index": String(recorded.index)])]
+        let rows = [
+            (words.found, report.counts.found, [String]()), (words.missing, report.counts.missing, report.missing),
+            (words.misplaced, report.counts.misplaced, report.misplaced), (words.unknown, report.counts.unknown, report.unknown),
+        ].map { (label: $0.0.text(in: language), count: $0.1, values: $0.2) }
+        // Labels padded by display width, two columns past the widest, so the counts line up in both languages.
+        let width = (rows.map { displayWidth($0.label) }.max() ?? 0) + 2
+        for row in rows { lines.append("  " + padded(row.label, to: width) + "\(row.count)" + Self.list(row.values)) }
         try context.output.emit(
             Result(index: recorded.index, report: report, dryRun: context.isDryRun ? true : nil), text: lines.joined(separator: "\n"))
     }

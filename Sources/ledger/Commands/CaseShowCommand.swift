@@ -21,7 +21,7 @@ struct CaseShowCommand: LedgerCommand {
 
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
-        guard let record = try await store.caseRecord(number) else { throw LedgerError(.notFound, "there is no case \(number)") }
+        guard let record = try await store.caseRecord(number) else { throw LedgerError(.notFound, .noSuchCase(number)) }
         let objects = try await store.objects(matching: ObjectFilter(caseNumber: number))
         let people = try await People.read(from: store)
         let timeFormat = context.timeFormat(for: store)

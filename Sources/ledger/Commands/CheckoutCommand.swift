@@ -29,7 +29,7 @@ struct CheckoutCommand: RecordingCommand {
     let custodyCommand: CustodyCommand
 
     init(parsing arguments: inout ArgumentReader) throws {
-        guard let due = try arguments.time("due") else { throw arguments.error("missing --due") }
+        guard let due = try arguments.time("due") else { throw arguments.error(.optionMissing("--due")) }
         custodyCommand = .checkOut(
             object: try arguments.object(), to: try arguments.required("to"),
             reason: try arguments.requiredChoice("reason", CheckoutReason.self), approvedBy: try arguments.required("approved-by"),

@@ -72,7 +72,9 @@ struct CheckpointCommand: LedgerCommand {
             let root = checkpoint.rootHash.base64EncodedString()
             try context.output.emit(
                 CheckResult(ok: true, origin: checkpoint.origin, size: checkpoint.size, root: root),
-                text: "OK: checkpoint of \(checkpoint.origin) at size \(checkpoint.size), root \(root), signed by \(verifier.name)")
+                text: Catalogue.checkpoint.verified.text(
+                    in: context.language,
+                    ["origin": checkpoint.origin, "size": String(checkpoint.size), "root": root, "signer": verifier.name]))
         }
     }
 }

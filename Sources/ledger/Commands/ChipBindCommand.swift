@@ -45,9 +45,9 @@ struct ChipBindCommand: LedgerCommand {
         case .uid(let uid):
             try await context.recordAndReport(.bindChip(object: object, uid: uid))
         case .scan(let reader, let timeoutSeconds):
-            if !context.json { Output.write("Present the tag for \(object)…\n") }
+            if !context.json { Output.write(Catalogue.chipBind.presentTag.text(in: context.language, ["object": object]) + "\n") }
             let uid = try await TagInput.firstUID(from: TagInput.source(reader), within: timeoutSeconds)
-            guard let uid else { throw LedgerError(.notFound, "no readable tag arrived within \(timeoutSeconds) seconds") }
+            guard let uid else { throw LedgerError(.notFound, .noTagArrived(seconds: timeoutSeconds)) }
             try await context.recordAndReport(.bindChip(object: object, uid: uid.hex))
         }
     }

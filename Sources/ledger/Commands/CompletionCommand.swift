@@ -33,11 +33,7 @@ struct CompletionCommand: LedgerCommand {
     }
 
     init(parsing arguments: inout ArgumentReader) throws {
-        let name = try arguments.positional("SHELL")
-        guard let shell = Shell(rawValue: name) else {
-            throw arguments.error("SHELL must be one of \(Shell.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(name)\"")
-        }
-        self.shell = shell
+        shell = try arguments.choice(positional: "SHELL", Shell.self)
     }
 
     func run(in context: CommandContext) async throws {

@@ -46,10 +46,10 @@ struct ExportCommand: LedgerCommand {
         entries = arguments.flag("entries")
         format = try arguments.choice("format", Format.self) ?? .jsonl
         byteOrderMark = arguments.flag("bom")
-        if byteOrderMark && format != .csv { throw arguments.error("--bom is for --format csv only") }
+        if byteOrderMark && format != .csv { throw arguments.error(.bomNeedsCSV) }
         // Export's JSON form is JSON Lines; asking for JSON and CSV at once is a contradiction, not a choice.
         if arguments.contains("json") && format == .csv {
-            throw arguments.error("--json cannot be combined with --format csv (export's JSON form is --format jsonl)")
+            throw arguments.error(.jsonWithCSV)
         }
     }
 

@@ -78,12 +78,19 @@ struct InitCommand: LedgerCommand {
             Result(
                 store: paths.database, privateKey: paths.privateKey, checkpoint: paths.checkpoint, origin: identity.origin,
                 profile: identity.profile.rawValue, verifierKey: identity.verifierKey),
-            text: """
-                Created ledger \(identity.origin) (\(identity.profile.rawValue)) for \(agency.name)
-                  store        \(paths.database)
-                  private key  \(paths.privateKey) (mode 0600: keep it off backups others can read)
-                  checkpoint   \(paths.checkpoint)
-                  verifier key \(identity.verifierKey)
-                """)
+            text: Self.created(identity, agency: agency, paths: paths, language: context.language))
+    }
+
+    /// What was created, and where: the origin, then the files and the key, labels aligned by display width.
+    private static func created(_ identity: LogIdentity, agency: Agency, paths: StorePaths, language: Language) -> String {
+        let words = Catalogue.createdStore
+        let rows = [
+            (words.store, paths.database), (words.privateKey, words.privateKeyPath.text(in: language, ["path": paths.privateKey])),
+            (words.checkpoint, paths.checkpoint), (words.verifierKey, identity.verifierKey),
+        ].map { (label: $0.0.text(in: language), value: $0.1) }
+        let width = (rows.map { displayWidth($0.label) }.max() ?? 0) + 1
+        let heading = words.created.text(
+            in: language, ["origin": identity.origin, "profile": identity.profile.rawValue, "agency": agency.name])
+        return ([heading] + rows.map { "  " + padded($0.label, to: width) + $0.value }).joined(separator: "\n")
     }
 }

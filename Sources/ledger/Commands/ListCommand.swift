@@ -45,15 +45,15 @@ struct ListCommand: LedgerCommand {
         let store = try await context.openStore()
         // A filter naming something that does not exist is a mistake to point out, not an empty list.
         if let number = filter.caseNumber, try await store.caseRecord(number) == nil {
-            throw LedgerError(.notFound, "there is no case \(number)")
+            throw LedgerError(.notFound, .noSuchCase(number))
         }
         if let code = filter.location, try await store.location(code) == nil {
-            throw LedgerError(.notFound, "there is no location \(code)")
+            throw LedgerError(.notFound, .noSuchLocation(code))
         }
         let people = try await People.read(from: store)
         let timeFormat = context.timeFormat(for: store)
         if let badge = filter.holder, people.name(badge) == badge {
-            throw LedgerError(.notFound, "there is no officer \(badge)")
+            throw LedgerError(.notFound, .noSuchOfficer(badge))
         }
         // One more than asked for says whether the list was cut short.
         var probe = filter

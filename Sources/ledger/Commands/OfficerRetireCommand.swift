@@ -36,7 +36,7 @@ struct OfficerRetireCommand: RecordingCommand {
         let overridesHoldings = arguments.flag("override-holdings")
         // The log must say why objects stay out with a retired officer.
         if overridesHoldings && reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty != false {
-            throw arguments.error("--override-holdings needs --reason TEXT: say why the objects stay out")
+            throw arguments.error(.overrideHoldingsNeedsReason)
         }
         custodyCommand = .retireOfficer(badge: badge, reason: reason, overridesHoldings: overridesHoldings)
     }

@@ -78,15 +78,15 @@ struct ProveCommand: LedgerCommand {
         case .check(let receiptFile, let entryFile, let verifierKeyFile):
             let verifier = try InputFile.verifier(verifierKeyFile)
             let receipt = try Receipt(parsing: try InputFile.text(receiptFile))
-            let entry = try InputFile.data(entryFile, limit: LedgerStore.maximumEntrySize)
+            let entry = try InputFile.data(entryFile)
             let checkpoint = try receipt.verify(entry: entry, verifier: verifier)
             try context.output.emit(
                 CheckResult(
                     ok: true, index: receipt.index, size: checkpoint.size, origin: checkpoint.origin,
                     root: checkpoint.rootHash.base64EncodedString()),
-                text:
-                    "OK: entry \(receipt.index) is in \(checkpoint.origin) at size \(checkpoint.size) (signature and inclusion proof verified)"
-            )
+                text: Catalogue.prove.verified.text(
+                    in: context.language,
+                    ["index": String(receipt.index), "origin": checkpoint.origin, "size": String(checkpoint.size)]))
         }
     }
 }

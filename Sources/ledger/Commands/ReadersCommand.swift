@@ -27,11 +27,16 @@ struct ReadersCommand: LedgerCommand {
                 name: status.reader, hasTag: status.hasTag, atr: status.hasTag ? status.atr.map(hexByte).joined() : nil,
                 standard: status.hasTag ? atr?.standardName : nil, card: status.hasTag ? atr?.cardNameDescription : nil)
         }
-        var table = TextTable("READER", "TAG", "STANDARD", "CARD")
-        for row in rows { table.append(row.name, row.hasTag ? "present" : "-", row.standard ?? "", row.card ?? "") }
-        var text = rows.isEmpty ? "No readers." : table.rendered
+        let words = Catalogue.readers
+        let language = context.language
+        var table = TextTable(
+            headers: [words.readerHeading, words.tagHeading, words.standardHeading, words.cardHeading].map { $0.text(in: language) })
+        for row in rows {
+            table.append(row.name, row.hasTag ? words.tagPresent.text(in: language) : "-", row.standard ?? "", row.card ?? "")
+        }
+        var text = rows.isEmpty ? words.noReaders.text(in: language) : table.rendered
         if !refused.isEmpty {
-            text += "\n(refused: \(refused.joined(separator: ", ")) — virtual test readers; set LEDGER_ALLOW_VIRTUAL_READERS=1 to use them)"
+            text += "\n" + words.refused.text(in: language, ["readers": refused.joined(separator: ", ")])
         }
         struct Result: Encodable {
             let readers: [Reader]

@@ -18,7 +18,7 @@ struct RebuildCommand: LedgerCommand {
         ])
 
     init(parsing arguments: inout ArgumentReader) throws {
-        guard arguments.flag("check") else { throw arguments.error("`ledger rebuild` only checks: give --check") }
+        guard arguments.flag("check") else { throw arguments.error(.rebuildNeedsCheck) }
     }
 
     struct Result: Encodable {
@@ -28,13 +28,14 @@ struct RebuildCommand: LedgerCommand {
 
     func run(in context: CommandContext) async throws {
         let differences = try await context.openStore().rebuildCheck()
+        let words = Catalogue.rebuild
         try context.output.emit(
             Result(ok: differences.isEmpty, differences: differences),
             text: differences.isEmpty
-                ? "OK: the projections are exactly what the log produces"
-                : (["FAILED: the projections differ from the log:"] + differences.map { "  \($0)" }).joined(separator: "\n"))
-        if !differences.isEmpty {
-            throw CommandFailure(status: .verificationFailed, message: "rebuild check failed: \(differences[0])", resultPrinted: true)
+                ? words.identical.text(in: context.language)
+                : ([words.different.text(in: context.language)] + differences.map { "  \($0)" }).joined(separator: "\n"))
+        if let first = differences.first {
+            throw CommandFailure(status: .verificationFailed, reason: .rebuildCheckFailed(first), resultPrinted: true)
         }
     }
 }

@@ -64,7 +64,7 @@ struct ScanCommand: LedgerCommand {
         action = try arguments.choice("action", Action.self) ?? .show
         location = arguments.take("to")
         if action != .show && location == nil {
-            throw arguments.error("--action \(action.rawValue) needs --to LOCATION")
+            throw arguments.error(.actionNeedsLocation(action.rawValue))
         }
         condition = arguments.take("condition") ?? condition
         count = try arguments.integer("count").map(Int.init)
@@ -103,21 +103,27 @@ struct ScanCommand: LedgerCommand {
         let timeFormat = context.timeFormat(for: store)
         let source = TagInput.source(reader, format: wedgeFormat)
         let json = context.json
+        let loop = Catalogue.scanLoop
+        let language = context.language
         try await TagInput.runUntilInterrupted {
             var handled = 0
             for await event in source.events() {
                 var line = ScanEvent(event: Self.name(of: event))
                 switch event {
                 case .snapshot(let readers):
-                    line.message = readers.isEmpty ? "no readers" : "readers: " + readers.map(\.reader).joined(separator: ", ")
+                    line.message =
+                        readers.isEmpty
+                        ? loop.noReaders.text(in: language)
+                        : loop.readers.text(in: language, ["readers": readers.map(\.reader).joined(separator: ", ")])
                 case .readersChanged(let added, let removed):
-                    line.message = "readers added: \(added.joined(separator: ", ")); removed: \(removed.joined(separator: ", "))"
+                    line.message = loop.readersChanged.text(
+                        in: language, ["added": added.joined(separator: ", "), "removed": removed.joined(separator: ", ")])
                 case .tagLeft(let reader):
                     line.reader = reader
                 case .serviceLost(let reason):
-                    line.message = "the PC/SC service went away (\(reason)); waiting for it to come back"
+                    line.message = loop.serviceLost.text(in: language, ["detail": reason])
                 case .serviceRestored:
-                    line.message = "the PC/SC service is back"
+                    line.message = loop.serviceRestored.text(in: language)
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
                     line = await handle(arrival, store: store, context: context, people: people, timeFormat: timeFormat)
@@ -150,7 +156,7 @@ struct ScanCommand: LedgerCommand {
         case .failure(let error):
             let words = render(Reason(error), in: context.language)
             line.error = words
-            line.message = "could not read the tag: \(words)"
+            line.message = Catalogue.scanLoop.unreadableTag.text(in: context.language, ["detail": words])
             return line
         }
         line.uid = uid.hex
@@ -175,11 +181,11 @@ struct ScanCommand: LedgerCommand {
             line.overdue = line.object?.overdue
             line.message = Self.describeBriefly(object, line: line, people: people, timeFormat: timeFormat)
         } catch let error as LedgerError where error.code == .notFound {
-            line.message = "unknown tag \(uid.hex): bind it with `ledger chip bind OBJECT \(uid.hex)`"
+            line.message = Catalogue.scanLoop.unknownTag.text(in: context.language, ["uid": uid.hex])
         } catch {
             let words = (error as? LedgerError).map { context.words($0.reason) } ?? "\(error)"
             line.error = words
-            line.message = "lookup failed: \(words)"
+            line.message = Catalogue.scanLoop.lookupFailed.text(in: context.language, ["detail": words])
         }
         return line
     }

@@ -45,39 +45,42 @@ struct VerifyCommand: LedgerCommand {
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
             findings: report.findings.map { .init(index: $0.index, place: context.words($0.subject), problem: context.words($0.reason)) },
             warnings: report.warnings.map { .init(index: nil, place: context.words($0.subject), problem: context.words($0.reason)) })
+        let language = context.language
+        let words = Catalogue.verify
         // A finding as one line: where, and what is wrong there, in the chosen language.
-        let described = { (finding: AuditReport.Finding) in "\(context.words(finding.subject)): \(context.words(finding.reason))" }
-        let checkpoints =
-            report.latestCheckpointSize.map {
-                "\(counted(report.checkpointsChecked, "checkpoint")) (latest at size \($0))"
-            } ?? "no checkpoints"
-        let warnings = report.warnings.map { "WARNING: " + described($0) }
+        let described = { (finding: AuditReport.Finding) in
+            words.finding.text(in: language, ["place": context.words(finding.subject), "problem": context.words(finding.reason)])
+        }
+        let warnings = report.warnings.map { words.warning.text(in: language, ["finding": described($0)]) }
         if report.isIntact {
-            let summary =
-                "OK: \(counted(report.size, "entry", "entries")), \(counted(report.nodesChecked, "tree node")) and \(checkpoints) verified"
+            let checkpoints =
+                report.latestCheckpointSize.map {
+                    words.checkpoints.text(count: report.checkpointsChecked, one: words.checkpoint, in: language, ["size": String($0)])
+                } ?? words.noCheckpoints.text(in: language)
+            let summary = words.intact.text(
+                in: language,
+                [
+                    "entries": words.entries.text(count: report.size, one: words.entry, in: language),
+                    "nodes": words.nodes.text(count: report.nodesChecked, one: words.node, in: language), "checkpoints": checkpoints,
+                ])
             try context.output.emit(result, text: ([summary] + warnings).joined(separator: "\n"))
             if let first = report.warnings.first {
                 throw CommandFailure(
-                    status: .verifiedWithWarnings,
-                    message: "the log verifies, but \(described(first))" + more(report.warnings.count - 1, "warning"),
-                    resultPrinted: true)
+                    status: .verifiedWithWarnings, reason: .verifiedWithWarnings(report.warnings.count),
+                    details: [first.subject, first.reason], resultPrinted: true)
             }
             return
         }
-        let first = report.findings.first.map(described) ?? "unknown"
-        try context.output.emit(
-            result,
-            text: ([
-                "FAILED: \(counted(report.findingCount, "problem")); first bad index \(report.firstBadIndex.map(String.init) ?? "none")"
-            ]
-                + report.findings.map { "  " + described($0) } + warnings).joined(separator: "\n"))
-        let index = report.firstBadIndex.map { "at index \($0)" } ?? "outside the entries"
-        throw CommandFailure(status: .verificationFailed, message: "verification failed \(index): \(first)", resultPrinted: true)
-    }
-
-    /// " (and 2 more warnings)", or nothing.
-    private func more(_ count: Int, _ noun: String) -> String {
-        count > 0 ? " (and \(counted(count, "more " + noun)))" : ""
+        let failed = words.failed.text(
+            in: language,
+            [
+                "problems": words.problems.text(count: report.findingCount, one: words.problem, in: language),
+                "index": report.firstBadIndex.map(String.init) ?? words.noBadIndex.text(in: language),
+            ])
+        try context.output.emit(result, text: ([failed] + report.findings.map { "  " + described($0) } + warnings).joined(separator: "\n"))
+        throw CommandFailure(
+            status: .verificationFailed, reason: .verificationFailed(at: report.firstBadIndex),
+            details: report.findings.first.map { [$0.subject, $0.reason] } ?? [], resultPrinted: true)
     }
 }
 

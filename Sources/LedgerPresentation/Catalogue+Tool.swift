@@ -1,0 +1,111 @@
+public import ChipReader
+public import PropertyLedger
+
+/// Reasons of the `ledger` tool itself, beside the libraries' and the parser's: command lines it cannot run,
+/// names on the command line that the store does not have, files it cannot read, readers it cannot use, and
+/// the one-line summaries of `verify` and `rebuild --check` failing.
+///
+/// Unlike the libraries' reasons these may name the tool's commands and options: nobody else gives them.
+extension Reason {
+    /// Every reason the tool gives, with its arguments.
+    public static let toolReasons: [ReasonSpec] = [
+        .init("no-command"), .init("unknown-command", "command"), .init("group-needs-subcommand", "group"),
+        .init("dry-run-not-recording", "command"), .init("action-needs-location", "value"), .init("override-holdings-needs-reason"),
+        .init("rebuild-needs-check"), .init("bom-needs-csv"), .init("json-with-csv"),
+        .init("no-such-case", "case"), .init("no-such-location", "location"), .init("no-such-officer", "badge"),
+        .init("no-such-file", "path"),
+        .init("no-tag-arrived", "seconds"), .init("pcsc-service-unavailable", "detail"), .init("no-reader-available"),
+        .init("stocktake-without-reader"),
+        .init("verification-failed-at", "index"), .init("verification-failed-outside-entries"), .init("verified-with-warning"),
+        .init("verified-with-warnings", "count"), .init("rebuild-check-failed", "difference"),
+    ]
+
+    // MARK: Command lines
+
+    public static let noCommand = Reason("no-command")
+    public static func unknownCommand(_ command: String) -> Reason { Reason("unknown-command", ["command": command]) }
+    public static func groupNeedsSubcommand(_ group: String) -> Reason { Reason("group-needs-subcommand", ["group": group]) }
+    public static func dryRunNotRecording(_ command: String) -> Reason { Reason("dry-run-not-recording", ["command": command]) }
+    /// `scan --action checkin|return` without `--to`.
+    public static func actionNeedsLocation(_ action: String) -> Reason { Reason("action-needs-location", ["value": action]) }
+    public static let overrideHoldingsNeedsReason = Reason("override-holdings-needs-reason")
+    public static let rebuildNeedsCheck = Reason("rebuild-needs-check")
+    public static let bomNeedsCSV = Reason("bom-needs-csv")
+    public static let jsonWithCSV = Reason("json-with-csv")
+
+    // MARK: What the store does not have, files
+
+    public static func noSuchCase(_ number: String) -> Reason { Reason("no-such-case", ["case": number]) }
+    public static func noSuchLocation(_ code: String) -> Reason { Reason("no-such-location", ["location": code]) }
+    public static func noSuchOfficer(_ badge: String) -> Reason { Reason("no-such-officer", ["badge": badge]) }
+    public static func noSuchFile(_ path: String) -> Reason { Reason("no-such-file", ["path": path]) }
+    public static func noTagArrived(seconds: Int) -> Reason { Reason("no-tag-arrived", ["seconds": String(seconds)]) }
+
+    // MARK: A command's own failure
+
+    /// `verify` found problems; the first bad entry is `index` (nil: the problems are outside the entries).
+    public static func verificationFailed(at index: Int64?) -> Reason {
+        index.map { Reason("verification-failed-at", ["index": String($0)]) } ?? Reason("verification-failed-outside-entries")
+    }
+    /// `verify` found the log intact but `count` warnings about the files beside it.
+    public static func verifiedWithWarnings(_ count: Int) -> Reason {
+        count == 1 ? Reason("verified-with-warning") : Reason("verified-with-warnings", ["count": String(count)])
+    }
+    /// `rebuild --check` found the projections differ; `difference` is the first, as the library describes it.
+    public static func rebuildCheckFailed(_ difference: String) -> Reason { Reason("rebuild-check-failed", ["difference": difference]) }
+}
+
+extension ReaderError {
+    /// pcscd is not there; `detail` says what the reader monitor saw.
+    public static func serviceUnavailable(_ detail: String) -> ReaderError {
+        ReaderError(.noService, reason: "pcsc-service-unavailable", ["detail": detail])
+    }
+    /// No reader is connected, or the policy refuses every one.
+    public static let noReaderAvailable = ReaderError(.other, reason: "no-reader-available")
+    /// A stocktake round ended without a reader ever being there: nothing is recorded.
+    public static let stocktakeWithoutReader = ReaderError(.other, reason: "stocktake-without-reader")
+}
+
+extension Catalogue {
+    /// The tool's own reasons (``PropertyLedger/Reason/toolReasons``).
+    static let tool: [String: Wording] = [
+        "no-command": .init(zh: "未给出命令", en: "no command given"),
+        "unknown-command": .init(zh: "没有“{command}”这个命令", en: "unknown command \"{command}\""),
+        "group-needs-subcommand": .init(zh: "`ledger {group}` 后须给出子命令", en: "`ledger {group}` needs a subcommand"),
+        "dry-run-not-recording": .init(
+            zh: "--dry-run 只用于写入记录的命令；`ledger {command}` 不写入任何记录",
+            en: "--dry-run is for commands that record an entry; `ledger {command}` writes none"),
+        "action-needs-location": .init(zh: "--action {value} 须用 --to 指定存放位置", en: "--action {value} needs --to LOCATION"),
+        "override-holdings-needs-reason": .init(
+            zh: "--override-holdings 须同时用 --reason 说明原因：为何这些财物仍未归还",
+            en: "--override-holdings needs --reason TEXT: say why the objects stay out"),
+        "rebuild-needs-check": .init(zh: "`ledger rebuild` 只做校验：请加 --check", en: "`ledger rebuild` only checks: give --check"),
+        "bom-needs-csv": .init(zh: "--bom 只用于 --format csv", en: "--bom is for --format csv only"),
+        "json-with-csv": .init(
+            zh: "--json 不能与 --format csv 同时使用（导出的 JSON 形式是 --format jsonl）",
+            en: "--json cannot be combined with --format csv (export's JSON form is --format jsonl)"),
+
+        "no-such-case": .init(zh: "没有案件编号为 {case} 的案件", en: "there is no case {case}"),
+        "no-such-location": .init(zh: "没有编号为 {location} 的存放位置", en: "there is no location {location}"),
+        "no-such-officer": .init(zh: "没有警号为 {badge} 的警员", en: "there is no officer {badge}"),
+        "no-such-file": .init(zh: "文件不存在：{path}", en: "no such file: {path}"),
+
+        "no-tag-arrived": .init(zh: "{seconds} 秒内没有读到可识别的芯片", en: "no readable tag arrived within {seconds} seconds"),
+        "pcsc-service-unavailable": .init(
+            zh: "PC/SC 服务（pcscd）不可用：{detail}；请启动 pcscd 并连接读卡器",
+            en: "the PC/SC service (pcscd) is unavailable: {detail}; start pcscd and connect the reader"),
+        "no-reader-available": .init(
+            zh: "没有可用的读卡器：未连接读卡器，或所有读卡器都被拒绝使用（见 `ledger readers`）",
+            en: "no reader is available: none is connected, or every one is refused (see `ledger readers`)"),
+        "stocktake-without-reader": .init(
+            zh: "本轮盘点期间一直没有可用的读卡器；未登记任何记录",
+            en: "no reader was available during the stocktake round; nothing was recorded"),
+
+        "verification-failed-at": .init(zh: "校验失败，首个出错序号为 {index}", en: "verification failed at index {index}"),
+        "verification-failed-outside-entries": .init(zh: "校验失败，问题不在记录本身", en: "verification failed outside the entries"),
+        "verified-with-warning": .init(zh: "台账校验通过，但有 1 条警告", en: "the log verifies, with a warning"),
+        "verified-with-warnings": .init(
+            zh: "台账校验通过，但有 {count} 条警告，第一条", en: "the log verifies, with {count} warnings; the first"),
+        "rebuild-check-failed": .init(zh: "重建校验失败：{difference}", en: "rebuild check failed: {difference}"),
+    ]
+}
