@@ -10,7 +10,7 @@ struct TimeArgumentCLITests {
     /// The date `days` from now in China, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func chinaDate(daysFromNow days: Int) -> String {
         String(
-            TimeFormat(zone: Timestamp.agencyZone, language: .en).string(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
+            TimeFormat(zone: Agency.defaultTimeZone, language: .en).string(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
     }
 
     /// The bicycle, registered and checked in to CAB-01.
