@@ -152,4 +152,44 @@ struct StoreZoneCLITests {
             }
         }
     }
+
+    /// The instant `--due text` is read as: from a dry run's entry, or from the refusal of a due time too near
+    /// or too far (whose `due` argument is the instant read) — either way it got past the parser.
+    static func dueAsRead(_ text: String, of id: String, _ ledger: ([String]) throws -> CLITests.Result) throws -> String? {
+        let result = try ledger([
+            "checkout", id, "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", text, "--actor", "000004",
+            "--dry-run", "--json",
+        ])
+        let json = try TimeArgumentCLITests.json(result)
+        if result.status == 0 {
+            let entry = try #require(json["entry"] as? String)
+            return (try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [String: Any])?["due"] as? String
+        }
+        #expect(result.status == 2, "\(text): \(result.stderr)")
+        let error = try #require(json["error"] as? [String: Any])
+        #expect(["due-too-far", "due-not-in-future"].contains(error["reason"] as? String ?? ""), "\(text): \(result.stderr)")
+        return (error["args"] as? [String: String])?["due"]
+    }
+
+    /// Month ends and the leap day, read in Kolkata; 29 February 2027 and 31 April do not exist (exit 64).
+    @Test func monthEndsAndTheLeapDayInAnotherZone() async throws {
+        try await Self.withStoredItem(zone: "Asia/Kolkata") { directory, id, ledger in
+            for day in ["2027-01-31", "2027-04-30", "2028-02-29", "2027-12-31"] {
+                #expect(try Self.dueAsRead(day, of: id, ledger) == "\(day)T18:29:59Z")
+                #expect(try Self.dueAsRead("\(day) 12:00", of: id, ledger) == "\(day)T06:30:00Z")
+            }
+            // 1 January 2028 00:00 in Kolkata is still 31 December in UTC.
+            #expect(try Self.dueAsRead("2028-01-01 00:00", of: id, ledger) == "2027-12-31T18:30:00Z")
+            let before = try CLITests.snapshot(directory)
+            for day in ["2027-02-29", "2027-04-31"] {
+                let result = try ledger([
+                    "checkout", id, "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due", day, "--actor", "000004",
+                    "--json",
+                ])
+                #expect(result.status == 64, "\(day): \(result.stderr)")
+                #expect((try TimeArgumentCLITests.json(result)["error"] as? [String: Any])?["reason"] as? String == "time-no-such-day")
+            }
+            #expect(try CLITests.snapshot(directory) == before)
+        }
+    }
 }

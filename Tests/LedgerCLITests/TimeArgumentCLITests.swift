@@ -4,8 +4,9 @@ import Testing
 
 @testable import PropertyLedger
 
-/// Time arguments as a clerk types them: a local time means China time, is stored in UTC, and is shown back
-/// in China time; anything the parser refuses writes nothing.
+/// Time arguments as a clerk types them, in a store of the default zone: a local time means China time, is
+/// stored in UTC, and is shown back in China time; anything the parser refuses writes nothing. (Stores in
+/// other zones: StoreZoneCLITests.)
 struct TimeArgumentCLITests {
     /// The date `days` from now in China, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func chinaDate(daysFromNow days: Int) -> String {
