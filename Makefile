@@ -39,6 +39,8 @@ test: deps
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
 	scripts/pcscd-rig.sh run -- $(SWIFT) test
 
+# The walk-through in the language the locale chooses (Chinese when none does); `LEDGER_LANG=en make demo`
+# walks the same case in English. Neither the target nor the script forces a language.
 demo: build
 	@LEDGER_BIN="$$($(SWIFT) build --show-bin-path)/ledger" scripts/demo.sh
 

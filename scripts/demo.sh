@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A walk-through of the custody log on a fresh store in a temporary directory: each step is printed as a
-# user would type it. Run it with `make demo`.
+# user would type it. Run it with `make demo` (the language the locale chooses, Chinese when none does), or
+# `LEDGER_LANG=en make demo` / `LEDGER_LANG=zh make demo`.
 set -euo pipefail
 
 LEDGER_BIN=${LEDGER_BIN:-.build/debug/ledger}
@@ -10,7 +11,27 @@ export LEDGER_STORE="$work/ledger.db"
 cd "$work"
 
 ledger() { "$LEDGER_BIN" "$@"; }
-say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
+
+# The walk-through speaks the language the ledger itself chooses, and forces none: LEDGER_LANG, else LC_ALL,
+# LC_MESSAGES, LANG (the first that is set decides; zh… is Chinese, anything else English); none, C or POSIX
+# is Chinese, the default of the demo's store. `LEDGER_LANG=en make demo` walks the same case in English.
+demo_language() {
+    local value
+    for value in "${LEDGER_LANG:-}" "${LC_ALL:-}" "${LC_MESSAGES:-}" "${LANG:-}"; do
+        [ -n "$value" ] || continue
+        value=${value%%[.@]*}
+        case "$value" in
+            "" | C | POSIX | [Zz][Hh]*) echo zh ;;
+            *) echo en ;;
+        esac
+        return
+    done
+    echo zh
+}
+DEMO_LANG=$(demo_language)
+# say CHINESE ENGLISH: a heading in the chosen language; say_plain: a plain line.
+say() { if [ "$DEMO_LANG" = zh ]; then printf '\n\033[1m# %s\033[0m\n' "$1"; else printf '\n\033[1m# %s\033[0m\n' "$2"; fi; }
+say_plain() { if [ "$DEMO_LANG" = zh ]; then echo "$1"; else echo "$2"; fi; }
 # Prints the command as a user would type it (arguments with spaces quoted), then runs it.
 run() {
     local shown="" arg
@@ -21,10 +42,12 @@ run() {
     "$@"
 }
 
-say "A county police bureau creates its ledger (SM3 + SM2 by default). Entry 0 records who runs it."
+say "县级公安机关建立台账（默认使用 SM3 + SM2）。第 0 条记录写明由谁管理，以及单位的时区和默认语言。" \
+    "A county police bureau creates its ledger (SM3 + SM2 by default). Entry 0 records who runs it."
 run ledger init --agency-code 370305 --agency-name 淄博市公安局临淄分局 --kind police
 
-say "People: a supervisor (the first officer needs no --actor), two case officers and a property clerk."
+say "人员：一名审批领导（第一位民警无需 --actor）、两名办案民警和一名涉案财物管理员。" \
+    "People: a supervisor (the first officer needs no --actor), two case officers and a property clerk."
 run ledger officer add 000001 --name 魏江 --role supervisor --unit 法制大队
 export LEDGER_ACTOR=000001
 printf '$ export LEDGER_ACTOR=000001\n'
@@ -33,11 +56,13 @@ run ledger officer add 000003 --name 王强 --role officer --unit 刑侦大队
 run ledger officer add 000004 --name 张丽 --role clerk --unit 涉案财物管理中心
 run ledger officer list
 
-say "Places: the property room and a smart cabinet in it (the clerk adds them)."
+say "地点：涉案财物保管室及室内的一台智能柜（由管理员添加）。" \
+    "Places: the property room and a smart cabinet in it (the clerk adds them)."
 run ledger location add ROOM-1 --kind room --name 涉案财物保管室 --actor 000004
 run ledger location add CAB-01 --kind cabinet --parent ROOM-1 --name 智能柜01 --actor 000004
 
-say "A bicycle theft (自行车被盗案): the case officer opens the case and registers what was seized."
+say "自行车被盗案：办案民警立案，并登记扣押的涉案财物。" \
+    "A bicycle theft (自行车被盗案): the case officer opens the case and registers what was seized."
 CASE=A3703210500002026110001
 run ledger case open $CASE --kind criminal --title 自行车被盗案 --property-crime --actor 000002
 printf '$ ledger item register --case %s --name 自行车 --quantity 1 --unit 辆 --features "黑色 山地车" --seized-by 000002,000003 --json --actor 000002\n' $CASE
@@ -50,7 +75,8 @@ printf '$ ledger dossier register --case %s --volume 1 --volumes 1 --pages 57 --
 DOSSIER=$(ledger dossier register --case $CASE --volume 1 --volumes 1 --pages 57 --json --actor 000002 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "  → $DOSSIER"
 
-say "The clerk binds a chip to each and checks them into the cabinet (custody is the clerk's, not the case officer's)."
+say "管理员为每件财物绑定芯片并入库到智能柜（保管由管理员负责，不由办案民警负责）。" \
+    "The clerk binds a chip to each and checks them into the cabinet (custody is the clerk's, not the case officer's)."
 export LEDGER_ACTOR=000004
 printf '$ export LEDGER_ACTOR=000004\n'
 run ledger chip bind $BIKE 04A1B2C3D4E580
@@ -60,49 +86,62 @@ run ledger checkin $BIKE --to CAB-01
 run ledger checkin $CUTTER --to CAB-01
 run ledger checkin $DOSSIER --to CAB-01
 
-say "The bicycle goes out for appraisal, approved by the supervisor, due back in three days at noon China time."
+say "自行车经领导审批出库送鉴定，三天后中午 12 点（单位所在时区，北京时间）前归还。" \
+    "The bicycle goes out for appraisal, approved by the supervisor, due back in three days at noon China time."
+# A local time, read in the agency's zone (Asia/Shanghai, the default of `init --zone`; TZ=UTC-8 is POSIX for UTC+8).
 DUE="$(TZ=UTC-8 date -d '+3 days' +%F) 12:00"
-say "First a dry run: the same rules, what it would record, and nothing written."
+say "先试运行（--dry-run）：同样的规则，显示将记录的内容，不写入任何数据。" \
+    "First a dry run: the same rules, what it would record, and nothing written."
 run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due "$DUE" --dry-run
 run ledger checkout chip:04A1B2C3D4E580 --to 000002 --reason appraisal --approved-by 000001 --due "$DUE"
 run ledger list --status checked-out
-say "A rule at work: the recipient cannot approve his own check-out (exit status 2, nothing written)."
+say "规则生效：领用人不能审批自己的出库（退出状态 2，不写入任何数据）。" \
+    "A rule at work: the recipient cannot approve his own check-out (exit status 2, nothing written)."
 status=0; run ledger checkout $CUTTER --to 000001 --reason court --approved-by 000001 --due "$DUE" || status=$?
-echo "(exit status $status)"
+say_plain "（退出状态 $status）" "(exit status $status)"
 run ledger return $BIKE --to CAB-01 --condition 完好
 
-say "A correction: the registration missed the frame number. The old value stays in the log."
+say "更正：登记时漏记了车架号。原值仍保留在台账中。" \
+    "A correction: the registration missed the frame number. The old value stays in the log."
 REG=$(ledger history $BIKE --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["entries"][0]["index"])')
 run ledger correct $REG --field features --value "黑色 山地车 车架号 WX2026110001" --reason 登记时漏记车架号
 
-say "Where is it, and its whole chain of custody, each entry with an inclusion proof against the latest checkpoint."
+say "财物现在何处，以及完整的保管链，每条记录都附有对最新检查点的包含证明。" \
+    "Where is it, and its whole chain of custody, each entry with an inclusion proof against the latest checkpoint."
 run ledger show chip:04A1B2C3D4E580
 run ledger history $BIKE --proof
 run ledger list --location ROOM-1
 run ledger rebuild --check
 
-say "A keyboard-wedge reader types each UID and Enter: the clerk's scan loop shows what each tag is."
+say "键盘模拟式读卡器逐个输入 UID 并回车：管理员的扫描界面显示每个标签对应的财物。" \
+    "A keyboard-wedge reader types each UID and Enter: the clerk's scan loop shows what each tag is."
 printf '$ printf "04A1B2C3D4E580\\nDEADBEEF\\n" | ledger scan --reader stdin\n'
 printf '04A1B2C3D4E580\nDEADBEEF\n' | ledger scan --reader stdin
 
-say "Stocktake of the cabinet: the clerk presents what is there; the cutter is not found. Recorded in the log."
+say "智能柜盘点：管理员逐件扫描在柜财物；断线钳未找到。盘点结果记入台账。" \
+    "Stocktake of the cabinet: the clerk presents what is there; the cutter is not found. Recorded in the log."
 printf '$ printf "04A1B2C3D4E580\\nE0040150A1B2C3D4\\n" | ledger audit CAB-01 --reader stdin\n'
 printf '04A1B2C3D4E580\nE0040150A1B2C3D4\n' | ledger audit CAB-01 --reader stdin
 
-say "The public verifier key, handed to the procuratorate and the court once."
+say "公开的验证公钥，一次性交给检察院和法院。" \
+    "The public verifier key, handed to the procuratorate and the court once."
 printf '$ ledger key > agency.vkey\n'; ledger key > agency.vkey; cat agency.vkey
 
-say "A receipt for the bicycle's registration, and the entry's exact bytes: what another agency receives."
+say "自行车登记记录的回执及该记录的原始字节：这是其他单位收到的内容。" \
+    "A receipt for the bicycle's registration, and the entry's exact bytes: what another agency receives."
 printf '$ ledger prove %s > registration.tlog-proof\n' $REG; ledger prove $REG > registration.tlog-proof; cat registration.tlog-proof
 printf '$ ledger entry %s > registration.entry\n' $REG; ledger entry $REG > registration.entry; cat registration.entry; echo
 
-say "The receiving agency checks it offline, with no access to our database."
+say "接收单位离线核验，无需访问我们的数据库。" \
+    "The receiving agency checks it offline, with no access to our database."
 (unset LEDGER_STORE; run ledger prove --check registration.tlog-proof --entry registration.entry --key agency.vkey)
 
-say "The full audit: every entry, tree node, checkpoint and signature recomputed."
+say "全面核验：重新计算每条记录、每个树节点、每个检查点和签名。" \
+    "The full audit: every entry, tree node, checkpoint and signature recomputed."
 run ledger verify
 
-say "Someone edits the database file directly (here, a copy of it) to say the bicycle came back damaged."
+say "有人直接修改数据库文件（这里改的是副本），把自行车归还时的状况改成“损坏”。" \
+    "Someone edits the database file directly (here, a copy of it) to say the bicycle came back damaged."
 cp ledger.db tampered.db; cp ledger.db.key tampered.db.key; cp ledger.db.checkpoint tampered.db.checkpoint
 python3 - <<'PY'
 import sqlite3
@@ -113,7 +152,8 @@ db.commit()
 PY
 printf '$ ledger verify --store tampered.db\n'
 status=0; ledger verify --store tampered.db || status=$?
-echo "(exit status $status: verification failed, and it names the entry)"
+say_plain "（退出状态 $status：核验失败，并指出被篡改的记录）" "(exit status $status: verification failed, and it names the entry)"
 [ "$status" -eq 1 ]
 
-say "Done: a case walked end to end, the ledger verified, a receipt checked offline, and tampering detected."
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, and tampering detected."

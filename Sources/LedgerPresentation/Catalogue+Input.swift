@@ -60,6 +60,9 @@ extension Catalogue {
         "agency-zone-unknown": .init(
             zh: "没有“{zone}”这个时区：请用 IANA 时区名，例如 Asia/Shanghai",
             en: "there is no time zone \"{zone}\": give an IANA zone name such as Asia/Shanghai"),
+        "agency-language-invalid": .init(
+            zh: "“{language}”不是语言代码：默认语言须为 zh（中文）或 en（英文）",
+            en: "\"{language}\" is not a language code: the default language is zh (Chinese) or en (English)"),
 
         "time-empty": time("为空", "empty"),
         "time-no-date": time("日期应写作 YYYY-MM-DD", "expected a date as YYYY-MM-DD"),

@@ -10,12 +10,13 @@ extension ArgumentReader {
         try positional(name, whenEmpty: Reason.objectArgumentEmpty)
     }
 
-    /// `--name TIME`, through `Timestamp.parse`; a bad time is a usage error like any other bad value, worded
-    /// from the parser's reason.
-    mutating func time(_ name: String) throws -> Date? {
+    /// `--name TIME`, checked now as a ``TypedTime`` (a bad time is a usage error like any other bad value,
+    /// worded from the parser's reason, before anything touches a store) and read in the store's zone when the
+    /// command runs (``TypedTime/date(in:)`` with the agency's ``Agency/timeZone``).
+    mutating func time(_ name: String) throws -> TypedTime? {
         guard let text = take(name) else { return nil }
         do {
-            return try Timestamp.parse(text)
+            return try TypedTime(text)
         } catch let error as LedgerError {
             throw ArgumentValueError(option: name, reason: error.reason, command: command)
         }

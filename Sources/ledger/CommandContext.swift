@@ -13,8 +13,11 @@ struct CommandContext: Sendable, Equatable {
     var json = false
     /// `--dry-run`: evaluate the entry under the rules and print it, writing nothing.
     var isDryRun = false
-    /// What people read is worded in this language (``Language/select(flag:environment:default:)``).
+    /// What people read is worded in this language: `--lang`, else the environment
+    /// (``Language/select(flag:environment:default:)``), else the store's default language, else Chinese.
     var language = Language.zh
+    /// Whether `--lang` or the environment chose ``language`` (rather than the store's default or Chinese).
+    var isLanguageChosen = false
 
     /// Takes the shared options out of `arguments`.
     init(taking arguments: inout ArgumentReader) throws {
@@ -27,12 +30,23 @@ struct CommandContext: Sendable, Equatable {
         if let flag, Language(rawValue: flag) == nil {
             throw arguments.error(.optionNotOneOf("--lang", allowed: Language.allCases.map(\.rawValue), value: flag))
         }
-        language = Self.language(flag: flag)
+        let chosen = Self.chosenLanguage(flag: flag)
+        language = chosen ?? Self.defaultLanguage(of: paths)
+        isLanguageChosen = chosen != nil
     }
 
-    /// The language for `--lang` (or none): the flag, else the environment, else Chinese.
-    static func language(flag: String?) -> Language {
-        Language.select(flag: flag, environment: ProcessInfo.processInfo.environment, default: .zh)
+    /// The language `--lang` or the environment chooses; nil when neither does (nothing set, or `C`/`POSIX`).
+    static func chosenLanguage(flag: String?) -> Language? {
+        let environment = ProcessInfo.processInfo.environment
+        let chosen = Language.select(flag: flag, environment: environment, default: .zh)
+        // A choice does not depend on the fallback; only when nothing chooses does the fallback show through.
+        return chosen == Language.select(flag: flag, environment: environment, default: .en) ? chosen : nil
+    }
+
+    /// The default language the store at `paths` recorded, peeked at without opening it; Chinese when there is
+    /// no store, it cannot be read, or it recorded none (or one this tool does not speak).
+    static func defaultLanguage(of paths: StorePaths) -> Language {
+        LedgerStore.recordedDefaultLanguage(at: paths).flatMap(Language.init(rawValue:)) ?? .zh
     }
 
     /// Times as `store`'s agency reads them: its zone, the chosen language.
@@ -51,7 +65,9 @@ struct CommandContext: Sendable, Equatable {
         self.actorOption = actor
         self.json = json
         self.isDryRun = isDryRun
-        self.language = Self.language(flag: nil)
+        let chosen = Self.chosenLanguage(flag: nil)
+        self.language = chosen ?? Self.defaultLanguage(of: paths)
+        self.isLanguageChosen = chosen != nil
     }
 
     var output: Output { Output(json: json) }
@@ -75,8 +91,14 @@ struct CommandContext: Sendable, Equatable {
 
     /// Records `command` and prints what was recorded (or, with `--dry-run`, what would be).
     func recordAndReport(_ command: CustodyCommand) async throws {
+        try await recordAndReport { _ in command }
+    }
+
+    /// Records the command `command` makes for the store's agency (a time typed without an offset is read in
+    /// its zone) and prints what was recorded (or, with `--dry-run`, what would be).
+    func recordAndReport(_ command: (Agency) throws -> CustodyCommand) async throws {
         let store = try await openStore()
-        let recorded = try await record(command, in: store)
+        let recorded = try await record(try command(store.identity.agency), in: store)
         let result = try RecordedEntryResult(recorded, isDryRun: isDryRun)
         try output.emit(result, text: result.text(for: recorded, timeFormat: timeFormat(for: store)))
     }

@@ -73,11 +73,12 @@ struct Invocation {
         self.init(command: command, context: context)
     }
 
-    /// The language `--lang` chooses for help, else the environment's; a value that names no language counts
-    /// as none (help does not refuse it).
+    /// The language `--lang` chooses for help, else the environment's, else the store's default; a value that
+    /// names no language counts as none (help does not refuse it).
     private static func helpLanguage(_ arguments: [String]) -> Language {
         var reader = try? ArgumentReader(parsing: arguments, program: "ledger", scope: scope)
-        return CommandContext.language(flag: reader?.take("lang").flatMap { Language(rawValue: $0)?.rawValue })
+        let flag = reader?.take("lang").flatMap { Language(rawValue: $0)?.rawValue }
+        return CommandContext.language(flag: flag, arguments: arguments)
     }
 
     /// The options valid after `positionals`: every command's, plus those of the command they name.

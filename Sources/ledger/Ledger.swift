@@ -15,7 +15,8 @@ enum Ledger {
     static func run(_ arguments: [String]) async -> ExitStatus {
         let json = arguments.contains("--json")
         // Looked up before parsing, so that even an error in the command line is worded in the chosen language.
-        let language = CommandContext.language(flag: languageFlag(in: arguments).flatMap { Language(rawValue: $0)?.rawValue })
+        let language = CommandContext.language(
+            flag: languageFlag(in: arguments).flatMap { Language(rawValue: $0)?.rawValue }, arguments: arguments)
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()

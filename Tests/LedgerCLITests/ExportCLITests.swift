@@ -95,7 +95,7 @@ struct ExportCLITests {
             #expect(first["index"] == "0")
             #expect(first["type"] == "log.created")
             let at = try #require(first["at"])
-            #expect(try Timestamp.parse(at) <= Date(), "entry 0's time: \(at)")
+            #expect(try Timestamp.parse(at, zone: .gmt) <= Date(), "entry 0's time: \(at)")
             #expect(rows.count == 8)
             #expect(rows.allSatisfy { $0["at"]?.hasSuffix("Z") == true }, "stored UTC times")
             #expect(rows.dropFirst(2).allSatisfy { $0["actor"]?.isEmpty == false })

@@ -89,3 +89,109 @@ extension LanguageCLITests {
         }
     }
 }
+
+/// The store's default language (`init --default-lang`) decides when neither `--lang` nor the environment does.
+extension LanguageCLITests {
+    /// No language variable at all, or only `C`.
+    static let undecided: [[String: String]] = [
+        ["LEDGER_LANG": "", "LC_ALL": "C"], ["LEDGER_LANG": ""], ["LEDGER_LANG": "", "LANG": "POSIX"],
+    ]
+
+    /// A store created with `initOptions` and one supervisor; `run` runs `ledger` against it in an environment
+    /// of its own.
+    static func withStore(
+        initOptions: [String], _ body: (URL, _ run: ([String], [String: String]) throws -> CLITests.Result) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
+        let run = { (arguments: [String], environment: [String: String]) in
+            try CLITests.ledger(arguments, environment: store.merging(environment) { $1 }, in: directory)
+        }
+        let created = try run(["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police"] + initOptions, [:])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try run(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"], [:]).status == 0)
+        try await body(directory, run)
+    }
+
+    @Test(arguments: undecided)
+    func aStoreCreatedInEnglishSpeaksEnglish(environment: [String: String]) async throws {
+        try await Self.withStore(initOptions: ["--default-lang", "en"]) { _, run in
+            let refused = try run(Self.refused, environment)
+            #expect(refused.status == 2)
+            #expect(
+                refused.stderr == "ledger: error: the actor 000001 is a supervisor; clerk required to check objects in\n", "\(environment)")
+            // Before the command line is parsed too: a bad time is worded in the store's language.
+            let badTime = try run(
+                [
+                    "checkout", "P-370321-2026-000001", "--to", "000002", "--reason", "court", "--approved-by", "000001", "--due",
+                    "2027-02-29",
+                ],
+                environment)
+            #expect(badTime.status == 64)
+            #expect(badTime.stderr.hasPrefix("ledger: error: --due: "), "\(badTime.stderr)")
+            #expect(!badTime.stderr.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(badTime.stderr)")
+        }
+    }
+
+    /// `--lang` and the environment still come first.
+    @Test func theFlagAndTheEnvironmentWinOverTheStore() async throws {
+        try await Self.withStore(initOptions: ["--default-lang", "en"]) { _, run in
+            let flag = try run(Self.refused + ["--lang", "zh"], ["LEDGER_LANG": "", "LC_ALL": "C"])
+            #expect(flag.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(flag.stderr)")
+            let locale = try run(Self.refused, ["LEDGER_LANG": "", "LANG": "zh_CN.UTF-8"])
+            #expect(locale.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(locale.stderr)")
+            let variable = try run(Self.refused, ["LEDGER_LANG": "zh"])
+            #expect(variable.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(variable.stderr)")
+        }
+        // And a store created in Chinese answers in English when the environment asks for it.
+        try await Self.withStore(initOptions: ["--default-lang", "zh"]) { _, run in
+            let english = try run(Self.refused, ["LEDGER_LANG": "", "LC_MESSAGES": "en_GB.UTF-8"])
+            #expect(english.stderr.hasPrefix("ledger: error: the actor 000001"), "\(english.stderr)")
+            let chinese = try run(Self.refused, ["LEDGER_LANG": "", "LC_ALL": "C"])
+            #expect(chinese.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(chinese.stderr)")
+        }
+    }
+
+    /// The default language is recorded in entry 0 and reported by `init`; an unknown one is a usage error.
+    @Test func initRecordsTheDefaultLanguage() async throws {
+        try await Self.withStore(initOptions: ["--default-lang", "en"]) { directory, run in
+            let entry = try run(["entry", "0"], [:]).stdout
+            #expect(entry.contains("\"defaultLanguage\":\"en\""), "\(entry)")
+            let again = try CLITests.ledger(
+                ["init", "--agency-code", "370321", "--agency-name", "x", "--kind", "police", "--default-lang", "en", "--json"],
+                environment: ["LEDGER_STORE": directory.appendingPathComponent("other.db").path], in: directory)
+            let json = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+            #expect(json?["defaultLanguage"] as? String == "en", "\(again.stdout)")
+        }
+        try await Self.withStore(initOptions: []) { _, run in
+            #expect(try run(["entry", "0"], [:]).stdout.contains("\"defaultLanguage\":\"zh\""))
+            let chinese = try run(Self.refused, ["LEDGER_LANG": "", "LC_ALL": "C"])
+            #expect(chinese.stderr.hasPrefix("ledger: error: 执行人 000001"), "\(chinese.stderr)")
+        }
+        let directory = FileManager.default.temporaryDirectory
+        let unknown = try CLITests.ledger(
+            ["init", "--agency-code", "370321", "--agency-name", "x", "--kind", "police", "--default-lang", "fr"],
+            environment: ["LEDGER_STORE": directory.appendingPathComponent("never-\(UUID().uuidString).db").path], in: directory)
+        #expect(unknown.status == 64, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("--default-lang"), "\(unknown.stderr)")
+    }
+
+    /// A store that is missing or is not a store at all leaves the default Chinese, and the command's own
+    /// error is what is reported.
+    @Test func aMissingOrForeignStoreMeansChinese() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let foreign = directory.appendingPathComponent("notes.db")
+        try Data("not a database".utf8).write(to: foreign)
+        for store in [directory.appendingPathComponent("missing.db").path, foreign.path] {
+            let result = try CLITests.ledger(
+                ["verify"], environment: ["LEDGER_STORE": store, "LEDGER_LANG": "", "LC_ALL": "C"], in: directory)
+            #expect(result.status != 0)
+            #expect(result.stderr.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(store): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("missing.db").path), "the peek created a file")
+    }
+}

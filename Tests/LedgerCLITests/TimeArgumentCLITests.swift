@@ -4,13 +4,14 @@ import Testing
 
 @testable import PropertyLedger
 
-/// Time arguments as a clerk types them: a local time means China time, is stored in UTC, and is shown back
-/// in China time; anything the parser refuses writes nothing.
+/// Time arguments as a clerk types them, in a store of the default zone: a local time means China time, is
+/// stored in UTC, and is shown back in China time; anything the parser refuses writes nothing. (Stores in
+/// other zones: StoreZoneCLITests.)
 struct TimeArgumentCLITests {
     /// The date `days` from now in China, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func chinaDate(daysFromNow days: Int) -> String {
         String(
-            TimeFormat(zone: Timestamp.agencyZone, language: .en).string(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
+            TimeFormat(zone: Agency.defaultTimeZone, language: .en).string(Date().addingTimeInterval(Double(days) * 86_400)).prefix(10))
     }
 
     /// The bicycle, registered and checked in to CAB-01.

@@ -71,7 +71,7 @@ struct RefusalSampleTests {
             }
         }
         do {
-            _ = try Timestamp.parse("2026-02-30")
+            _ = try Timestamp.parse("2026-02-30", zone: .gmt)
         } catch let error as LedgerError {
             seen.append(error.reason)
         }

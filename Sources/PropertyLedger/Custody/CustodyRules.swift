@@ -13,12 +13,24 @@ struct CustodyRules {
     /// Reads a log entry's bytes (to correct it).
     let entryBytes: (Int64) throws -> Data?
 
-    /// The longest a check-out may run before it is due back; longer needs an extension when it falls due.
-    static let longestCheckout: TimeInterval = 366 * 86_400
+    /// The longest a check-out may run before it is due back, in the agency's calendar days; longer needs an
+    /// extension when it falls due.
+    static let longestCheckoutDays = 366
     /// How far a seizure time may lie after the time of recording: clocks differ a little.
     static let clockSkew: TimeInterval = 5 * 60
-    /// No seizure recorded here happened before 1990-01-01 (China Standard Time).
-    static let earliestSeizure = Date(timeIntervalSince1970: 631_123_200)
+
+    /// The latest a check-out recorded at `date` may be due back: the end (23:59:59) of the 366th day after the
+    /// day it is recorded, days counted in the agency's zone, so that a bare due date a year ahead is accepted
+    /// whatever the time of day and whatever daylight saving time does meanwhile.
+    func latestDue(recordedAt date: Date) -> Date {
+        Timestamp.endOfDay(Self.longestCheckoutDays, after: date, in: agency.timeZone)
+    }
+
+    /// No seizure recorded here happened before 1990-01-01, the start of that day in the agency's zone (the
+    /// earliest date a time argument can name).
+    var earliestSeizure: Date {
+        Timestamp.startOfDay(year: 1990, month: 1, day: 1, in: agency.timeZone) ?? Date(timeIntervalSince1970: 631_123_200)
+    }
 
     /// The entry `command` becomes when `actor` records it at `date`.
     func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
@@ -130,9 +142,8 @@ struct CustodyRules {
                 throw refused(.approverIsRecipient(badge: approver))
             }
             guard due > date else { throw refused(.dueNotInFuture(Timestamp.string(due))) }
-            guard due <= date.addingTimeInterval(Self.longestCheckout) else {
-                throw refused(
-                    .dueTooFar(Timestamp.string(due), latest: Timestamp.string(date.addingTimeInterval(Self.longestCheckout))))
+            guard due <= latestDue(recordedAt: date) else {
+                throw refused(.dueTooFar(Timestamp.string(due), latest: Timestamp.string(latestDue(recordedAt: date))))
             }
             event = .checkedOut(
                 CheckedOut(
@@ -210,14 +221,14 @@ struct CustodyRules {
         guard seizedAt <= date.addingTimeInterval(Self.clockSkew) else {
             throw refused(.seizureInFuture(seizedAt: Timestamp.string(seizedAt), recordedAt: Timestamp.string(date)))
         }
-        guard seizedAt >= Self.earliestSeizure else {
+        guard seizedAt >= earliestSeizure else {
             throw refused(.seizureTooEarly(seizedAt: Timestamp.string(seizedAt)))
         }
         let photos = r.photos.map(FieldRules.normalized)
         for photo in photos where !(photo.count == 64 && photo.allSatisfy({ $0.isASCII && $0.isHexDigit })) {
             throw LedgerError(.invalidInput, .photoDigestInvalid(photo))
         }
-        let prefix = "P-\(agency.code)-\(Timestamp.year(of: date, in: agency.timeZone))-"
+        let prefix = "P-\(agency.code)-\(agency.calendar.component(.year, from: date))-"
         let field = { (name: String, value: String?) in try check(name, of: "item.registered", optional: value) }
         return ItemRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number, name: try check("name", of: "item.registered", r.name),
@@ -231,7 +242,7 @@ struct CustodyRules {
         let record = try requireCase(r.caseNumber)
         try Self.requireVolume(r.volume, of: r.volumes)
         guard r.pages >= 1 else { throw LedgerError(.invalidInput, .dossierNeedsPages) }
-        let prefix = "D-\(agency.code)-\(Timestamp.year(of: date, in: agency.timeZone))-"
+        let prefix = "D-\(agency.code)-\(agency.calendar.component(.year, from: date))-"
         return DossierRegistered(
             id: try projections.nextObjectID(prefix: prefix), case: record.number,
             title: try check("title", of: "dossier.registered", optional: r.title), volume: r.volume, volumes: r.volumes,

@@ -33,6 +33,7 @@ extension Reason {
     static func agencyCodeInvalid(_ code: String) -> Reason { Reason("agency-code-invalid", ["code": code]) }
     static let agencyNameInvalid = Reason("agency-name-invalid")
     static func agencyZoneUnknown(_ zone: String) -> Reason { Reason("agency-zone-unknown", ["zone": zone]) }
+    static func agencyLanguageInvalid(_ language: String) -> Reason { Reason("agency-language-invalid", ["language": language]) }
 
     /// The reasons for refusing typed values.
     public static let inputReasons: [ReasonSpec] =
@@ -42,7 +43,7 @@ extension Reason {
             .init("invisible-character", "field", "character"), .init("personal-number", "field", "number"),
             .init("quantity-grouped", "quantity", "suggestion"), .init("chip-uid-invalid", "uid"),
             .init("photo-digest-invalid", "digest"), .init("agency-code-invalid", "code"), .init("agency-name-invalid"),
-            .init("agency-zone-unknown", "zone"),
+            .init("agency-zone-unknown", "zone"), .init("agency-language-invalid", "language"),
         ]
         + ["empty", "not-decimal", "half-number", "too-precise", "too-large", "not-positive"].map { .init("quantity-\($0)", "quantity") }
         + [

@@ -136,7 +136,9 @@ struct OpenState {
             let kind = meta["agency.kind"].flatMap(Agency.Kind.init(rawValue:)), let createdAt = meta["created"]
         else { throw LedgerError(.storeUnusable, .storeIdentityMissing(path)) }
         return LogIdentity(
-            origin: origin, profile: profile, agency: try Agency(code: code, name: name, kind: kind, zone: meta["agency.zone"]),
+            origin: origin, profile: profile,
+            agency: try Agency(
+                code: code, name: name, kind: kind, zone: meta["agency.zone"], defaultLanguage: meta[StoreCreation.defaultLanguageKey]),
             verifierKey: verifierKey, createdAt: createdAt)
     }
 
@@ -157,6 +159,9 @@ extension OpenState: Sendable {}
 
 /// Creating a store's files, before any actor exists.
 enum StoreCreation {
+    /// The log_meta key of ``Agency/defaultLanguage``, present only when the agency chose one.
+    static let defaultLanguageKey = "agency.defaultLanguage"
+
     static func createFiles(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date) throws {
         // A new log records its zone in entry 0, so that every time it shows can be explained from the log.
         var agency = agency
@@ -185,7 +190,7 @@ enum StoreCreation {
                     "agency.code": agency.code, "agency.name": agency.name, "agency.kind": agency.kind.rawValue,
                     "agency.zone": agency.zone ?? Agency.defaultZone,
                     "created": createdAt,
-                ]
+                ].merging(agency.defaultLanguage.map { [Self.defaultLanguageKey: $0] } ?? [:]) { a, _ in a }
                 for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
                     try database.execute("INSERT INTO log_meta (key, value) VALUES (?, ?)", key, value)
                 }

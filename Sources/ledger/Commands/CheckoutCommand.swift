@@ -3,7 +3,8 @@ import LedgerPresentation
 import PropertyLedger
 
 /// `ledger checkout OBJECT`: issues an object to an officer for case work (调用), approved by a supervisor.
-struct CheckoutCommand: RecordingCommand {
+/// Not a ``RecordingCommand``: what it records depends on the store's zone, known only when it runs.
+struct CheckoutCommand: LedgerCommand {
     static let spec = CommandSpec(
         "checkout", arguments: "OBJECT",
         summary: Wording(
@@ -26,13 +27,31 @@ struct CheckoutCommand: RecordingCommand {
         ],
         notes: CommandSpec.timeNotes)
 
-    let custodyCommand: CustodyCommand
+    let object, recipient, approver: String
+    let reason: CheckoutReason
+    /// Read in the store's zone when the command runs.
+    let due: TypedTime
+    let note, caseNumber: String?
 
     init(parsing arguments: inout ArgumentReader) throws {
         guard let due = try arguments.time("due") else { throw arguments.error(.optionMissing("--due")) }
-        custodyCommand = .checkOut(
-            object: try arguments.object(), to: try arguments.required("to"),
-            reason: try arguments.requiredChoice("reason", CheckoutReason.self), approvedBy: try arguments.required("approved-by"),
-            due: due, note: arguments.take("note"), caseNumber: arguments.take("case"))
+        self.due = due
+        object = try arguments.object()
+        recipient = try arguments.required("to")
+        reason = try arguments.requiredChoice("reason", CheckoutReason.self)
+        approver = try arguments.required("approved-by")
+        note = arguments.take("note")
+        caseNumber = arguments.take("case")
+    }
+
+    /// The check-out, its due time read in `agency`'s zone.
+    func custodyCommand(for agency: Agency) -> CustodyCommand {
+        .checkOut(
+            object: object, to: recipient, reason: reason, approvedBy: approver, due: due.date(in: agency.timeZone), note: note,
+            caseNumber: caseNumber)
+    }
+
+    func run(in context: CommandContext) async throws {
+        try await context.recordAndReport(custodyCommand(for:))
     }
 }

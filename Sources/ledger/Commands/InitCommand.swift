@@ -43,14 +43,23 @@ struct InitCommand: LedgerCommand {
     var agencyName: String
     var kind: Agency.Kind
     var profile: CryptoProfile = .gm
+    /// `--zone`: an IANA time zone id, checked when the agency is made (`agency-zone-unknown`); none means
+    /// ``Agency/defaultZone``.
     var zone: String?
+    /// `--default-lang`: what the store's commands are worded in when neither `--lang` nor the locale
+    /// chooses; none means Chinese.
+    var defaultLanguage: Language?
 
-    init(agencyCode: String, agencyName: String, kind: Agency.Kind, profile: CryptoProfile = .gm, zone: String? = nil) {
+    init(
+        agencyCode: String, agencyName: String, kind: Agency.Kind, profile: CryptoProfile = .gm, zone: String? = nil,
+        defaultLanguage: Language? = nil
+    ) {
         self.agencyCode = agencyCode
         self.agencyName = agencyName
         self.kind = kind
         self.profile = profile
         self.zone = zone
+        self.defaultLanguage = defaultLanguage
     }
 
     init(parsing arguments: inout ArgumentReader) throws {
@@ -58,14 +67,24 @@ struct InitCommand: LedgerCommand {
         agencyName = try arguments.required("agency-name")
         kind = try arguments.requiredChoice("kind", Agency.Kind.self)
         profile = try arguments.choice("crypto", CryptoProfile.self) ?? .gm
+        zone = arguments.take("zone")
+        defaultLanguage = try arguments.choice("default-lang", Language.self)
     }
 
     struct Result: Encodable {
         let store, privateKey, checkpoint, origin, profile, verifierKey: String
+        /// The agency's time zone and default language, as recorded in entry 0.
+        let zone, defaultLanguage: String
     }
 
     func run(in context: CommandContext) async throws {
-        let agency = try Agency(code: agencyCode, name: agencyName, kind: kind, zone: zone)
+        // Recorded in entry 0 either way, so that the log says what it is shown in.
+        let language = defaultLanguage ?? .zh
+        let agency = try Agency(
+            code: agencyCode, name: agencyName, kind: kind, zone: zone ?? Agency.defaultZone, defaultLanguage: language.rawValue)
+        // The new store's own creation is worded in its default language, unless --lang or the locale chose.
+        var context = context
+        if !context.isLanguageChosen { context.language = language }
         let paths = context.paths
         let directory = (paths.database as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
@@ -74,19 +93,25 @@ struct InitCommand: LedgerCommand {
         }
         let store = try await LedgerStore.create(paths, agency: agency, profile: profile)
         let identity = store.identity
+        let recordedZone = identity.agency.zone ?? Agency.defaultZone
         try context.output.emit(
             Result(
                 store: paths.database, privateKey: paths.privateKey, checkpoint: paths.checkpoint, origin: identity.origin,
-                profile: identity.profile.rawValue, verifierKey: identity.verifierKey),
-            text: Self.created(identity, agency: agency, paths: paths, language: context.language))
+                profile: identity.profile.rawValue, verifierKey: identity.verifierKey, zone: recordedZone,
+                defaultLanguage: language.rawValue),
+            text: Self.created(identity, agency: agency, paths: paths, zone: recordedZone, defaultLanguage: language, in: context.language))
     }
 
-    /// What was created, and where: the origin, then the files and the key, labels aligned by display width.
-    private static func created(_ identity: LogIdentity, agency: Agency, paths: StorePaths, language: Language) -> String {
+    /// What was created, and where: the origin, then the files and the key, the zone and the default language,
+    /// labels aligned by display width.
+    private static func created(
+        _ identity: LogIdentity, agency: Agency, paths: StorePaths, zone: String, defaultLanguage: Language, in language: Language
+    ) -> String {
         let words = Catalogue.createdStore
         let rows = [
             (words.store, paths.database), (words.privateKey, words.privateKeyPath.text(in: language, ["path": paths.privateKey])),
-            (words.checkpoint, paths.checkpoint), (words.verifierKey, identity.verifierKey),
+            (words.checkpoint, paths.checkpoint), (words.verifierKey, identity.verifierKey), (words.timeZone, zone),
+            (words.language, words.languageValue.text(in: language, ["language": defaultLanguage.rawValue])),
         ].map { (label: $0.0.text(in: language), value: $0.1) }
         let width = (rows.map { displayWidth($0.label) }.max() ?? 0) + 1
         let heading = words.created.text(

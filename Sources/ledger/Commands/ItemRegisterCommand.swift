@@ -3,7 +3,8 @@ import LedgerPresentation
 import PropertyLedger
 
 /// `ledger item register`: registers a seized item and prints its new id.
-struct ItemRegisterCommand: RecordingCommand {
+/// Not a ``RecordingCommand``: what it records depends on the store's zone, known only when it runs.
+struct ItemRegisterCommand: LedgerCommand {
     static let spec = CommandSpec(
         "item register",
         summary: Wording(zh: "登记扣押的涉案财物；输出其新编号", en: "register a seized item; prints its new id"),
@@ -29,14 +30,28 @@ struct ItemRegisterCommand: RecordingCommand {
         ],
         notes: CommandSpec.timeNotes)
 
-    let custodyCommand: CustodyCommand
+    /// The registration, its seizure time still unread (nil).
+    let registration: ItemRegistration
+    /// `--seized-at`, read in the store's zone when the command runs; none means now.
+    let seizedAt: TypedTime?
 
     init(parsing arguments: inout ArgumentReader) throws {
-        custodyCommand = .registerItem(
-            ItemRegistration(
-                caseNumber: try arguments.required("case"), name: try arguments.required("name"),
-                quantity: try arguments.required("quantity"), unit: try arguments.required("unit"), weight: arguments.take("weight"),
-                features: arguments.take("features"), source: arguments.take("source"), seizedAt: try arguments.time("seized-at"),
-                seizedBy: arguments.list(try arguments.required("seized-by")), photos: arguments.list(arguments.take("photos") ?? "")))
+        registration = ItemRegistration(
+            caseNumber: try arguments.required("case"), name: try arguments.required("name"),
+            quantity: try arguments.required("quantity"), unit: try arguments.required("unit"), weight: arguments.take("weight"),
+            features: arguments.take("features"), source: arguments.take("source"), seizedAt: nil,
+            seizedBy: arguments.list(try arguments.required("seized-by")), photos: arguments.list(arguments.take("photos") ?? ""))
+        seizedAt = try arguments.time("seized-at")
+    }
+
+    /// The registration, its seizure time read in `agency`'s zone.
+    func custodyCommand(for agency: Agency) -> CustodyCommand {
+        var registration = registration
+        registration.seizedAt = seizedAt?.date(in: agency.timeZone)
+        return .registerItem(registration)
+    }
+
+    func run(in context: CommandContext) async throws {
+        try await context.recordAndReport(custodyCommand(for:))
     }
 }
