@@ -21,6 +21,7 @@ public enum Catalogue {
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
         [time]
+            + custodyWordSections
     }
 
     /// Every reason the libraries declare: PropertyLedger's and ChipReader's.
