@@ -30,7 +30,8 @@ struct ScanCommand: LedgerCommand {
     var reader: String?
     var action: Action = .show
     var location: String?
-    var condition = "完好"
+    /// The condition recorded on return when none is given: a code, worded when shown (完好, intact).
+    var condition = Returned.intact
     var count: Int?
     /// Report per-tag latency (for the benchmark).
     var showsTiming = false
@@ -84,17 +85,23 @@ struct ScanCommand: LedgerCommand {
             var handled = 0
             for await event in source.events() {
                 var line = ScanEvent(event: Self.name(of: event))
+                let words = Catalogue.scan
+                let language = context.language
                 switch event {
                 case .snapshot(let readers):
-                    line.message = readers.isEmpty ? "no readers" : "readers: " + readers.map(\.reader).joined(separator: ", ")
+                    line.message =
+                        readers.isEmpty
+                        ? words.noReaders.text(in: language)
+                        : words.readers.text(in: language, ["readers": readers.map(\.reader).joined(separator: ", ")])
                 case .readersChanged(let added, let removed):
-                    line.message = "readers added: \(added.joined(separator: ", ")); removed: \(removed.joined(separator: ", "))"
+                    line.message = words.readersChanged.text(
+                        in: language, ["added": added.joined(separator: ", "), "removed": removed.joined(separator: ", ")])
                 case .tagLeft(let reader):
                     line.reader = reader
                 case .serviceLost(let reason):
-                    line.message = "the PC/SC service went away (\(reason)); waiting for it to come back"
+                    line.message = words.serviceLost.text(in: language, ["reason": reason])
                 case .serviceRestored:
-                    line.message = "the PC/SC service is back"
+                    line.message = words.serviceRestored.text(in: language)
                 case .tagArrived(let arrival):
                     let received = ContinuousClock.now
                     line = await handle(arrival, store: store, context: context, people: people, timeFormat: timeFormat)
@@ -105,7 +112,7 @@ struct ScanCommand: LedgerCommand {
                         line.handledMs = Self.milliseconds(received.duration(to: now))
                     }
                 }
-                Self.print(line, json: json)
+                Self.print(line, json: json, language: context.language)
                 if let count, handled >= count { break }
             }
         }
@@ -148,7 +155,7 @@ struct ScanCommand: LedgerCommand {
                     line.refused = context.words(error.reason)
                 }
             }
-            line.object = ObjectJSON(object)
+            line.object = ObjectJSON(object, timeFormat: timeFormat)
             line.overdue = line.object?.overdue
             line.message = Self.describeBriefly(object, line: line, people: people, timeFormat: timeFormat)
         } catch let error as LedgerError where error.code == .notFound {
@@ -166,31 +173,37 @@ struct ScanCommand: LedgerCommand {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
+    /// The tag's object in brief, where it stands, and what the loop did with it (in the chosen language).
     private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People, timeFormat: TimeFormat) -> String {
-        var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
-        switch object.status {
-        case .inStorage: text += "in storage at \(object.location ?? "?")"
-        case .checkedOut:
-            text +=
-                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { timeFormat.string(stored: $0) } ?? "?")"
-                + (line.overdue == true ? " ** OVERDUE **" : "")
-        case .registered: text += "registered, not yet in storage"
-        case .disposed: text += "disposed of"
-        }
+        let language = timeFormat.language
+        let words = Catalogue.scan
+        var text = words.object.text(
+            in: language,
+            [
+                "id": object.id, "name": Catalogue.objects.name(of: object, in: language), "case": object.caseNumber,
+                "status": Catalogue.objects.status(of: object, people: people, timeFormat: timeFormat),
+            ])
         if let index = line.index {
-            text += "  → \(line.action ?? "") " + (line.dryRun == true ? "would be recorded" : "recorded") + " as entry #\(index)"
+            let action =
+                switch line.action.flatMap(Action.init(rawValue:)) {
+                case .checkin: words.checkin.text(in: language)
+                case .return: words.return.text(in: language)
+                case .show, nil: line.action ?? ""
+                }
+            text += (line.dryRun == true ? words.wouldRecord : words.recorded).text(
+                in: language, ["action": action, "index": String(index)])
         }
-        if let refused = line.refused { text += "  → refused: \(refused)" }
+        if let refused = line.refused { text += words.refused.text(in: language, ["reason": refused]) }
         return text
     }
 
-    private static func print(_ line: ScanEvent, json: Bool) {
+    private static func print(_ line: ScanEvent, json: Bool, language: Language) {
         if json {
             try? Output.writeJSON(line)
         } else {
             let prefix = line.reader.map { "[\($0)] " } ?? ""
             switch line.event {
-            case "tag-left": Output.write("\(prefix)tag left\n")
+            case "tag-left": Output.write(prefix + Catalogue.scan.tagLeft.text(in: language) + "\n")
             default: Output.write(prefix + (line.uid.map { "\($0): " } ?? "") + (line.message ?? line.event) + "\n")
             }
         }
