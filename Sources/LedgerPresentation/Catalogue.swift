@@ -22,6 +22,7 @@ public enum Catalogue {
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
         [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop]
+            + custodyWordSections
     }
 
     /// Every reason declared: PropertyLedger's and ChipReader's, the command-line parser's and the `ledger` tool's.

@@ -23,24 +23,32 @@ public struct TextTable: Sendable {
 
     public var rendered: String {
         let all = [headers] + rows
-        let widths = headers.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
-        return all.map { row in
-            row.indices.map { column in
-                let cell = row[column]
+        // Each cell's width once: measuring is the costly part of a long table.
+        let cellWidths = all.map { $0.map(displayWidth) }
+        let widths = headers.indices.map { column in cellWidths.map { column < $0.count ? $0[column] : 0 }.max() ?? 0 }
+        var text = ""
+        for (number, row) in all.enumerated() {
+            if number > 0 { text += "\n" }
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
+                line += cell
                 // No padding after the last column: no trailing spaces.
-                return column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - displayWidth(cell))
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cellWidths[number][column]) }
             }
-            .joined(separator: "  ")
-            .replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            while line.last == " " { line.removeLast() }
+            text += line
         }
-        .joined(separator: "\n")
+        return text
     }
 }
 
 /// The number of terminal columns `text` takes: East Asian wide and fullwidth characters take two,
 /// combining marks none (after Unicode's East Asian Width property, by ranges).
 public func displayWidth(_ text: String) -> Int {
-    text.reduce(0) { width, character in
+    // Printable ASCII, most of a table, is one column a byte (a carriage return may pair with a line feed).
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text.utf8.count }
+    return text.reduce(0) { width, character in
         width + (character.unicodeScalars.contains(where: isWide) ? 2 : (character.unicodeScalars.first.map(isZeroWidth) == true ? 0 : 1))
     }
 }
@@ -57,7 +65,9 @@ private func isWide(_ scalar: Unicode.Scalar) -> Bool {
 }
 
 private func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
+    // Below U+0300 (where combining marks start) only the soft hyphen is a mark or a format character.
+    guard scalar.value >= 0x300 || scalar.value == 0xAD else { return false }
+    return switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: true
     default: false
     }

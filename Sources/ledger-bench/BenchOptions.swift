@@ -73,6 +73,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case custody
     /// (j): `ledger scan` on that log, with virtual tags on a real pcscd (needs the rig).
     case scan
+    /// (k): a 1,000-row `list` rendered in Chinese, in memory (no store).
+    case render
 }
 
 /// What one invocation asks for.
@@ -83,7 +85,7 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan] [--skip log|custody|scan] [--entries N] [--crypto gm|intl]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render] [--skip log|custody|scan|render] [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
@@ -91,7 +93,8 @@ enum BenchCommand {
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
                             a custody log of 20,000 entries with 2,000 items in 2 cabinets
-          --only PART       run only one part: log ((a)–(e)) or custody ((f)–(i))
+          --only PART       run only one part: log ((a)–(e)), custody ((f)–(i)), scan ((j)) or render ((k):
+                            a 1,000-row `list` rendered in Chinese, a few seconds)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)

@@ -11,7 +11,10 @@ import PropertyLedger
 /// 5. The custody log, built through the custody rules; then (f) show, (g) history, (h) where and (i) list
 ///    on it at its full size.
 ///
-/// `--only` and `--skip` choose between 1–4 (the `log` part) and 5 (the `custody` part).
+/// 6. (k) a 1,000-row `list` rendered in Chinese, in memory.
+///
+/// `--only` and `--skip` choose between 1–4 (the `log` part), 5 (the `custody` part), the scan and 6 (the
+/// `render` part).
 struct Benchmark {
     let options: BenchOptions
     let workspace: Workspace
@@ -47,6 +50,9 @@ struct Benchmark {
         if options.parts.contains(.scan) {
             results.append(try await measureScan(of: workspace.path("custody.ledger")))
         }
+        if options.parts.contains(.render) {
+            results.append(try measureRender())
+        }
 
         return BenchReport(
             machine: machine, configuration: configuration(), results: results, details: details, notes: notes)
@@ -63,6 +69,7 @@ struct Benchmark {
     /// How the figures were taken, printed under them so a reader need not look up this source.
     private var notes: [String] {
         (options.parts.contains(.log) ? logNotes : []) + (options.parts.contains(.custody) ? custodyNotes : [])
+            + (options.parts.contains(.render) ? renderNotes : [])
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]
     }
 
@@ -101,6 +108,15 @@ struct Benchmark {
                 ? "after the lookups, rebuildCheck() replays the whole custody log into fresh projections and must find them "
                     + "identical to the live ones"
                 : "rebuildCheck() was skipped (--no-rebuild-check)",
+        ]
+    }
+
+    private var renderNotes: [String] {
+        [
+            "(k) renders ObjectListTable (the rows `ledger list` prints) for \(Format.count(Self.renderRows)) objects in "
+                + "Chinese, \(Format.count(Self.renderRuns)) times after 10 warm-up runs, taking turns with the baseline, which "
+                + "joins the same cells with two spaces and computes no widths; both answers are checked (every row, names "
+                + "beside badges, overdue marks, the columns aligned by display width, the baseline's not)"
         ]
     }
 

@@ -117,7 +117,8 @@ struct CustodyScene: Sendable {
                 approvedBy: Self.supervisor, due: due, note: nil, caseNumber: nil)
         }
         let returns = items.map { index in
-            CustodyCommand.returnObject(object: ids[index], location: cabinet(ofItem: index), condition: "完好", by: nil, caseNumber: nil)
+            CustodyCommand.returnObject(
+                object: ids[index], location: cabinet(ofItem: index), condition: Returned.intact, by: nil, caseNumber: nil)
         }
         return checkOuts + returns
     }

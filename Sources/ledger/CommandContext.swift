@@ -100,6 +100,7 @@ struct CommandContext: Sendable, Equatable {
         let store = try await openStore()
         let recorded = try await record(try command(store.identity.agency), in: store)
         let result = try RecordedEntryResult(recorded, isDryRun: isDryRun)
-        try output.emit(result, text: result.text(for: recorded, timeFormat: timeFormat(for: store)))
+        let people = json ? People([]) : try await People.read(from: store)
+        try output.emit(result, text: result.text(for: recorded, people: people, timeFormat: timeFormat(for: store)))
     }
 }

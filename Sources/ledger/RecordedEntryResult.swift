@@ -1,8 +1,9 @@
 import LedgerPresentation
 import PropertyLedger
 
-/// What a command that records one entry prints: `Recorded entry #12: custody.checked-out P-…, due …`,
-/// `Registered P-… (entry #7)`, or with `--dry-run` what it would record; with `--json` this object.
+/// What a command that records one entry prints: `Recorded entry #12: checked out P-…, due …` (the kind of
+/// entry in words, what it is about), `Registered P-… (entry #7)`, or with `--dry-run` what it would record, in
+/// the chosen language; with `--json` this object.
 struct RecordedEntryResult: Encodable {
     let index: Int64
     let type: String
@@ -22,17 +23,22 @@ struct RecordedEntryResult: Encodable {
         dryRun = isDryRun ? true : nil
     }
 
-    func text(for recorded: RecordedEntry, timeFormat: TimeFormat) -> String {
+    /// The line for people, in the language of `timeFormat`; `people` names the officers the entry concerns.
+    func text(for recorded: RecordedEntry, people: People, timeFormat: TimeFormat) -> String {
         let event = recorded.entry.event
+        let language = timeFormat.language
+        let words = Catalogue.recordedEntry
         let isDryRun = dryRun == true
         var text: String
         if let id {
-            text = (isDryRun ? "Would register" : "Registered") + " \(id) (entry #\(index))"
+            text = (isDryRun ? words.wouldRegister : words.registered).text(in: language, ["id": id, "index": String(index)])
         } else {
-            text = (isDryRun ? "Would record" : "Recorded") + " entry #\(index): \(type)" + (event.object.map { " \($0)" } ?? "")
+            let summary = EventSummary(people: people, timeFormat: timeFormat)
+            text = (isDryRun ? words.wouldRecord : words.recorded).text(
+                in: language, ["index": String(index), "event": summary.name(of: event), "subject": summary.subject(of: event)])
         }
         // Echo the due time as the clerk means it, so a wrong zone shows at once.
-        if case .checkedOut(let e) = event { text += ", due \(timeFormat.string(stored: e.due))" }
+        if case .checkedOut(let e) = event { text += words.due.text(in: language, ["due": timeFormat.string(stored: e.due)]) }
         return text
     }
 

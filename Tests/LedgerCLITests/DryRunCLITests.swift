@@ -52,7 +52,7 @@ struct DryRunCLITests {
             ]
             let checkedOut = try Self.dryThenReal(checkout, in: directory, ledger)
             let checkoutIndex = try #require(checkedOut.real["index"] as? Int)
-            #expect(checkedOut.text.hasPrefix("Would record entry #\(checkoutIndex): custody.checked-out \(id), due "))
+            #expect(checkedOut.text.hasPrefix("Would record entry #\(checkoutIndex): checked out \(id), due "))
             #expect(checkedOut.dry["index"] as? Int == checkoutIndex)
             #expect(checkedOut.dry["type"] as? String == "custody.checked-out")
             #expect(Set(checkedOut.dry.keys) == Set(checkedOut.real.keys).union(["dryRun"]))

@@ -111,8 +111,9 @@ struct StoreZoneCLITests {
                 "--actor", "000004",
             ])
             #expect(checkout.status == 0, "\(checkout.stderr)")
-            #expect(checkout.stdout.hasSuffix("custody.checked-out \(id), due \(day) 12:00 (UTC+5:30)\n"), "\(checkout.stdout)")
-            #expect(try TimeArgumentCLITests.json(try ledger(["show", id, "--json"]))["due"] as? String == "\(day)T06:30:00Z")
+            #expect(checkout.stdout.hasSuffix("checked out \(id), due \(day) 12:00 (UTC+5:30)\n"), "\(checkout.stdout)")
+            // JSON shows the agency's reading of the instant, with its offset.
+            #expect(try TimeArgumentCLITests.json(try ledger(["show", id, "--json"]))["due"] as? String == "\(day)T12:00:00+05:30")
             #expect(try ledger(["show", id]).stdout.contains("due \(day) 12:00 (UTC+5:30)"))
             let parts = day.split(separator: "-").compactMap { Int($0) }
             #expect(try ledger(["show", id, "--lang", "zh"]).stdout.contains("\(parts[0])年\(parts[1])月\(parts[2])日 12:00"))
@@ -129,7 +130,11 @@ struct StoreZoneCLITests {
             #expect(registered.status == 0, "\(registered.stderr)")
             let id = try #require(try TimeArgumentCLITests.json(registered)["id"] as? String)
             let item = try #require(try TimeArgumentCLITests.json(try ledger(["show", id, "--json"]))["item"] as? [String: Any])
-            #expect(item["seizedAt"] as? String == "\(day)T04:00:00Z")
+            #expect(item["seizedAt"] as? String == "\(day)T09:30:00+05:30")
+            let history = try TimeArgumentCLITests.json(try ledger(["history", id, "--json"]))
+            let entries = try #require(history["entries"] as? [[String: Any]])
+            let stored = try #require(entries.first?["entry"] as? String)
+            #expect(stored.contains("\"seizedAt\":\"\(day)T04:00:00Z\""), "the entry stores UTC: \(stored)")
             #expect(try ledger(["show", id]).stdout.contains("\(day) 09:30 (UTC+5:30)"))
         }
     }

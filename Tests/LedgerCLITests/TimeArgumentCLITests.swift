@@ -40,11 +40,12 @@ struct TimeArgumentCLITests {
                 "--actor", "000004",
             ])
             #expect(checkout.status == 0, "\(checkout.stderr)")
-            #expect(checkout.stdout.hasSuffix("custody.checked-out \(id), due \(day) 12:00 (UTC+8)\n"), "\(checkout.stdout)")
+            #expect(checkout.stdout.hasSuffix("checked out \(id), due \(day) 12:00 (UTC+8)\n"), "\(checkout.stdout)")
 
-            // Stored as 04:00Z, the instant meant (the defect stored 00:00 China time, 16:00Z the day before).
+            // Stored as 04:00Z, the instant meant (the defect stored 00:00 China time, 16:00Z the day before); JSON
+            // gives that instant with the agency's offset, the entry's own bytes as stored.
             let shown = try Self.json(try ledger(["show", id, "--json"]))
-            #expect(shown["due"] as? String == "\(day)T04:00:00Z")
+            #expect(shown["due"] as? String == "\(day)T12:00:00+08:00")
             let entry = try Self.json(try ledger(["history", id, "--json"]))
             let last = try #require((entry["entries"] as? [[String: Any]])?.last?["entry"] as? String)
             #expect(last.contains("\"due\":\"\(day)T04:00:00Z\""))
@@ -68,7 +69,7 @@ struct TimeArgumentCLITests {
             ])
             #expect(checkout.status == 0, "\(checkout.stderr)")
             #expect(checkout.stdout.contains("due \(day) 23:59:59 (UTC+8)"))
-            #expect(try Self.json(try ledger(["show", id, "--json"]))["due"] as? String == "\(day)T15:59:59Z")
+            #expect(try Self.json(try ledger(["show", id, "--json"]))["due"] as? String == "\(day)T23:59:59+08:00")
         }
     }
 
@@ -82,7 +83,7 @@ struct TimeArgumentCLITests {
             #expect(registered.status == 0, "\(registered.stderr)")
             let id = try #require(try Self.json(registered)["id"] as? String)
             let item = try #require(try Self.json(try ledger(["show", id, "--json"]))["item"] as? [String: Any])
-            #expect(item["seizedAt"] as? String == "\(day)T01:30:00Z")
+            #expect(item["seizedAt"] as? String == "\(day)T09:30:00+08:00")
             #expect(try ledger(["show", id]).stdout.contains("seized    \(day) 09:30 (UTC+8) by 李明 (000002), 王强 (000003)"))
         }
     }

@@ -249,8 +249,9 @@ struct Projections {
         case .itemRegistered(let e):
             try insertObject(id: e.id, kind: .item, caseNumber: e.case, name: e.name, details: try encode(e), index: index)
         case .dossierRegistered(let e):
-            let name = e.title ?? "卷 \(e.volume)/\(e.volumes)"
-            try insertObject(id: e.id, kind: .dossier, caseNumber: e.case, name: name, details: try encode(e), index: index)
+            // The title or nothing: a dossier without one is named by its volume where it is shown, in the reader's
+            // language, never in the store (``Schema`` migration 5 clears the names earlier versions wrote).
+            try insertObject(id: e.id, kind: .dossier, caseNumber: e.case, name: e.title ?? "", details: try encode(e), index: index)
         case .chipBound(let e):
             try database.execute("INSERT INTO \(s).chips (uid, object) VALUES (?, ?)", e.uid, e.object)
             try database.execute("UPDATE \(s).objects SET chip = ? WHERE id = ?", e.uid, e.object)

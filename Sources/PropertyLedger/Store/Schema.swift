@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4]
+    static let migrations: [String] = [version1, version2, version3, version4, version5]
 
     static var currentVersion: Int { migrations.count }
 
@@ -93,6 +93,13 @@ enum Schema {
     /// Cases by status and last substantive progress: what the one-month rule asks every day.
     private static let version4 = """
         CREATE INDEX cases_by_status ON cases (status, last_progress_at);
+        """
+
+    /// Dossiers' projected names: the title, or nothing. Earlier versions wrote `卷 n/m` (interface words) as
+    /// the name of a dossier registered without a title; the name is taken again from the registration as
+    /// projected (`details`, corrections applied), as replaying the log now gives it.
+    private static let version5 = """
+        UPDATE objects SET name = coalesce(json_extract(details, '$.title'), '') WHERE kind = 'dossier';
         """
 
     /// The projection tables in `schema` (`main`, or an attached in-memory schema for a rebuild check).

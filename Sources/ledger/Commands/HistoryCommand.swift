@@ -45,48 +45,37 @@ struct HistoryCommand: LedgerCommand {
         let checkpoint = withProofs ? try await store.checkpoint() : nil
         let people = try await People.read(from: store)
         let timeFormat = context.timeFormat(for: store)
+        let language = timeFormat.language
+        let summary = EventSummary(people: people, timeFormat: timeFormat)
+        let words = Catalogue.history
         var items: [Item] = []
-        var table = TextTable("#", "AT", "ACTOR", "EVENT", "DETAIL")
+        var table = TextTable(
+            headers: [words.indexHeading, words.atHeading, words.actorHeading, words.eventHeading, words.detailHeading].map {
+                $0.text(in: language)
+            })
         for record in history {
             let receipt = try await checkpoint.asyncMap {
                 try await store.receipt(index: record.index, size: Int64($0.checkpoint.size)).text
             }
+            // JSON: the time with the agency's offset; the entry's own bytes exactly as stored.
             items.append(
                 Item(
-                    index: record.index, type: record.entry.event.type, at: record.entry.at, actor: record.entry.actor,
-                    entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
+                    index: record.index, type: record.entry.event.type, at: timeFormat.iso8601(stored: record.entry.at),
+                    actor: record.entry.actor, entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
             table.append(
                 String(record.index), timeFormat.string(stored: record.entry.at), record.entry.actor.map(people.name) ?? "",
-                record.entry.event.type, Self.summary(record.entry.event, people: people, timeFormat: timeFormat))
+                summary.name(of: record.entry.event), summary.text(record.entry.event))
         }
         var text = table.rendered
         if let checkpoint {
-            text +=
-                "\n\nEach entry's inclusion proof verifies against the checkpoint at size \(checkpoint.checkpoint.size); "
-                + "with --json each entry carries its receipt."
+            text += "\n\n" + words.proofs.text(in: language, ["size": String(checkpoint.checkpoint.size)])
             for item in items {
                 guard let receipt = item.receipt, let parsed = try? Receipt(parsing: receipt) else { continue }
-                text += "\n#\(item.index): " + parsed.proof.map { String($0.base64EncodedString().prefix(12)) + "…" }.joined(separator: " ")
+                let hashes = parsed.proof.map { String($0.base64EncodedString().prefix(12)) + "…" }.joined(separator: " ")
+                text += "\n" + words.proofLine.text(in: language, ["index": String(item.index), "hashes": hashes])
             }
         }
         let id = try await store.resolve(reference)
         try context.output.emit(Result(object: id, entries: items), text: text)
-    }
-
-    private static func summary(_ event: CustodyEvent, people: People, timeFormat: TimeFormat) -> String {
-        switch event {
-        case .itemRegistered(let e): "\(e.name) ×\(e.quantity) \(e.unit), seized by \(people.names(e.seizedBy))"
-        case .dossierRegistered(let e): "volume \(e.volume)/\(e.volumes), \(e.pages) pages"
-        case .chipBound(let e): "chip \(e.uid)"
-        case .chipReplaced(let e): "chip \(e.previousUID) → \(e.uid): \(e.reason)"
-        case .checkedIn(let e): "→ \(e.location)"
-        case .checkedOut(let e):
-            "\(e.from) → \(people.name(e.to)) for \(e.reason.rawValue), approved by \(people.name(e.approvedBy)), due \(timeFormat.string(stored: e.due))"
-        case .returned(let e): "→ \(e.location) by \(people.name(e.by)), \(e.condition)"
-        case .moved(let e): "\(e.from) → \(e.location)" + (e.reason.map { ": \($0)" } ?? "")
-        case .disposed(let e): "\(e.method.rawValue), approved by \(people.name(e.approvedBy))" + (e.recipient.map { ", to \($0)" } ?? "")
-        case .corrected(let e): "corrects #\(e.corrects) \(e.field): \(e.old) → \(e.new) (\(e.reason))"
-        default: ""
-        }
     }
 }

@@ -61,19 +61,10 @@ struct ListCommand: LedgerCommand {
         var objects = try await store.objects(matching: probe)
         let more = objects.count > filter.limit
         if more { objects.removeLast(objects.count - filter.limit) }
-        let now = Timestamp.string(Date())
-        var table = TextTable("ID", "KIND", "CASE", "NAME", "STATUS", "LOCATION/HOLDER", "DUE")
-        for o in objects {
-            table.append(
-                o.id, o.kind.rawValue, o.caseNumber, o.name, o.status.rawValue, o.location ?? o.holder.map(people.name) ?? "",
-                (o.due.map { timeFormat.string(stored: $0) } ?? "") + (o.isOverdue(at: now) ? " OVERDUE" : ""))
-        }
-        let footer =
-            more
-            ? "(the first \(counted(objects.count, "object")); more match: raise --limit to see them)"
-            : "(\(counted(objects.count, "object")))"
+        let now = Date()
+        let text = objects.isEmpty ? "" : ObjectListTable(objects, people: people, timeFormat: timeFormat, now: now).rendered + "\n"
         try context.output.emit(
-            Result(objects: objects.map { ObjectJSON($0) }, count: objects.count, more: more),
-            text: (objects.isEmpty ? "" : table.rendered + "\n") + footer)
+            Result(objects: objects.map { ObjectJSON($0, timeFormat: timeFormat, now: now) }, count: objects.count, more: more),
+            text: text + Catalogue.list.footer(count: objects.count, more: more, in: timeFormat.language))
     }
 }

@@ -14,8 +14,17 @@ struct LocationListCommand: LedgerCommand {
 
     func run(in context: CommandContext) async throws {
         let locations = try await context.openStore().locations()
-        var table = TextTable("CODE", "NAME", "KIND", "PARENT", "CENTRAL")
-        for l in locations { table.append(l.code, l.name, l.kind.rawValue, l.parent ?? "", l.isCentral ? "yes" : "") }
+        let language = context.language
+        let words = Catalogue.locationList
+        var table = TextTable(
+            headers: [words.codeHeading, words.nameHeading, words.kindHeading, words.parentHeading, words.centralHeading].map {
+                $0.text(in: language)
+            })
+        for l in locations {
+            table.append(
+                l.code, l.name, Catalogue.custodyTerms.word(l.kind).text(in: language), l.parent ?? "",
+                l.isCentral ? words.central.text(in: language) : "")
+        }
         try context.output.emit(Result(locations: locations), text: table.rendered)
     }
 }

@@ -13,9 +13,20 @@ struct OfficerListCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let officers = try await context.openStore().officers()
-        var table = TextTable("BADGE", "NAME", "ROLE", "UNIT", "STATUS")
-        for o in officers { table.append(o.badge, o.name, o.role.rawValue, o.unit ?? "", o.isRetired ? "retired" : "active") }
+        let store = try await context.openStore()
+        let officers = try await store.officers()
+        let language = context.language
+        let words = Catalogue.officerList
+        let terms = Catalogue.custodyTerms
+        var table = TextTable(
+            headers: [words.badgeHeading, words.nameHeading, words.roleHeading, words.unitHeading, words.statusHeading].map {
+                $0.text(in: language)
+            })
+        for o in officers {
+            table.append(
+                o.badge, o.name, terms.word(o.role).text(in: language), o.unit ?? "",
+                terms.standing(isRetired: o.isRetired).text(in: language))
+        }
         try context.output.emit(Result(officers: officers), text: table.rendered)
     }
 }

@@ -25,7 +25,9 @@ struct ScanCommand: LedgerCommand {
                     en: "where to check in or return to (for checkin and return)")),
             Option(
                 name: "condition", value: "TEXT",
-                help: Wording(zh: "归还时登记的状况（默认：完好）", en: "the condition recorded on return (default: 完好)")),
+                help: Wording(
+                    zh: "归还时登记的状况（默认记为代码 intact，显示为“完好”）",
+                    en: "the condition recorded on return (default: the code intact, shown as intact / 完好)")),
             Option(name: "count", value: "N", help: Wording(zh: "处理 N 枚芯片后停止（供脚本使用）", en: "stop after N tags (for scripts)")),
             .flag(
                 "timing",
@@ -53,7 +55,8 @@ struct ScanCommand: LedgerCommand {
     var reader: String?
     var action: Action = .show
     var location: String?
-    var condition = "完好"
+    /// The condition recorded on return when none is given: a code, worded when shown (完好, intact).
+    var condition = Returned.intact
     var count: Int?
     /// Report per-tag latency (for the benchmark).
     var showsTiming = false
@@ -134,7 +137,7 @@ struct ScanCommand: LedgerCommand {
                         line.handledMs = Self.milliseconds(received.duration(to: now))
                     }
                 }
-                Self.print(line, json: json)
+                Self.print(line, json: json, language: context.language)
                 if let count, handled >= count { break }
             }
         }
@@ -177,7 +180,7 @@ struct ScanCommand: LedgerCommand {
                     line.refused = context.words(error.reason)
                 }
             }
-            line.object = ObjectJSON(object)
+            line.object = ObjectJSON(object, timeFormat: timeFormat)
             line.overdue = line.object?.overdue
             line.message = Self.describeBriefly(object, line: line, people: people, timeFormat: timeFormat)
         } catch let error as LedgerError where error.code == .notFound {
@@ -195,31 +198,37 @@ struct ScanCommand: LedgerCommand {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
+    /// The tag's object in brief, where it stands, and what the loop did with it (in the chosen language).
     private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People, timeFormat: TimeFormat) -> String {
-        var text = "\(object.id)  \(object.name)  case \(object.caseNumber)  "
-        switch object.status {
-        case .inStorage: text += "in storage at \(object.location ?? "?")"
-        case .checkedOut:
-            text +=
-                "checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { timeFormat.string(stored: $0) } ?? "?")"
-                + (line.overdue == true ? " ** OVERDUE **" : "")
-        case .registered: text += "registered, not yet in storage"
-        case .disposed: text += "disposed of"
-        }
+        let language = timeFormat.language
+        let words = Catalogue.scan
+        var text = words.object.text(
+            in: language,
+            [
+                "id": object.id, "name": Catalogue.objects.name(of: object, in: language), "case": object.caseNumber,
+                "status": Catalogue.objects.status(of: object, people: people, timeFormat: timeFormat),
+            ])
         if let index = line.index {
-            text += "  → \(line.action ?? "") " + (line.dryRun == true ? "would be recorded" : "recorded") + " as entry #\(index)"
+            let action =
+                switch line.action.flatMap(Action.init(rawValue:)) {
+                case .checkin: words.checkin.text(in: language)
+                case .return: words.return.text(in: language)
+                case .show, nil: line.action ?? ""
+                }
+            text += (line.dryRun == true ? words.wouldRecord : words.recorded).text(
+                in: language, ["action": action, "index": String(index)])
         }
-        if let refused = line.refused { text += "  → refused: \(refused)" }
+        if let refused = line.refused { text += words.refused.text(in: language, ["reason": refused]) }
         return text
     }
 
-    private static func print(_ line: ScanEvent, json: Bool) {
+    private static func print(_ line: ScanEvent, json: Bool, language: Language) {
         if json {
             try? Output.writeJSON(line)
         } else {
             let prefix = line.reader.map { "[\($0)] " } ?? ""
             switch line.event {
-            case "tag-left": Output.write("\(prefix)tag left\n")
+            case "tag-left": Output.write(prefix + Catalogue.scan.tagLeft.text(in: language) + "\n")
             default: Output.write(prefix + (line.uid.map { "\($0): " } ?? "") + (line.message ?? line.event) + "\n")
             }
         }

@@ -25,40 +25,47 @@ struct ShowCommand: LedgerCommand {
     static func show(_ reference: String, in context: CommandContext) async throws {
         let store = try await context.openStore()
         let object = try await store.object(reference)
-        let text = try await describe(object, store: store, timeFormat: context.timeFormat(for: store))
-        try context.output.emit(ObjectJSON(object), text: text)
+        let timeFormat = context.timeFormat(for: store)
+        let text = try await describe(object, store: store, timeFormat: timeFormat)
+        try context.output.emit(ObjectJSON(object, timeFormat: timeFormat), text: text)
     }
 
-    /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue.
+    /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue; in
+    /// the language of `timeFormat`.
     static func describe(_ object: CustodyObject, store: LedgerStore, timeFormat: TimeFormat) async throws -> String {
-        let now = Timestamp.string(Date())
+        let language = timeFormat.language
+        let words = Catalogue.show
         let people = try await People.read(from: store)
-        var lines = ["\(object.id)  \(object.name)" + (object.item.map { " ×\($0.quantity) \($0.unit)" } ?? "")]
+        let quantity = object.item.map { " " + Catalogue.objects.quantity.text(in: language, ["quantity": $0.quantity, "unit": $0.unit]) }
+        let heading = "\(object.id)  \(Catalogue.objects.name(of: object, in: language))" + (quantity ?? "")
+        var card = LabelledLines()
         let record = try await store.caseRecord(object.caseNumber)
-        lines.append("  case      \(object.caseNumber)" + (record.map { " \($0.title)" } ?? ""))
-        switch object.status {
-        case .inStorage:
-            let name = try await object.location.asyncMap { try await store.location($0)?.name } ?? nil
-            lines.append("  status    in storage at \(object.location ?? "?")" + (name.map { " (\($0))" } ?? ""))
-        case .checkedOut:
-            lines.append(
-                "  status    checked out to \(object.holder.map(people.name) ?? "?"), due \(object.due.map { timeFormat.string(stored: $0) } ?? "?")"
-                    + (object.isOverdue(at: now) ? "  ** OVERDUE **" : ""))
-        case .registered:
-            lines.append("  status    registered, not yet in storage")
-        case .disposed:
-            lines.append("  status    disposed of")
-        }
-        if let chip = object.chip { lines.append("  chip      \(chip)") }
+        card.append(words.caseLabel.text(in: language), object.caseNumber + (record.map { " \($0.title)" } ?? ""))
+        let locationName = try await object.location.asyncMap { try await store.location($0)?.name } ?? nil
+        card.append(
+            words.statusLabel.text(in: language),
+            Catalogue.objects.status(
+                of: object, locationName: object.status == .inStorage ? locationName : nil, people: people, timeFormat: timeFormat,
+                now: Date()))
+        if let chip = object.chip { card.append(words.chipLabel.text(in: language), chip) }
         if let item = object.item {
-            if let features = item.features { lines.append("  features  \(features)") }
-            if let weight = item.weight { lines.append("  weight    \(weight)") }
-            lines.append("  seized    \(timeFormat.string(stored: item.seizedAt)) by \(people.names(item.seizedBy))")
+            if let features = item.features { card.append(words.featuresLabel.text(in: language), features) }
+            if let weight = item.weight { card.append(words.weightLabel.text(in: language), weight) }
+            card.append(
+                words.seizedLabel.text(in: language),
+                words.seized.text(
+                    in: language, ["time": timeFormat.string(stored: item.seizedAt), "seizers": people.names(item.seizedBy)]))
         }
         if let dossier = object.dossier {
-            lines.append("  volume    \(dossier.volume) of \(dossier.volumes), \(dossier.pages) pages")
+            card.append(
+                words.volumeLabel.text(in: language),
+                words.volume.text(
+                    in: language,
+                    ["volume": String(dossier.volume), "volumes": String(dossier.volumes), "pages": String(dossier.pages)]))
         }
-        lines.append("  entries   registered at #\(object.registeredAt), last #\(object.updatedAt)")
-        return lines.joined(separator: "\n")
+        card.append(
+            words.entriesLabel.text(in: language),
+            words.entries.text(in: language, ["registered": String(object.registeredAt), "last": String(object.updatedAt)]))
+        return heading + "\n" + card.rendered(alignedWith: words.labels.map { $0.text(in: language) })
     }
 }
