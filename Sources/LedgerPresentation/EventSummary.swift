@@ -47,7 +47,8 @@ public struct EventSummary: Sendable {
             return e.note.map { say(words.caseNote, ["case": e.case, "note": $0]) } ?? e.case
         case .itemRegistered(let e):
             return say(
-                words.itemRegistered, ["name": e.name, "quantity": e.quantity, "unit": e.unit, "seizers": people.names(e.seizedBy)])
+                words.itemRegistered,
+                ["name": e.name, "quantity": e.quantity, "unit": e.unit, "seizers": people.names(e.seizedBy, in: language)])
         case .dossierRegistered(let e):
             let numbers = ["volume": String(e.volume), "volumes": String(e.volumes), "pages": String(e.pages)]
             return e.title.map { say(words.dossierTitled, numbers.merging(["title": $0]) { $1 }) } ?? say(words.dossierRegistered, numbers)

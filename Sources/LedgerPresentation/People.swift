@@ -18,7 +18,8 @@ public struct People: Sendable {
         names[badge].map { "\($0) (\(badge))" } ?? badge
     }
 
-    public func names(_ badges: [String]) -> String {
-        badges.map(name).joined(separator: ", ")
+    /// Several people, as a list reads in `language`: `李明 (000002)、王强 (000003)`, `李明 (000002), 王强 (000003)`.
+    public func names(_ badges: [String], in language: Language) -> String {
+        badges.map(name).joined(separator: language == .zh ? "、" : ", ")
     }
 }

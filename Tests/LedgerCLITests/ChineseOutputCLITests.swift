@@ -73,7 +73,7 @@ struct ChineseOutputCLITests {
             #expect(shown.status == 0, "\(shown.stderr)")
             let lines = shown.stdout.split(separator: "\n").map(String.init)
             #expect(lines[0] == "\(item)  自行车 ×1 辆")
-            for expected in ["案件", "自行车被盗案", "已出库，由 李明 (000002) 领用", "扣押民警 李明 (000002), 王强 (000003)", "特征", "黑色 山地车"] {
+            for expected in ["案件", "自行车被盗案", "已出库，由 李明 (000002) 领用", "扣押民警 李明 (000002)、王强 (000003)", "特征", "黑色 山地车"] {
                 #expect(shown.stdout.contains(expected), "\(expected): \(shown.stdout)")
             }
             for english in ["case", "status", "checked out", "seized", "entries"] {

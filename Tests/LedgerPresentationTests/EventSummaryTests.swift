@@ -45,7 +45,7 @@ struct EventSummaryTests {
                 ItemRegistered(
                     id: item, case: caseNumber, name: "自行车", quantity: "1", unit: "辆", seizedAt: "2026-11-18T01:30:00Z",
                     seizedBy: ["000002", "000003"])),
-            "自行车 ×1 辆，扣押民警 李明 (000002), 王强 (000003)", "自行车 ×1 辆, seized by 李明 (000002), 王强 (000003)"
+            "自行车 ×1 辆，扣押民警 李明 (000002)、王强 (000003)", "自行车 ×1 辆, seized by 李明 (000002), 王强 (000003)"
         ),
         (
             .dossierRegistered(

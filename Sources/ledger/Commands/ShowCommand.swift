@@ -54,7 +54,7 @@ struct ShowCommand: LedgerCommand {
             card.append(
                 words.seizedLabel.text(in: language),
                 words.seized.text(
-                    in: language, ["time": timeFormat.string(stored: item.seizedAt), "seizers": people.names(item.seizedBy)]))
+                    in: language, ["time": timeFormat.string(stored: item.seizedAt), "seizers": people.names(item.seizedBy, in: language)]))
         }
         if let dossier = object.dossier {
             card.append(
