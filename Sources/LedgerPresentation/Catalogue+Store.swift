@@ -120,5 +120,13 @@ extension Catalogue {
         "payload-uses-envelope": .init(
             zh: "{type} 的内容使用了记录外层的字段（v、type、at 或 actor）",
             en: "the payload of {type} uses a field of the entry envelope (v, type, at or actor)"),
+        "rebuild-extra-rows": .init(
+            zh: "{table}：现有投影中有 {count} 行是按台账重放得不出的", en: "{table}: {count} row(s) in the live projection that the log does not produce"),
+        "rebuild-missing-rows": .init(
+            zh: "{table}：按台账重放应有 {count} 行，现有投影中没有", en: "{table}: {count} row(s) the log produces that the live projection lacks"),
+        "rebuild-entry-unreadable": .init(zh: "第 {index} 条不是可读的台账记录", en: "entry {index} is not a readable ledger entry"),
+        "rebuild-entry-unknown": .init(
+            zh: "第 {index} 条的类型 {type} 既不是可读的保管记录，也不属于任何模块",
+            en: "entry {index} of type {type} is neither a readable custody entry nor of a module"),
     ]
 }

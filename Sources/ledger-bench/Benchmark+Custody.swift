@@ -214,7 +214,7 @@ extension Benchmark {
         guard differences.isEmpty else {
             throw BenchError(
                 "rebuildCheck() found the projections differ from the log: "
-                    + differences.prefix(3).joined(separator: "; "))
+                    + differences.prefix(3).map(\.description).joined(separator: "; "))
         }
         details.append(
             Figure(

@@ -76,8 +76,8 @@ struct ModuleTests {
             try Database(path: paths.database).execute("UPDATE seals SET object = 'P-0' WHERE seal = 'FT-0001'")
             #expect(
                 try await store.rebuildCheck() == [
-                    "seals: 1 row(s) in the live projection that the log does not produce",
-                    "seals: 1 row(s) the log produces that the live projection lacks",
+                    Reason("rebuild-extra-rows", ["table": "seals", "count": "1"]),
+                    Reason("rebuild-missing-rows", ["table": "seals", "count": "1"]),
                 ])
         }
     }
@@ -125,7 +125,7 @@ struct ModuleTests {
             let bare = try await LedgerStore.open(paths)
             #expect(
                 try await bare.rebuildCheck() == [
-                    "entry \(recorded.index) of type seal.applied is neither a readable custody entry nor of a module"
+                    Reason("rebuild-entry-unknown", ["index": String(recorded.index), "type": "seal.applied"])
                 ])
         }
     }

@@ -9,21 +9,21 @@ struct RebuildCheck {
     let registry: ModuleRegistry
 
     /// The differences, described; empty when the projections are exactly what the log says.
-    func differences() throws -> [String] {
+    func differences() throws -> [Reason] {
         try database.readTransaction {
             try database.executeScript(Schema.projectionTables(schema: "temp"))
             for module in registry.modules {
                 for migration in module.migrations { try database.executeScript(migration.sql("temp")) }
             }
             let replay = Projections(database, schema: "temp")
-            var differences: [String] = []
+            var differences: [Reason] = []
             let entries = try database.makeStatement("SELECT idx, bytes FROM main.log_entries ORDER BY idx")
             while try entries.step() {
                 let index = entries.int64(0)
                 let bytes = entries.data(1)
                 if index == 0 { continue }  // the log's own description
                 guard let envelope = try? LoggedEntry(decoding: bytes) else {
-                    differences.append("entry \(index) is not a readable ledger entry")
+                    differences.append(.rebuildEntryUnreadable(index))
                     continue
                 }
                 if let module = registry.owner(of: envelope.type) {
@@ -31,7 +31,7 @@ struct RebuildCheck {
                 } else if let entry = try? CustodyEntry.decode(bytes) {
                     try replay.apply(entry, at: index)
                 } else {
-                    differences.append("entry \(index) of type \(envelope.type) is neither a readable custody entry nor of a module")
+                    differences.append(.rebuildEntryUnknown(index, type: envelope.type))
                 }
             }
             let tables = Schema.projectionTableNames + registry.modules.flatMap(\.projectionTables)
@@ -42,9 +42,7 @@ struct RebuildCheck {
                             "SELECT count(*) FROM (SELECT * FROM \(from).\(table) EXCEPT SELECT * FROM \(to).\(table))") ?? 0
                     if count > 0 {
                         differences.append(
-                            from == "main"
-                                ? "\(table): \(count) row(s) in the live projection that the log does not produce"
-                                : "\(table): \(count) row(s) the log produces that the live projection lacks")
+                            from == "main" ? .rebuildExtraRows(table, count: Int(count)) : .rebuildMissingRows(table, count: Int(count)))
                     }
                 }
             }

@@ -127,6 +127,19 @@ extension Reason {
     static func entryTypeUnowned(_ type: String) -> Reason { Reason("entry-type-unowned", ["type": type]) }
     static func payloadUsesEnvelope(_ type: String) -> Reason { Reason("payload-uses-envelope", ["type": type]) }
 
+    /// What a rebuild check found: rows of `table` the live projection has and a replay of the log does not
+    /// (`extra`), or the other way round (`missing`); an entry it could not replay.
+    static func rebuildExtraRows(_ table: String, count: Int) -> Reason {
+        Reason("rebuild-extra-rows", ["table": table, "count": String(count)])
+    }
+    static func rebuildMissingRows(_ table: String, count: Int) -> Reason {
+        Reason("rebuild-missing-rows", ["table": table, "count": String(count)])
+    }
+    static func rebuildEntryUnreadable(_ index: Int64) -> Reason { Reason("rebuild-entry-unreadable", ["index": String(index)]) }
+    static func rebuildEntryUnknown(_ index: Int64, type: String) -> Reason {
+        Reason("rebuild-entry-unknown", ["index": String(index), "type": type])
+    }
+
     /// The store's reasons. `writes-blocked` carries its cause's arguments beside `cause`.
     public static let storeReasons: [ReasonSpec] = [
         .init("store-missing", "path"), .init("store-exists", "path"), .init("store-empty-file", "path"),
@@ -134,7 +147,8 @@ extension Reason {
         .init("store-identity-missing", "path"), .init("store-damaged", "path", "detail"), .init("store-locked", "path", "detail"),
         .init("store-cannot-open", "path", "detail"), .init("store-read-only", "path", "target", "detail"),
         .init("upgrade-blocked-read-only", "path", "target", "detail"), .init("verifier-key-unreadable", "detail"),
-        .init("writes-blocked", "cause"),
+        .init("writes-blocked", "cause"), .init("rebuild-extra-rows", "table", "count"), .init("rebuild-missing-rows", "table", "count"),
+        .init("rebuild-entry-unreadable", "index"), .init("rebuild-entry-unknown", "index", "type"),
         .init("entry-beyond-log", "index", "size"), .init("index-outside-tree", "index", "size"),
         .init("no-consistency-proof", "from", "to"), .init("size-beyond-log", "requested", "size"),
         .init("entry-too-large", "bytes"), .init("entry-would-be-too-large"), .init("tree-node-missing", "level", "index"),

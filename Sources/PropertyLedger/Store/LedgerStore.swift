@@ -237,8 +237,9 @@ public actor LedgerStore {
     /// Replays the whole log into empty projection tables and compares them with the live ones, on the second
     /// connection like ``audit()``.
     ///
-    /// - Returns: the differences, described; empty when the projections are exactly what the log says.
-    public func rebuildCheck() async throws -> [String] {
+    /// - Returns: the differences, as reasons (`rebuild-extra-rows`, `rebuild-missing-rows`, …); empty when the
+    ///   projections are exactly what the log says.
+    public func rebuildCheck() async throws -> [Reason] {
         try await longReads().rebuildCheck(registry: registry)
     }
 

@@ -35,7 +35,7 @@ actor ReadConnection {
         try Auditor(database: database, hasher: hasher, verifier: verifier, paths: paths).audit()
     }
 
-    func rebuildCheck(registry: ModuleRegistry) throws -> [String] {
+    func rebuildCheck(registry: ModuleRegistry) throws -> [Reason] {
         try RebuildCheck(database: database, registry: registry).differences()
     }
 }

@@ -23,19 +23,27 @@ struct RebuildCommand: LedgerCommand {
 
     struct Result: Encodable {
         let ok: Bool
-        let differences: [String]
+        let differences: [Difference]
+    }
+
+    /// One difference: its reason for scripts, its words for people.
+    struct Difference: Encodable {
+        let reason: String
+        let args: [String: String]
+        let message: String
     }
 
     func run(in context: CommandContext) async throws {
         let differences = try await context.openStore().rebuildCheck()
         let words = Catalogue.rebuild
+        let described = differences.map { Difference(reason: $0.id, args: $0.arguments, message: context.words($0)) }
         try context.output.emit(
-            Result(ok: differences.isEmpty, differences: differences),
+            Result(ok: differences.isEmpty, differences: described),
             text: differences.isEmpty
                 ? words.identical.text(in: context.language)
-                : ([words.different.text(in: context.language)] + differences.map { "  \($0)" }).joined(separator: "\n"))
-        if let first = differences.first {
-            throw CommandFailure(status: .verificationFailed, reason: .rebuildCheckFailed(first), resultPrinted: true)
+                : ([words.different.text(in: context.language)] + described.map { "  \($0.message)" }).joined(separator: "\n"))
+        if let first = described.first {
+            throw CommandFailure(status: .verificationFailed, reason: .rebuildCheckFailed(first.message), resultPrinted: true)
         }
     }
 }
