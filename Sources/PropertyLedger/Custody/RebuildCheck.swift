@@ -11,7 +11,7 @@ struct RebuildCheck {
     /// The differences, described; empty when the projections are exactly what the log says.
     func differences() throws -> [String] {
         try database.readTransaction {
-            try database.executeScript(Schema.projectionTables(schema: "temp"))
+            try database.executeScript(Schema.currentProjectionTables(schema: "temp"))
             for module in registry.modules {
                 for migration in module.migrations { try database.executeScript(migration.sql("temp")) }
             }

@@ -21,6 +21,16 @@ public protocol LedgerModule: Sendable {
     /// It trusts the entry (its rules ran when it was written) and must be deterministic: replaying the log
     /// into empty tables must give exactly the live ones.
     func apply(_ entry: LoggedEntry, at index: Int64, to tables: borrowing ProjectionTables) throws
+
+    /// Reviews a custody entry the core's rules allowed, before it is written; throws (a refusal) to stop it.
+    /// This is how a module's rule governs custody itself — "a dossier the one-month rule holds in central
+    /// storage leaves it only by an approved check-out" — without editing the core's rules. It sees the state
+    /// before the entry. The default allows everything.
+    func review(_ entry: CustodyEntry, in context: borrowing RuleContext) throws
+}
+
+extension LedgerModule {
+    public func review(_ entry: CustodyEntry, in context: borrowing RuleContext) throws {}
 }
 
 /// One step of a module's schema: SQL that creates or alters its tables in the schema it is given.

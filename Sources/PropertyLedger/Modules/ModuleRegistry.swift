@@ -8,7 +8,8 @@ struct ModuleRegistry: Sendable {
     static let coreTypes: Set<String> = [
         "log.created", "officer.added", "officer.retired", "location.added", "case.opened", "case.progressed", "case.solved",
         "case.closed", "item.registered", "dossier.registered", "chip.bound", "chip.replaced", "custody.checked-in",
-        "custody.checked-out", "custody.returned", "custody.moved", "custody.disposed", "correction", "stocktake.recorded",
+        "custody.checked-out", "custody.checkout-extended", "custody.returned", "custody.moved", "custody.disposed", "correction",
+        "stocktake.recorded",
     ]
 
     /// Checks that names and entry types are unique and clash with nothing of the core.
