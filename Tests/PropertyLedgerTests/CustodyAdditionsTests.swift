@@ -141,6 +141,68 @@ struct CustodyAdditionsTests {
         }
     }
 
+    /// A module keeping its own view of custody: how many check-outs each officer has received.
+    struct CheckoutTally: LedgerModule {
+        var name = "checkout-tally"
+        var entryTypes: Set<String> = []
+        var projectionTables = ["tally"]
+        var migrations = [
+            SchemaMigration("1-tally") { schema in
+                "CREATE TABLE \(schema).tally (badge TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL) STRICT"
+            }
+        ]
+        func apply(_ entry: LoggedEntry, at index: Int64, to tables: borrowing ProjectionTables) throws {}
+        func observe(_ entry: CustodyEntry, at index: Int64, to tables: borrowing ProjectionTables) throws {
+            guard case .checkedOut(let e) = entry.event else { return }
+            try tables.execute(
+                "INSERT INTO \(tables.schema).tally (badge, count) VALUES (?, 1) ON CONFLICT (badge) DO UPDATE SET count = count + 1",
+                .text(e.to))
+        }
+        static func counts(_ paths: StorePaths) throws -> [String] {
+            try Database(path: paths.database).rows("SELECT badge, count FROM tally ORDER BY badge", []) { "\($0.text(0))=\($0.int(1))" }
+        }
+    }
+
+    @Test func aModuleObservesCoreEntriesCatchesUpWhenAddedLaterAndIsRebuilt() async throws {
+        try await withTemporaryDirectory { directory in
+            let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
+            let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl)
+            try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil)
+            try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001")
+            try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")
+            try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001")
+            try await store.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004")
+            try await store.record(.openCase(number: "A1", title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000002")
+            let item = try #require(
+                try await store.record(
+                    .registerItem(
+                        ItemRegistration(caseNumber: "A1", name: "手机", quantity: "1", unit: "部", seizedBy: ["000002", "000003"])),
+                    actor: "000002"
+                ).entry.event.object)
+            try await store.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil), actor: "000004")
+            let checkOut = CustodyCommand.checkOut(
+                object: item, to: "000002", reason: .court, approvedBy: "000001", due: Date().addingTimeInterval(86_400), note: nil,
+                caseNumber: nil)
+            try await store.record(checkOut, actor: "000004")
+            try await store.record(
+                .returnObject(object: item, location: "ROOM-1", condition: "intact", by: nil, caseNumber: nil), actor: "000004")
+
+            // Added to a store with a history: it catches up on the check-out already in the log.
+            let withTally = try await LedgerStore.open(paths, modules: [CheckoutTally()])
+            #expect(try CheckoutTally.counts(paths) == ["000002=1"])
+            try await withTally.record(checkOut, actor: "000004")
+            #expect(try CheckoutTally.counts(paths) == ["000002=2"])
+            #expect(try await withTally.rebuildCheck().isEmpty)
+
+            // Opened again, it does not catch up twice; a row changed behind the log's back is found.
+            let again = try await LedgerStore.open(paths, modules: [CheckoutTally()])
+            #expect(try CheckoutTally.counts(paths) == ["000002=2"])
+            try Database(path: paths.database).execute("UPDATE tally SET count = 5")
+            #expect(try await again.rebuildCheck().count == 2)
+        }
+    }
+
     /// A store of schema version 5 (before the unit and the check-out origin were projected) gains both from
     /// its log when opened, and its projections then agree with a rebuild.
     @Test func version6FillsTheNewColumnsFromTheLog() async throws {

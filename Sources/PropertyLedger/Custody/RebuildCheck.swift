@@ -30,6 +30,9 @@ struct RebuildCheck {
                     try module.apply(envelope, at: index, to: ProjectionTables(database, schema: "temp"))
                 } else if let entry = try? CustodyEntry.decode(bytes) {
                     try replay.apply(entry, at: index)
+                    for module in registry.modules {
+                        try module.observe(entry, at: index, to: ProjectionTables(database, schema: "temp"))
+                    }
                 } else {
                     differences.append("entry \(index) of type \(envelope.type) is neither a readable custody entry nor of a module")
                 }

@@ -30,6 +30,9 @@ public struct LedgerTransaction: ~Copyable {
         let entry = try Self.decide(command, in: ruleContext, registry: registry, device: device)
         let index = try writer.append(try entry.encoded())
         try Projections(database).apply(entry, at: index)
+        for module in registry.modules {
+            try module.observe(entry, at: index, to: ProjectionTables(database, schema: "main"))
+        }
         return RecordedEntry(index: index, entry: entry)
     }
 
