@@ -41,7 +41,8 @@ let package = Package(
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
-                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL", "PCSCTestSupport",
+                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
+                "PCSCTestSupport",
             ]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
@@ -61,7 +62,8 @@ let package = Package(
         .testTarget(
             name: "LedgerCLITests",
             dependencies: [
-                "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "PCSCTestSupport",
+                "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault",
+                "PCSCTestSupport",
             ]),
     ],
     swiftLanguageModes: [.v6]
