@@ -181,8 +181,8 @@ struct CustodyRules {
             let newDue = Timestamp.string(due)
             guard newDue > current else { throw refused(.extensionNotLater(newDue, current: current)) }
             guard due > date else { throw refused(.dueNotInFuture(newDue)) }
-            guard due <= date.addingTimeInterval(Self.longestCheckout) else {
-                throw refused(.dueTooFar(newDue, latest: Timestamp.string(date.addingTimeInterval(Self.longestCheckout))))
+            guard due <= latestDue(recordedAt: date) else {
+                throw refused(.dueTooFar(newDue, latest: Timestamp.string(latestDue(recordedAt: date))))
             }
             event = .checkoutExtended(
                 CheckoutExtended(
