@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "PropertyLedger", targets: ["PropertyLedger"]),
         .library(name: "ChipReader", targets: ["ChipReader"]),
         .library(name: "LedgerPresentation", targets: ["LedgerPresentation"]),
+        .library(name: "DossierVault", targets: ["DossierVault"]),
         .executable(name: "ledger", targets: ["ledger"]),
     ],
     targets: [
@@ -28,14 +29,20 @@ let package = Package(
         // CLI and, later, the bulletin and labels.
         .target(name: "LedgerPresentation", dependencies: ["PropertyLedger", "ChipReader"]),
 
+        // The rules above custody: policy, deadlines with colour grades, the one-month rule to central storage,
+        // the daily bulletin; a module on PropertyLedger's extension points.
+        .target(name: "DossierVault", dependencies: ["PropertyLedger", "LedgerPresentation"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
-        .executableTarget(name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation"]),
+        .executableTarget(
+            name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
-                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "CSQLite", "COpenSSL", "PCSCTestSupport",
+                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
+                "PCSCTestSupport",
             ]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
@@ -50,11 +57,13 @@ let package = Package(
 
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "LedgerPresentation"]),
         .testTarget(name: "LedgerPresentationTests", dependencies: ["LedgerPresentation", "PropertyLedger", "ChipReader"]),
+        .testTarget(name: "DossierVaultTests", dependencies: ["DossierVault", "PropertyLedger", "LedgerPresentation"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
             dependencies: [
-                "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "PCSCTestSupport",
+                "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault",
+                "PCSCTestSupport",
             ],
             // What the demo's commands print, compared with files read through #filePath.
             exclude: ["Golden"]),

@@ -79,6 +79,11 @@ extension Catalogue {
             en: "chip {chip} is already bound to {object}: one chip, one object"),
         "chip-not-bound": .init(zh: "芯片 {chip} 未绑定任何涉案财物或案卷", en: "chip {chip} is not bound to any item or dossier"),
 
+        "approver-is-holder": .init(
+            zh: "审批人 {badge} 正是领用人：延期须由另一人审批",
+            en: "the approver {badge} holds the object: an extension needs a second person's approval"),
+        "extension-not-later": .init(
+            zh: "延期后的归还时间 {due} 不晚于现定的 {current}", en: "the extended due time {due} is not later than the current {current}"),
         "approver-is-recipient": .init(
             zh: "审批人 {badge} 同时是领用人：出库须由另一人审批",
             en: "the approver {badge} is also the recipient: a check-out needs a second person's approval"),

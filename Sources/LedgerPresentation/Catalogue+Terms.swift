@@ -35,6 +35,7 @@ extension Catalogue {
             "check-in": .init(zh: "办理入库", en: "check objects in"),
             "check-out": .init(zh: "办理出库", en: "check objects out"),
             "take-back": .init(zh: "办理归还入库", en: "take objects back"),
+            "extend-checkouts": .init(zh: "办理出库延期", en: "extend check-outs"),
             "move": .init(zh: "办理移库", en: "move objects"),
             "dispose": .init(zh: "处置涉案财物", en: "dispose of items"),
             "correct": .init(zh: "登记更正", en: "record corrections"),

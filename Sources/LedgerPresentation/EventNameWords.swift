@@ -19,6 +19,7 @@ public struct EventNameWords: CatalogueSection {
     public let chipReplaced = Wording(zh: "更换芯片", en: "chip replaced")
     public let checkedIn = Wording(zh: "入库", en: "checked in")
     public let checkedOut = Wording(zh: "出库", en: "checked out")
+    public let checkoutExtended = Wording(zh: "出库延期", en: "check-out extended")
     public let returned = Wording(zh: "归还入库", en: "returned")
     public let moved = Wording(zh: "移库", en: "moved")
     public let disposed = Wording(zh: "处置", en: "disposed of")
@@ -47,6 +48,7 @@ extension EventNameWords {
         case .chipReplaced: chipReplaced
         case .checkedIn: checkedIn
         case .checkedOut: checkedOut
+        case .checkoutExtended: checkoutExtended
         case .returned: returned
         case .moved: moved
         case .disposed: disposed

@@ -40,7 +40,8 @@ public struct EventSummary: Sendable {
                 main, e.parent.map { say(words.locationParent, ["parent": $0]) }, e.central ? words.centralStorage.text(in: language) : nil)
         case .caseOpened(let e):
             let main = say(words.caseOpened, ["case": e.case, "title": e.title, "kind": terms.word(e.kind).text(in: language)])
-            return joined(main, e.propertyCrime ? terms.propertyCrime.text(in: language) : nil)
+            return joined(
+                main, e.propertyCrime ? terms.propertyCrime.text(in: language) : nil, e.unit.map { say(words.unit, ["unit": $0]) })
         case .caseProgressed(let e):
             return say(words.caseNote, ["case": e.case, "note": e.note])
         case .caseSolved(let e), .caseClosed(let e):
@@ -66,13 +67,22 @@ public struct EventSummary: Sendable {
                     "approver": people.name(e.approvedBy), "due": timeFormat.string(stored: e.due),
                 ])
             return joined(main, e.note.map { say(words.note, ["note": $0]) })
+        case .checkoutExtended(let e):
+            return say(
+                words.checkoutExtended,
+                [
+                    "previous": timeFormat.string(stored: e.previousDue), "due": timeFormat.string(stored: e.due),
+                    "approver": people.name(e.approvedBy), "reason": e.reason,
+                ])
         case .returned(let e):
             return say(
                 words.returned,
                 ["location": e.location, "returner": people.name(e.by), "condition": terms.condition(e.condition, in: language)])
         case .moved(let e):
-            return e.reason.map { say(words.movedWithReason, ["from": e.from, "location": e.location, "reason": $0]) }
+            let main =
+                e.reason.map { say(words.movedWithReason, ["from": e.from, "location": e.location, "reason": $0]) }
                 ?? say(words.moved, ["from": e.from, "location": e.location])
+            return joined(main, e.rule.map { say(words.movedUnderRule, ["rule": $0]) })
         case .disposed(let e):
             let main = say(words.disposed, ["method": terms.word(e.method).text(in: language), "approver": people.name(e.approvedBy)])
             return joined(main, e.recipient.map { say(words.disposedTo, ["recipient": $0]) })
@@ -112,6 +122,7 @@ public struct EventSummary: Sendable {
         case .chipReplaced(let e): e.object
         case .checkedIn(let e): e.object
         case .checkedOut(let e): e.object
+        case .checkoutExtended(let e): e.object
         case .returned(let e): e.object
         case .moved(let e): e.object
         case .disposed(let e): e.object

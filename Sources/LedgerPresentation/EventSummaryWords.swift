@@ -28,6 +28,10 @@ public struct EventSummaryWords: CatalogueSection {
         en: "{from} → {recipient} for {reason}, approved by {approver}, due {due}")
     public let note = Wording(zh: "备注：{note}", en: "note: {note}")
     public let returned = Wording(zh: "→ {location}，归还人 {returner}，状况：{condition}", en: "→ {location} by {returner}, {condition}")
+    public let checkoutExtended = Wording(
+        zh: "归还期限 {previous} → {due}，审批人 {approver}：{reason}", en: "due {previous} → {due}, approved by {approver}: {reason}")
+    public let unit = Wording(zh: "办案单位 {unit}", en: "handling unit {unit}")
+    public let movedUnderRule = Wording(zh: "依规则 {rule}", en: "under rule {rule}")
     public let moved = Wording(zh: "{from} → {location}", en: "{from} → {location}")
     public let movedWithReason = Wording(zh: "{from} → {location}：{reason}", en: "{from} → {location}: {reason}")
     public let disposed = Wording(zh: "{method}，审批人 {approver}", en: "{method}, approved by {approver}")

@@ -43,6 +43,9 @@ struct DossierNameMigrationTests {
                 let database = try Database(path: paths.database)
                 try database.execute("UPDATE objects SET name = '卷 1/3' WHERE id = ?", ids[0])
                 try database.execute("UPDATE objects SET name = '卷 3/3' WHERE id = ?", ids[2])
+                // Nor had it the columns version 6 adds.
+                try database.executeScript(
+                    "DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit; ALTER TABLE objects DROP COLUMN checked_out_from;")
                 try database.setUserVersion(4)
             }
             let store = try await LedgerStore.open(paths)

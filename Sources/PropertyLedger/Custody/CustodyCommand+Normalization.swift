@@ -17,8 +17,8 @@ extension CustodyCommand {
             return .addLocation(
                 code: try id(code, "location-code"), name: name, kind: kind, parent: try optionalID(parent, "parent-location"),
                 isCentral: isCentral)
-        case .openCase(let number, let title, let kind, let isPropertyCrime):
-            return .openCase(number: try id(number, "case-number"), title: title, kind: kind, isPropertyCrime: isPropertyCrime)
+        case .openCase(let number, let title, let kind, let isPropertyCrime, let unit):
+            return .openCase(number: try id(number, "case-number"), title: title, kind: kind, isPropertyCrime: isPropertyCrime, unit: unit)
         case .recordProgress(let number, let note):
             return .recordProgress(caseNumber: try id(number, "case-number"), note: note)
         case .solveCase(let number, let note):
@@ -48,10 +48,14 @@ extension CustodyCommand {
             return .returnObject(
                 object: try id(object, "object"), location: try id(location, "location"), condition: condition,
                 by: try optionalID(by, "returner"), caseNumber: try optionalID(caseNumber, "case-number"))
-        case .move(let object, let location, let reason, let caseNumber):
+        case .extendCheckout(let object, let due, let approvedBy, let reason, let caseNumber):
+            return .extendCheckout(
+                object: try id(object, "object"), due: due, approvedBy: try id(approvedBy, "approver"), reason: reason,
+                caseNumber: try optionalID(caseNumber, "case-number"))
+        case .move(let object, let location, let reason, let caseNumber, let rule):
             return .move(
                 object: try id(object, "object"), location: try id(location, "location"), reason: reason,
-                caseNumber: try optionalID(caseNumber, "case-number"))
+                caseNumber: try optionalID(caseNumber, "case-number"), rule: try optionalID(rule, "rule"))
         case .dispose(let object, let method, let approvedBy, let recipient, let note, let caseNumber):
             return .dispose(
                 object: try id(object, "object"), method: method, approvedBy: try id(approvedBy, "approver"), recipient: recipient,
@@ -76,8 +80,10 @@ extension CustodyCommand {
                 object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c)
         case .returnObject(let object, let location, let condition, let by, let c):
             return .returnObject(object: try resolve(object), location: location, condition: condition, by: by, caseNumber: c)
-        case .move(let object, let location, let reason, let c):
-            return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c)
+        case .extendCheckout(let object, let due, let approvedBy, let reason, let c):
+            return .extendCheckout(object: try resolve(object), due: due, approvedBy: approvedBy, reason: reason, caseNumber: c)
+        case .move(let object, let location, let reason, let c, let rule):
+            return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c, rule: rule)
         case .dispose(let object, let method, let approvedBy, let recipient, let note, let c):
             return .dispose(
                 object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c)

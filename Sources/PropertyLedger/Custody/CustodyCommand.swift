@@ -8,7 +8,8 @@ public enum CustodyCommand: Sendable, Equatable {
     /// `overridesHoldings` is set and a `reason` is given (the entry then lists what is still held).
     case retireOfficer(badge: String, reason: String?, overridesHoldings: Bool = false)
     case addLocation(code: String, name: String, kind: LocationKind, parent: String?, isCentral: Bool)
-    case openCase(number: String, title: String, kind: CaseKind, isPropertyCrime: Bool)
+    /// `unit`: the handling unit; by default the acting officer's.
+    case openCase(number: String, title: String, kind: CaseKind, isPropertyCrime: Bool, unit: String? = nil)
     case recordProgress(caseNumber: String, note: String)
     case solveCase(caseNumber: String, note: String?)
     case closeCase(caseNumber: String, note: String?)
@@ -19,9 +20,12 @@ public enum CustodyCommand: Sendable, Equatable {
     /// `caseNumber`, when given, must be the object's case.
     case checkIn(object: String, location: String, caseNumber: String?)
     case checkOut(object: String, to: String, reason: CheckoutReason, approvedBy: String, due: Date, note: String?, caseNumber: String?)
+    /// A later due time for a checked-out object, approved by a supervisor who is not its holder.
+    case extendCheckout(object: String, due: Date, approvedBy: String, reason: String, caseNumber: String? = nil)
     /// `by` is who brings it back; by default the holder.
     case returnObject(object: String, location: String, condition: String, by: String?, caseNumber: String?)
-    case move(object: String, location: String, reason: String?, caseNumber: String?)
+    /// `rule`: the policy rule that requires the move, when one does (named in the entry).
+    case move(object: String, location: String, reason: String?, caseNumber: String?, rule: String? = nil)
     case dispose(object: String, method: DisposalMethod, approvedBy: String, recipient: String?, note: String?, caseNumber: String?)
     case correct(index: Int64, field: String, value: String, reason: String)
     /// A stocktake of `location`: the chip UIDs seen there in one round.

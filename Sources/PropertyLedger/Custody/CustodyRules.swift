@@ -73,12 +73,14 @@ struct CustodyRules {
                 LocationAdded(
                     code: code, name: try check("name", of: "location.added", name), kind: kind, parent: parent, central: isCentral))
 
-        case .openCase(let number, let title, let kind, let isPropertyCrime):
-            try requireActor(actor, roles: [.officer, .supervisor], "open-cases")
+        case .openCase(let number, let title, let kind, let isPropertyCrime, let unit):
+            let opener = try requireActor(actor, roles: [.officer, .supervisor], "open-cases")
             let number = try FieldRules.identifier(number, "case-number")
             guard try projections.caseRecord(number) == nil else { throw refused(.caseExists(number)) }
             event = .caseOpened(
-                CaseOpened(case: number, title: try check("title", of: "case.opened", title), kind: kind, propertyCrime: isPropertyCrime))
+                CaseOpened(
+                    case: number, title: try check("title", of: "case.opened", title), kind: kind, propertyCrime: isPropertyCrime,
+                    unit: try check("unit", of: "case.opened", optional: unit) ?? opener.unit))
 
         case .recordProgress(let number, let note):
             try requireActor(actor, roles: [.officer, .supervisor], "record-progress")
@@ -168,7 +170,26 @@ struct CustodyRules {
                     object: object.id, location: try requireLocation(location).code,
                     condition: try check("condition", of: "custody.returned", condition), by: bringer.badge))
 
-        case .move(let objectID, let location, let reason, let caseNumber):
+        case .extendCheckout(let objectID, let due, let approver, let reason, let caseNumber):
+            try requireActor(actor, roles: [.clerk], "extend-checkouts")
+            let object = try requireLiveObject(objectID, caseNumber: caseNumber)
+            guard object.status == .checkedOut, let holder = object.holder, let current = object.due else {
+                throw refused(.objectNotCheckedOut(object))
+            }
+            let approvedBy = try requireOfficer(approver, roles: [.supervisor], as: "approver")
+            guard approvedBy.badge != holder else { throw refused(.approverIsHolder(badge: approvedBy.badge)) }
+            let newDue = Timestamp.string(due)
+            guard newDue > current else { throw refused(.extensionNotLater(newDue, current: current)) }
+            guard due > date else { throw refused(.dueNotInFuture(newDue)) }
+            guard due <= latestDue(recordedAt: date) else {
+                throw refused(.dueTooFar(newDue, latest: Timestamp.string(latestDue(recordedAt: date))))
+            }
+            event = .checkoutExtended(
+                CheckoutExtended(
+                    object: object.id, due: newDue, previousDue: current, approvedBy: approvedBy.badge,
+                    reason: try check("reason", of: "custody.checkout-extended", reason)))
+
+        case .move(let objectID, let location, let reason, let caseNumber, let rule):
             try requireActor(actor, roles: [.clerk], "move")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             let from = try requireInStorage(object, toBe: "move")
@@ -176,8 +197,9 @@ struct CustodyRules {
             guard target.code != from else { throw refused(.objectAlreadyAt(object.id, location: from)) }
             event = .moved(
                 Moved(
-                    object: object.id, from: from, location: target.code, reason: try check("reason", of: "custody.moved", optional: reason)
-                ))
+                    object: object.id, from: from, location: target.code,
+                    reason: try check("reason", of: "custody.moved", optional: reason),
+                    rule: rule))
 
         case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
             try requireActor(actor, roles: [.clerk], "dispose")
@@ -369,9 +391,10 @@ struct CustodyRules {
         try FieldCheck.of(field, in: type).value(value)
     }
 
-    private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws {
+    @discardableResult
+    private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws -> Officer {
         guard let badge else { throw refused(.actorRequired(action: what)) }
-        _ = try requireOfficer(badge, roles: roles, as: "actor", refuseUnknown: true, what: what)
+        return try requireOfficer(badge, roles: roles, as: "actor", refuseUnknown: true, what: what)
     }
 
     /// An active officer with one of `roles`.

@@ -21,7 +21,7 @@ struct FieldCheck {
     static let byType: [String: [String: FieldCheck]] = [
         "officer.added": ["name": .init("name", .text(limit: 50)), "unit": .init("unit", .optionalText(limit: 100))],
         "location.added": ["name": .init("location-name", .text(limit: 100))],
-        "case.opened": ["title": .init("case-title", .text(limit: 200))],
+        "case.opened": ["title": .init("case-title", .text(limit: 200)), "unit": .init("unit", .optionalText(limit: 100))],
         "case.progressed": ["note": .init("progress-note", .text(limit: 500))],
         "item.registered": [
             "name": .init("item-name", .text(limit: 200)), "quantity": .init("quantity", .quantity),
@@ -33,6 +33,7 @@ struct FieldCheck {
             "volumes": .init("volumes", .count), "pages": .init("pages", .count),
         ],
         "custody.checked-out": ["note": .init("note", .optionalText(limit: 500))],
+        "custody.checkout-extended": ["reason": .init("reason", .text(limit: 500))],
         "custody.returned": ["condition": .init("condition", .text(limit: 200))],
         "custody.moved": ["reason": .init("reason", .optionalText(limit: 500))],
         "custody.disposed": ["note": .init("note", .optionalText(limit: 500)), "recipient": .init("recipient", .optionalText(limit: 100))],

@@ -37,14 +37,17 @@ public struct CaseFilter: Sendable, Equatable {
     public var status: CaseStatus?
     public var kind: CaseKind?
     public var isPropertyCrime: Bool?
+    /// Only cases of this handling unit.
+    public var unit: String?
     /// Only cases whose last substantive progress (or opening) is before this time.
     public var lastProgressBefore: Date?
     public var limit = 10_000
 
     public init(
-        status: CaseStatus? = nil, kind: CaseKind? = nil, isPropertyCrime: Bool? = nil, lastProgressBefore: Date? = nil,
-        limit: Int = 10_000
+        status: CaseStatus? = nil, kind: CaseKind? = nil, isPropertyCrime: Bool? = nil, unit: String? = nil,
+        lastProgressBefore: Date? = nil, limit: Int = 10_000
     ) {
+        self.unit = unit
         self.status = status
         self.kind = kind
         self.isPropertyCrime = isPropertyCrime

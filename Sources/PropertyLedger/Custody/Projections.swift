@@ -67,16 +67,17 @@ struct Projections {
         try database.firstRow("SELECT \(Self.caseColumns) FROM \(schema).cases WHERE number = ?", number, row: Self.caseRecord)
     }
 
-    static let caseColumns = "number, title, kind, property_crime, status, opened_at, last_progress_at"
+    static let caseColumns = "number, title, kind, property_crime, status, opened_at, last_progress_at, unit"
 
     static func caseRecord(_ row: Statement) -> CaseRecord {
         CaseRecord(
             number: row.text(0), title: row.text(1), kind: CaseKind(rawValue: row.text(2)) ?? .criminal,
             isPropertyCrime: row.int(3) != 0, status: CaseStatus(rawValue: row.text(4)) ?? .unsolved,
-            openedAt: row.text(5), lastProgressAt: row.text(6))
+            openedAt: row.text(5), lastProgressAt: row.text(6), unit: row.isNull(7) ? nil : row.text(7))
     }
 
-    static let objectColumns = "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated"
+    static let objectColumns =
+        "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated, checked_out_from"
 
     func object(_ id: String) throws -> CustodyObject? {
         try database.firstRow("SELECT \(Self.objectColumns) FROM \(schema).objects WHERE id = ?", id, row: Self.object)
@@ -116,7 +117,7 @@ struct Projections {
             due: row.isNull(7) ? nil : row.text(7), chip: row.isNull(8) ? nil : row.text(8),
             item: kind == .item ? try JSONDecoder().decode(ItemRegistered.self, from: details) : nil,
             dossier: kind == .dossier ? try JSONDecoder().decode(DossierRegistered.self, from: details) : nil,
-            registeredAt: row.int64(10), updatedAt: row.int64(11))
+            registeredAt: row.int64(10), updatedAt: row.int64(11), checkedOutFrom: row.isNull(12) ? nil : row.text(12))
     }
 
     /// The next id for `prefix` (`P-370321-2026-`): one more than the largest issued, six digits.
@@ -191,6 +192,10 @@ struct Projections {
             conditions.append("property_crime = ?")
             arguments.append(propertyCrime ? 1 : 0)
         }
+        if let unit = filter.unit {
+            conditions.append("unit = ?")
+            arguments.append(unit)
+        }
         if let before = filter.lastProgressBefore {
             conditions.append("last_progress_at < ?")
             arguments.append(Timestamp.string(before))
@@ -235,11 +240,13 @@ struct Projections {
                 "INSERT INTO \(s).locations (code, name, kind, parent, central, entry) VALUES (?, ?, ?, ?, ?, ?)",
                 e.code, e.name, e.kind.rawValue, e.parent, e.central ? 1 : 0, index)
         case .caseOpened(let e):
+            // Entries written before the unit was recorded: the opening officer's (officers' units never change).
+            let unit = try e.unit ?? entry.actor.flatMap { try officer($0)?.unit }
             try database.execute(
                 """
-                INSERT INTO \(s).cases (number, title, kind, property_crime, status, opened_at, last_progress_at, entry)
-                VALUES (?, ?, ?, ?, 'unsolved', ?, ?, ?)
-                """, e.case, e.title, e.kind.rawValue, e.propertyCrime ? 1 : 0, entry.at, entry.at, index)
+                INSERT INTO \(s).cases (number, title, kind, property_crime, status, opened_at, last_progress_at, entry, unit)
+                VALUES (?, ?, ?, ?, 'unsolved', ?, ?, ?, ?)
+                """, e.case, e.title, e.kind.rawValue, e.propertyCrime ? 1 : 0, entry.at, entry.at, index, unit)
         case .caseProgressed(let e):
             try database.execute("UPDATE \(s).cases SET last_progress_at = ? WHERE number = ?", entry.at, e.case)
         case .caseSolved(let e):
@@ -262,7 +269,9 @@ struct Projections {
         case .checkedIn(let e):
             try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
         case .checkedOut(let e):
-            try setCustody(e.object, status: .checkedOut, location: nil, holder: e.to, due: e.due)
+            try setCustody(e.object, status: .checkedOut, location: nil, holder: e.to, due: e.due, checkedOutFrom: e.from)
+        case .checkoutExtended(let e):
+            try database.execute("UPDATE \(s).objects SET due = ? WHERE id = ?", e.due, e.object)
         case .returned(let e):
             try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
         case .moved(let e):
@@ -290,10 +299,12 @@ struct Projections {
             """, id, kind.rawValue, caseNumber, name, details, index, index)
     }
 
-    private func setCustody(_ object: String, status: ObjectStatus, location: String?, holder: String?, due: String?) throws {
+    private func setCustody(
+        _ object: String, status: ObjectStatus, location: String?, holder: String?, due: String?, checkedOutFrom: String? = nil
+    ) throws {
         try database.execute(
-            "UPDATE \(schema).objects SET status = ?, location = ?, holder = ?, due = ? WHERE id = ?",
-            status.rawValue, location, holder, due, object)
+            "UPDATE \(schema).objects SET status = ?, location = ?, holder = ?, due = ?, checked_out_from = ? WHERE id = ?",
+            status.rawValue, location, holder, due, checkedOutFrom, object)
     }
 
     /// Applies a correction to the projected value it changes, if any (see ``Correctable``).

@@ -11,7 +11,7 @@ struct RebuildCheck {
     /// The differences, described; empty when the projections are exactly what the log says.
     func differences() throws -> [Reason] {
         try database.readTransaction {
-            try database.executeScript(Schema.projectionTables(schema: "temp"))
+            try database.executeScript(Schema.currentProjectionTables(schema: "temp"))
             for module in registry.modules {
                 for migration in module.migrations { try database.executeScript(migration.sql("temp")) }
             }
@@ -30,6 +30,9 @@ struct RebuildCheck {
                     try module.apply(envelope, at: index, to: ProjectionTables(database, schema: "temp"))
                 } else if let entry = try? CustodyEntry.decode(bytes) {
                     try replay.apply(entry, at: index)
+                    for module in registry.modules {
+                        try module.observe(entry, at: index, to: ProjectionTables(database, schema: "temp"))
+                    }
                 } else {
                     differences.append(.rebuildEntryUnknown(index, type: envelope.type))
                 }

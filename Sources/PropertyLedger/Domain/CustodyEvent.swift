@@ -17,6 +17,7 @@ public enum CustodyEvent: Sendable, Equatable {
     case chipReplaced(ChipReplaced)
     case checkedIn(CheckedIn)
     case checkedOut(CheckedOut)
+    case checkoutExtended(CheckoutExtended)
     case returned(Returned)
     case moved(Moved)
     case disposed(Disposed)
@@ -39,6 +40,7 @@ public enum CustodyEvent: Sendable, Equatable {
         case .chipReplaced: "chip.replaced"
         case .checkedIn: "custody.checked-in"
         case .checkedOut: "custody.checked-out"
+        case .checkoutExtended: "custody.checkout-extended"
         case .returned: "custody.returned"
         case .moved: "custody.moved"
         case .disposed: "custody.disposed"
@@ -56,6 +58,7 @@ public enum CustodyEvent: Sendable, Equatable {
         case .chipReplaced(let e): e.object
         case .checkedIn(let e): e.object
         case .checkedOut(let e): e.object
+        case .checkoutExtended(let e): e.object
         case .returned(let e): e.object
         case .moved(let e): e.object
         case .disposed(let e): e.object
@@ -130,6 +133,9 @@ public struct CaseOpened: Codable, Sendable, Equatable {
     public var kind: CaseKind
     /// 侵财类: a property crime.
     public var propertyCrime: Bool
+    /// The handling unit (办案单位), which the daily bulletin groups by: as given, else the opening officer's
+    /// unit. Absent in entries written before it existed, and when neither was known.
+    public var unit: String?
 }
 
 /// Substantive progress (实质性进展): restarts the one-month clock for unsolved dossiers.
@@ -212,6 +218,18 @@ public struct CheckedOut: Codable, Sendable, Equatable {
     public var from: String
 }
 
+/// An extension of a check-out's due time (the register's 延期), approved by a supervisor who is not the
+/// holder; the check-out's other terms stay.
+public struct CheckoutExtended: Codable, Sendable, Equatable {
+    public var object: String
+    /// The new due time (ISO 8601, UTC).
+    public var due: String
+    /// The due time it replaces.
+    public var previousDue: String
+    public var approvedBy: String
+    public var reason: String
+}
+
 public struct Returned: Codable, Sendable, Equatable {
     public var object: String
     public var location: String
@@ -226,6 +244,8 @@ public struct Moved: Codable, Sendable, Equatable {
     public var from: String
     public var location: String
     public var reason: String?
+    /// The policy rule that required the move (`central-storage`), when a rule did; absent for a clerk's own.
+    public var rule: String?
 }
 
 /// How an item leaves custody for good (处置).

@@ -28,6 +28,8 @@ public struct CaseRecord: Sendable, Codable, Equatable {
     public var openedAt: String
     /// The last substantive progress, or the opening: the one-month rule counts from here.
     public var lastProgressAt: String
+    /// The handling unit (办案单位), if known.
+    public var unit: String?
 }
 
 /// Where an item or dossier stands.
@@ -62,6 +64,8 @@ public struct CustodyObject: Sendable, Codable, Equatable {
     /// The log index of the registration and of the latest entry about the object.
     public var registeredAt: Int64
     public var updatedAt: Int64
+    /// Where a checked-out object was taken from (its place in storage while it is out); nil otherwise.
+    public var checkedOutFrom: String?
 
     /// Whether it is checked out past its due time at `now` (ISO 8601 strings in UTC compare as text).
     public func isOverdue(at now: String) -> Bool {

@@ -21,6 +21,23 @@ public protocol LedgerModule: Sendable {
     /// It trusts the entry (its rules ran when it was written) and must be deterministic: replaying the log
     /// into empty tables must give exactly the live ones.
     func apply(_ entry: LoggedEntry, at index: Int64, to tables: borrowing ProjectionTables) throws
+
+    /// Reviews a custody entry the core's rules allowed, before it is written; throws (a refusal) to stop it.
+    /// This is how a module's rule governs custody itself — "a dossier the one-month rule holds in central
+    /// storage leaves it only by an approved check-out" — without editing the core's rules. It sees the state
+    /// before the entry. The default allows everything.
+    func review(_ entry: CustodyEntry, in context: borrowing RuleContext) throws
+
+    /// Folds a core entry (an officer, a case's progress, a check-out, a correction …), already written at
+    /// `index` and applied to the core's projections, into the module's tables, for a module that keeps its
+    /// own view of custody. Deterministic like ``apply(_:at:to:)``; the rebuild check replays it too, and a
+    /// store that gains the module later replays its whole log through it once. The default keeps nothing.
+    func observe(_ entry: CustodyEntry, at index: Int64, to tables: borrowing ProjectionTables) throws
+}
+
+extension LedgerModule {
+    public func review(_ entry: CustodyEntry, in context: borrowing RuleContext) throws {}
+    public func observe(_ entry: CustodyEntry, at index: Int64, to tables: borrowing ProjectionTables) throws {}
 }
 
 /// One step of a module's schema: SQL that creates or alters its tables in the schema it is given.

@@ -8,7 +8,8 @@ struct ModuleRegistry: Sendable {
     static let coreTypes: Set<String> = [
         "log.created", "officer.added", "officer.retired", "location.added", "case.opened", "case.progressed", "case.solved",
         "case.closed", "item.registered", "dossier.registered", "chip.bound", "chip.replaced", "custody.checked-in",
-        "custody.checked-out", "custody.returned", "custody.moved", "custody.disposed", "correction", "stocktake.recorded",
+        "custody.checked-out", "custody.checkout-extended", "custody.returned", "custody.moved", "custody.disposed", "correction",
+        "stocktake.recorded",
     ]
 
     /// Checks that names and entry types are unique and clash with nothing of the core.
@@ -52,13 +53,18 @@ struct ModuleRegistry: Sendable {
         return module.migrations[applied.count...]
     }
 
-    /// Applies every pending migration of every module in one transaction.
+    /// Applies every pending migration of every module in one transaction. A module new to the store (none
+    /// of its migrations applied yet) then catches up: the log so far is replayed through its
+    /// ``LedgerModule/observe(_:at:to:)`` in the same transaction, so its tables are what they would be had it
+    /// been there from the start.
     func migrate(_ database: Database) throws {
         guard try modules.contains(where: { !(try pendingMigrations(of: $0, in: database)).isEmpty }) else { return }
         try database.writeTransaction {
             // Checked again under the write lock: another process may have migrated meanwhile.
+            var newcomers: [any LedgerModule] = []
             for module in modules {
                 let pending = try pendingMigrations(of: module, in: database)
+                if pending.startIndex == 0 && !pending.isEmpty { newcomers.append(module) }
                 // A slice keeps the indices of the whole list: each is the migration's position.
                 for position in pending.indices {
                     try database.executeScript(pending[position].sql("main"))
@@ -66,6 +72,19 @@ struct ModuleRegistry: Sendable {
                         "INSERT INTO module_migrations (module, position, name) VALUES (?, ?, ?)", module.name, position,
                         pending[position].name)
                 }
+            }
+            if !newcomers.isEmpty { try Self.replayCore(database, into: newcomers) }
+        }
+    }
+
+    /// Every core entry of the log, in order, through `modules`' ``LedgerModule/observe(_:at:to:)``. Entries
+    /// of other modules cannot be there yet for a module that was never here: its own types are new too.
+    private static func replayCore(_ database: Database, into modules: [any LedgerModule]) throws {
+        let entries = try database.makeStatement("SELECT idx, bytes FROM main.log_entries WHERE idx > 0 ORDER BY idx")
+        while try entries.step() {
+            guard let entry = try? CustodyEntry.decode(entries.data(1)) else { continue }
+            for module in modules {
+                try module.observe(entry, at: entries.int64(0), to: ProjectionTables(database, schema: "main"))
             }
         }
     }

@@ -76,6 +76,10 @@ extension Reason {
     // MARK: Check-out, disposal, registration
 
     static func approverIsRecipient(badge: String) -> Reason { Reason("approver-is-recipient", ["badge": badge]) }
+    static func approverIsHolder(badge: String) -> Reason { Reason("approver-is-holder", ["badge": badge]) }
+    static func extensionNotLater(_ due: String, current: String) -> Reason {
+        Reason("extension-not-later", ["due": due, "current": current])
+    }
     static func dueNotInFuture(_ due: String) -> Reason { Reason("due-not-in-future", ["due": due]) }
     static func dueTooFar(_ due: String, latest: String) -> Reason { Reason("due-too-far", ["due": due, "latest": latest]) }
     static func dossierNotDisposable(_ id: String) -> Reason { Reason("dossier-not-disposable", ["object": id]) }
@@ -121,7 +125,8 @@ extension Reason {
         .init("object-not-in-storage", "object", "status", "location", "holder", "operation"),
         .init("object-already-at", "object", "location"), .init("object-has-chip", "object", "chip"),
         .init("object-has-no-chip", "object"), .init("chip-bound-elsewhere", "chip", "object"), .init("chip-not-bound", "chip"),
-        .init("approver-is-recipient", "badge"), .init("due-not-in-future", "due"), .init("due-too-far", "due", "latest"),
+        .init("approver-is-recipient", "badge"), .init("approver-is-holder", "badge"), .init("extension-not-later", "due", "current"),
+        .init("due-not-in-future", "due"), .init("due-too-far", "due", "latest"),
         .init("dossier-not-disposable", "object"), .init("owner-return-needs-recipient"),
         .init("recipient-is-officer", "recipient"), .init("too-few-seizers", "count"),
         .init("seizure-in-future", "seizedAt", "recordedAt"), .init("seizure-too-early", "seizedAt"),

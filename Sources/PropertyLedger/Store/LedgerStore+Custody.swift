@@ -34,16 +34,16 @@ extension LedgerStore {
         -> RecordedEntry
     {
         try database.readTransaction {
-            let projections = Projections(database)
-            let command = try command.normalized().resolvingChips(using: projections.resolve)
-            let rules = CustodyRules(projections: projections, agency: identity.agency, entryBytes: projections.entryBytes)
-            var entry = try rules.entry(for: command, actor: actor, at: date)
-            entry.device = device
+            let nextIndex = try size
+            let context = RuleContext(
+                actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
+                custody: CustodyView(projections: Projections(database)))
+            let entry = try LedgerTransaction.decide(command, in: context, registry: registry, device: device)
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
             guard try entry.encoded().count <= Self.maximumEntrySize else {
                 throw LedgerError(.invalidInput, .entryWouldBeTooLarge)
             }
-            return RecordedEntry(index: try size, entry: entry)
+            return RecordedEntry(index: nextIndex, entry: entry)
         }
     }
 

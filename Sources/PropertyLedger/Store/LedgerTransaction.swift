@@ -16,18 +16,41 @@ public struct LedgerTransaction: ~Copyable {
     /// The time every entry of the transaction carries.
     public let date: Date
 
+    /// What rules see at this point of the transaction.
+    private var ruleContext: RuleContext {
+        RuleContext(
+            actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
+            custody: CustodyView(projections: Projections(database)))
+    }
+
     /// Checks `command` against the custody rules (after normalizing it and resolving `chip:` references in
     /// this transaction's state), writes its entry and updates the custody projections.
     @discardableResult
     public mutating func record(_ command: CustodyCommand) throws -> RecordedEntry {
-        let projections = Projections(database)
-        let command = try command.normalized().resolvingChips(using: projections.resolve)
-        let rules = CustodyRules(projections: projections, agency: agency, entryBytes: projections.entryBytes)
-        var entry = try rules.entry(for: command, actor: actor, at: date)
-        entry.device = device
+        let entry = try Self.decide(command, in: ruleContext, registry: registry, device: device)
         let index = try writer.append(try entry.encoded())
-        try projections.apply(entry, at: index)
+        try Projections(database).apply(entry, at: index)
+        for module in registry.modules {
+            try module.observe(entry, at: index, to: ProjectionTables(database, schema: "main"))
+        }
         return RecordedEntry(index: index, entry: entry)
+    }
+
+    /// The entry `command` becomes in `context`'s state — normalized, chips resolved, the custody rules and
+    /// then every module's review passed — or the refusal it meets. Writing and evaluating both decide here,
+    /// so an evaluation meets exactly the refusal a write would.
+    static func decide(
+        _ command: CustodyCommand, in context: borrowing RuleContext, registry: ModuleRegistry, device: Device?
+    ) throws -> CustodyEntry {
+        let projections = context.custody.projections
+        let command = try command.normalized().resolvingChips(using: projections.resolve)
+        let rules = CustodyRules(projections: projections, agency: context.agency, entryBytes: projections.entryBytes)
+        var entry = try rules.entry(for: command, actor: context.actor, at: context.date)
+        entry.device = device
+        for module in registry.modules {
+            try module.review(entry, in: context)
+        }
+        return entry
     }
 
     /// Decides a module entry with `decide` (which throws to refuse), writes it, and applies it to the tables
@@ -37,10 +60,7 @@ public struct LedgerTransaction: ~Copyable {
         guard let module = registry.owner(of: Payload.type) else {
             throw LedgerError(.invalidInput, .entryTypeUnowned(Payload.type))
         }
-        let context = RuleContext(
-            actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
-            custody: CustodyView(projections: Projections(database)))
-        let payload = try decide(context)
+        let payload = try decide(ruleContext)
         let at = Timestamp.string(date)
         let bytes = try ModuleEntryEncoding(at: at, actor: actor, device: device, payload: payload).encoded()
         let entry = try LoggedEntry(decoding: bytes)

@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4, version5]
+    static let migrations: [String] = [version1, version2, version3, version4, version5, version6]
 
     static var currentVersion: Int { migrations.count }
 
@@ -102,8 +102,40 @@ enum Schema {
         UPDATE objects SET name = coalesce(json_extract(details, '$.title'), '') WHERE kind = 'dossier';
         """
 
-    /// The projection tables in `schema` (`main`, or an attached in-memory schema for a rebuild check).
-    static func projectionTables(schema: String) -> String {
+    /// The handling unit of a case (what the daily bulletin groups by) and where a checked-out object was taken
+    /// from (what the one-month rule asks of a dossier out of central storage), filled in from the log for the
+    /// rows already there: the unit the opening entry names, else the opening officer's; the `from` of the
+    /// object's last check-out.
+    private static let version6 =
+        projectionColumnsAddedInVersion6(schema: "main") + """
+            UPDATE cases SET unit = coalesce(
+                (SELECT json_extract(CAST(bytes AS TEXT), '$.unit') FROM log_entries WHERE idx = cases.entry),
+                (SELECT unit FROM officers WHERE badge =
+                    (SELECT json_extract(CAST(bytes AS TEXT), '$.actor') FROM log_entries WHERE idx = cases.entry)));
+            UPDATE objects SET checked_out_from = (
+                SELECT json_extract(CAST(e.bytes AS TEXT), '$.from') FROM object_entries oe JOIN log_entries e ON e.idx = oe.idx
+                WHERE oe.object = objects.id AND json_extract(CAST(e.bytes AS TEXT), '$.type') = 'custody.checked-out'
+                ORDER BY oe.idx DESC LIMIT 1)
+            WHERE status = 'checked-out';
+            CREATE INDEX cases_by_unit ON cases (unit);
+            """
+
+    private static func projectionColumnsAddedInVersion6(schema: String) -> String {
+        """
+        ALTER TABLE \(schema).cases ADD COLUMN unit TEXT;
+        ALTER TABLE \(schema).objects ADD COLUMN checked_out_from TEXT;
+
+        """
+    }
+
+    /// The projection tables as they are now, in `schema` (`temp` for a rebuild check): as version 2 created
+    /// them, with every column added since.
+    static func currentProjectionTables(schema: String) -> String {
+        projectionTables(schema: schema) + projectionColumnsAddedInVersion6(schema: schema)
+    }
+
+    /// The projection tables as version 2 created them, in `schema`. Never edit: later versions alter them.
+    private static func projectionTables(schema: String) -> String {
         """
         CREATE TABLE \(schema).officers (
             badge TEXT PRIMARY KEY NOT NULL,
