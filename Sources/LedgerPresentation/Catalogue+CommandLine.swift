@@ -47,8 +47,8 @@ extension Catalogue {
     ]
 
     /// `reason` in `language` for the command line: its wording, then what to type, if there is a hint.
-    public static func commandLineText(_ reason: Reason, in language: Language) -> String {
-        let text = render(reason, in: language)
+    public static func commandLineText(_ reason: Reason, in language: Language, times: TimeFormat? = nil) -> String {
+        let text = render(reason, in: language, times: times)
         guard let hint = commandLineHints[reason.id] else { return text }
         let separator = language == .zh ? "；" : "; "
         return text + separator + fill(hint.text(in: language), with: reason.arguments, in: language)

@@ -28,6 +28,9 @@ public enum Catalogue {
     /// Every reason declared: PropertyLedger's and ChipReader's, the command-line parser's and the `ledger` tool's.
     public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons + Reason.argumentReasons + Reason.toolReasons }
 
+    /// Arguments that hold a stored time (ISO 8601 UTC), shown in the agency's zone when it is known.
+    public static let timeArguments: Set<String> = ["due", "latest", "current", "seizedAt", "recordedAt"]
+
     /// Arguments holding several comma-separated values: the term table each value is worded by, and how
     /// they are joined.
     public static let lists: [String: (term: String, separator: Wording)] = [
@@ -39,9 +42,15 @@ public enum Catalogue {
 
 /// `reason` in `language`: its wording with every placeholder filled. An id without wording shows as its
 /// debug form (`some-reason(arg: value)`), so a reason the catalogue lacks is still seen, never lost.
-public func render(_ reason: Reason, in language: Language) -> String {
+public func render(_ reason: Reason, in language: Language, times: TimeFormat? = nil) -> String {
     guard let wording = Catalogue.reasons[reason.id] else { return reason.description }
     var arguments = reason.arguments
+    // Stored times (UTC) read as the agency's people read them, when its zone is known.
+    if let times {
+        for name in Catalogue.timeArguments {
+            if let value = arguments[name] { arguments[name] = times.string(stored: value) }
+        }
+    }
     if reason.id == "writes-blocked", let cause = arguments["cause"] {
         // The cause's own arguments travel beside its id.
         arguments["cause"] = render(Reason(cause, arguments.filter { $0.key != "cause" }), in: language)

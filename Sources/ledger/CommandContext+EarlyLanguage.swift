@@ -1,4 +1,6 @@
+import Foundation
 import LedgerPresentation
+import PropertyLedger
 
 extension CommandContext {
     /// The language chosen before the command line is parsed, so that even an error in it is worded in that
@@ -9,6 +11,13 @@ extension CommandContext {
         if let chosen = chosenLanguage(flag: flag) { return chosen }
         if let choosing = optionValue("default-lang", in: arguments).flatMap(Language.init(rawValue:)) { return choosing }
         return defaultLanguage(of: StoreLocation.paths(store: optionValue("store", in: arguments), privateKey: nil))
+    }
+
+    /// The zone of the store `--store` in `arguments` names (or `$LEDGER_STORE`, or the per-user default), for
+    /// wording times in an error; the default agency zone when there is no store or it recorded none.
+    static func zone(arguments: [String]) -> TimeZone {
+        let paths = StoreLocation.paths(store: optionValue("store", in: arguments), privateKey: nil)
+        return LedgerStore.recordedZone(at: paths).flatMap(TimeZone.init(identifier:)) ?? Agency.defaultTimeZone
     }
 
     /// The value given to `--name` (`--name VALUE` or `--name=VALUE`) before any `--`, if any.

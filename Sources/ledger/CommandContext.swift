@@ -56,7 +56,11 @@ struct CommandContext: Sendable, Equatable {
 
     /// `reason` in the chosen language, as one line (with the command-line hint, where there is one).
     func words(_ reason: Reason) -> String {
-        Catalogue.commandLineText(reason, in: language)
+        let paths = paths
+        let times = TimesInReasons(language: language) {
+            LedgerStore.recordedZone(at: paths).flatMap(TimeZone.init(identifier:)) ?? Agency.defaultTimeZone
+        }
+        return Catalogue.commandLineText(reason, in: language, times: times.format(for: [reason]))
     }
 
     init(store: String? = nil, privateKey: String? = nil, actor: String? = nil, json: Bool = false, isDryRun: Bool = false) {

@@ -26,6 +26,7 @@ enum CommandRegistry {
         ChipReplaceCommand.self,
         CheckinCommand.self,
         CheckoutCommand.self,
+        CheckoutExtendCommand.self,
         ReturnCommand.self,
         MoveCommand.self,
         DisposeCommand.self,

@@ -40,7 +40,7 @@ enum CompletionScript {
             "        case \"$word\" in",
             "            --) ;;",
             "            -*) if [[ \"$word\" != *=* ]] && _ledger_takes_value \"$command\" \"$word\"; then i=$((i + 1)); fi ;;",
-            "            *) if [ -z \"$command\" ]; then command=\"$word\"; elif _ledger_is_group \"$command\"; then command=\"$command $word\"; fi ;;",
+            "            *) if [ -z \"$command\" ]; then command=\"$word\"; elif _ledger_is_group \"$command\" && _ledger_is_command \"$command $word\"; then command=\"$command $word\"; fi ;;",
             "        esac",
             "        i=$((i + 1))",
             "    done",
@@ -111,7 +111,7 @@ enum CompletionScript {
             "        case \"$word\" in",
             "            --) ;;",
             "            -*) if [[ \"$word\" != *=* ]] && _ledger_takes_value \"$command\" \"$word\"; then (( i++ )); fi ;;",
-            "            *) if [[ -z \"$command\" ]]; then command=\"$word\"; elif _ledger_is_group \"$command\"; then command=\"$command $word\"; fi ;;",
+            "            *) if [[ -z \"$command\" ]]; then command=\"$word\"; elif _ledger_is_group \"$command\" && _ledger_is_command \"$command $word\"; then command=\"$command $word\"; fi ;;",
             "        esac",
             "        (( i++ ))",
             "    done",
@@ -143,7 +143,7 @@ enum CompletionScript {
     /// Placeholders that name a file, so the shell offers file names for them.
     private static let filePlaceholders: Set<String> = ["PATH", "FILE", "RECEIPT", "VKEYFILE"]
 
-    /// `_ledger_is_group`, `_ledger_takes_value`, `_ledger_takes_file` and `_ledger_values`: the same
+    /// `_ledger_is_group`, `_ledger_is_command`, `_ledger_takes_value`, `_ledger_takes_file` and `_ledger_values`: the same
     /// POSIX-style `case` functions in bash and zsh.
     private static func sharedFunctions(_ specs: [CommandSpec]) -> [String] {
         let groups = groupNames(specs)
@@ -153,6 +153,18 @@ enum CompletionScript {
             "    case \"$1\" in",
         ]
         lines += arm(groups.map(quote))
+        lines += [
+            "    esac",
+            "    return 1",
+            "}",
+            "",
+            // A group's first word may be a command too (`checkout OBJECT`, `checkout extend OBJECT`): its second
+            // word is a subcommand only when the pair names one.
+            "# Succeeds when $1 is a command (`officer add`, `checkout extend`).",
+            "_ledger_is_command() {",
+            "    case \"$1\" in",
+        ]
+        lines += arm(specs.map { quote($0.name) })
         lines += [
             "    esac",
             "    return 1",

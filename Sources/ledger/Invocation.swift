@@ -91,11 +91,13 @@ struct Invocation {
     }
 
     /// The command the leading positionals name (`verify`, `officer add`, or a group alone) and how many
-    /// words it takes.
+    /// words it takes. A word that is both a command and a group (`checkout`, `checkout extend`) names the
+    /// subcommand when the next word is one, else the command itself (its first positional follows).
     private static func commandWords(_ positionals: [String]) -> (name: String, count: Int)? {
         guard let first = positionals.first else { return nil }
-        if positionals.count > 1, CommandSpec.isGroup(first), CommandRegistry.named(first) == nil {
-            return (first + " " + positionals[1], 2)
+        if positionals.count > 1, CommandSpec.isGroup(first) {
+            let pair = first + " " + positionals[1]
+            if CommandRegistry.named(first) == nil || CommandRegistry.named(pair) != nil { return (pair, 2) }
         }
         return (first, 1)
     }

@@ -17,46 +17,51 @@ enum Ledger {
         // Looked up before parsing, so that even an error in the command line is worded in the chosen language.
         let language = CommandContext.language(
             flag: languageFlag(in: arguments).flatMap { Language(rawValue: $0)?.rawValue }, arguments: arguments)
+        // Times in a refusal (a due time) read in the store's zone, peeked at like its language — only when a
+        // reason holds one, so that a usage error touches no file.
+        let times = TimesInReasons(language: language) { CommandContext.zone(arguments: arguments) }
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()
             return .success
         } catch let error as ArgumentValueError {
             report(
-                error.reason, in: language, status: .usage, kind: "usage", json: json,
+                error.reason, in: language, times: times, status: .usage, kind: "usage", json: json,
                 prefix: Catalogue.errors.optionValue.text(in: language, ["option": "--" + error.option]),
                 help: error.command.map { .command($0) })
             return .usage
         } catch let error as NotAVerifierKey {
             report(
-                error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json,
+                error.reason, in: language, times: times, status: .invalidInput, kind: "invalidInput", json: json,
                 prefix: Catalogue.errors.notAVerifierKey.text(in: language, ["path": error.path]))
             return .invalidInput
         } catch let error as UsageError {
             if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
-            report(error.reason, in: language, status: .usage, kind: "usage", json: json, help: error.help)
+            report(error.reason, in: language, times: times, status: .usage, kind: "usage", json: json, help: error.help)
             return .usage
         } catch let error as CommandFailure {
             // The command already printed its JSON result (which says what failed); only stderr gets the line.
             report(
-                error.reason, in: language, status: error.status, kind: "\(error.status)", json: json && !error.resultPrinted,
+                error.reason, in: language, times: times, status: error.status, kind: "\(error.status)", json: json && !error.resultPrinted,
                 details: error.details)
             return error.status
         } catch let error as LedgerError {
             let status = ExitStatus(for: error.code)
-            report(error.reason, in: language, status: status, kind: "\(error.code)", json: json)
+            report(error.reason, in: language, times: times, status: status, kind: "\(error.code)", json: json)
             return status
         } catch let error as VerificationError {
-            report(error.reason, in: language, status: .verificationFailed, kind: "verificationFailed", json: json, prefixed: true)
+            report(
+                error.reason, in: language, times: times, status: .verificationFailed, kind: "verificationFailed", json: json,
+                prefixed: true)
             return .verificationFailed
         } catch let error as NoteFormatError {
-            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json, prefixed: true)
+            report(error.reason, in: language, times: times, status: .invalidInput, kind: "invalidInput", json: json, prefixed: true)
             return .invalidInput
         } catch let error as ReaderError {
-            report(Reason(error), in: language, status: .readerUnavailable, kind: "reader", json: json)
+            report(Reason(error), in: language, times: times, status: .readerUnavailable, kind: "reader", json: json)
             return .readerUnavailable
         } catch let error as CryptoError {
-            report(error.reason, in: language, status: .invalidInput, kind: "invalidInput", json: json)
+            report(error.reason, in: language, times: times, status: .invalidInput, kind: "invalidInput", json: json)
             return .invalidInput
         } catch {
             report("\(error)", status: .internalError, kind: "internal", json: json)
@@ -70,13 +75,17 @@ enum Ledger {
     /// goes first. `prefix` says what the reason is about (an option, a file); `details` follow the reason
     /// (the finding a failure is about); `help` is the help to read, named at the end.
     private static func report(
-        _ reason: Reason, in language: Language, status: ExitStatus, kind: String, json: Bool, prefixed: Bool = false,
+        _ reason: Reason, in language: Language, times: TimesInReasons, status: ExitStatus, kind: String, json: Bool,
+        prefixed: Bool = false,
         prefix: String = "", details: [Reason] = [], help: UsageError.Help? = nil
     ) {
         let words = Catalogue.errors
         let kindPrefix = prefixed ? Catalogue.commandLinePrefixes[kind] : nil
-        var message = prefix + (kindPrefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language)
-        for detail in details { message += words.detailSeparator.text(in: language) + Catalogue.commandLineText(detail, in: language) }
+        let format = times.format(for: [reason] + details)
+        var message = prefix + (kindPrefix?.text(in: language) ?? "") + Catalogue.commandLineText(reason, in: language, times: format)
+        for detail in details {
+            message += words.detailSeparator.text(in: language) + Catalogue.commandLineText(detail, in: language, times: format)
+        }
         switch help {
         case .general: message += words.separator.text(in: language) + words.seeHelp.text(in: language)
         case .command(let command):

@@ -8,10 +8,20 @@ extension LedgerStore {
     /// file is missing, is not a store, cannot be read, or recorded no default language (a log from before it
     /// was recorded, which means Chinese).
     public static func recordedDefaultLanguage(at paths: StorePaths) -> String? {
+        peek(StoreCreation.defaultLanguageKey, at: paths)
+    }
+
+    /// The agency's time zone as the store recorded it (an IANA name), peeked at the same way: for wording
+    /// the times in an error before, or without, opening the store. Nil as for the language.
+    public static func recordedZone(at paths: StorePaths) -> String? {
+        peek("agency.zone", at: paths)
+    }
+
+    private static func peek(_ key: String, at paths: StorePaths) -> String? {
         guard FileManager.default.fileExists(atPath: paths.database),
             let database = try? Database(path: paths.database, readOnly: true),
             (try? database.queryInt("PRAGMA application_id")) == Schema.applicationID
         else { return nil }
-        return try? database.firstRow("SELECT value FROM log_meta WHERE key = ?", StoreCreation.defaultLanguageKey) { $0.text(0) }
+        return try? database.firstRow("SELECT value FROM log_meta WHERE key = ?", key) { $0.text(0) }
     }
 }

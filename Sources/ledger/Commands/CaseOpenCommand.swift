@@ -16,6 +16,11 @@ struct CaseOpenCommand: RecordingCommand {
                 name: "title", value: "TITLE",
                 help: Wording(zh: "案件名称（如自行车被盗案）", en: "the case title (e.g. 自行车被盗案)")),
             .flag("property-crime", help: Wording(zh: "属于侵财类案件", en: "a property crime (侵财类)")),
+            Option(
+                name: "unit", value: "UNIT",
+                help: Wording(
+                    zh: "办案单位（每日通报按此分组；默认为立案民警所在单位）",
+                    en: "the handling unit, which the daily bulletin groups by (default: the opening officer's unit)")),
         ])
 
     let custodyCommand: CustodyCommand
@@ -23,6 +28,7 @@ struct CaseOpenCommand: RecordingCommand {
     init(parsing arguments: inout ArgumentReader) throws {
         custodyCommand = .openCase(
             number: try arguments.positional("NUMBER"), title: try arguments.required("title"),
-            kind: try arguments.requiredChoice("kind", CaseKind.self), isPropertyCrime: arguments.flag("property-crime"))
+            kind: try arguments.requiredChoice("kind", CaseKind.self), isPropertyCrime: arguments.flag("property-crime"),
+            unit: arguments.take("unit"))
     }
 }
