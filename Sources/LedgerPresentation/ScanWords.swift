@@ -8,6 +8,7 @@ public struct ScanWords: CatalogueSection {
     /// The actions, as `--action` names them in English and the clerk reads them in Chinese.
     public let checkin = Wording(zh: "入库", en: "checkin")
     public let `return` = Wording(zh: "归还入库", en: "return")
+    public let move = Wording(zh: "移库", en: "move")
     public let tagLeft = Wording(zh: "标签已移开", en: "tag left")
 }
 

@@ -1,4 +1,5 @@
 import CommandLineSupport
+import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
@@ -83,9 +84,14 @@ struct CommandContext: Sendable, Equatable {
         actorOption ?? ProcessInfo.processInfo.environment["LEDGER_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The store, with the modules whose rules must hold whatever command runs (DossierVault: a dossier the
+    /// one-month rule holds in central storage leaves it only by an approved check-out).
     func openStore() async throws -> LedgerStore {
-        try await LedgerStore.open(paths)
+        try await LedgerStore.open(paths, modules: Self.modules)
     }
+
+    /// The modules every store is opened with.
+    static let modules: [any LedgerModule] = [DossierVault()]
 
     /// Records `command` under the rules, or with `--dry-run` evaluates it in a read transaction: the same
     /// entry (or the same refusal), nothing written.

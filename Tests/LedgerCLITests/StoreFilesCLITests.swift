@@ -143,10 +143,17 @@ struct StoreFilesCLITests {
     /// Issue 7, item 8: a store on a read-only disk opens for reading, and a write says plainly why it cannot.
     /// As root (CI) the disk is made read-only with a read-only bind mount in a mount namespace of the
     /// command's own (root ignores file modes); otherwise the files and directory are made read-only.
-    @Test func aReadOnlyStoreIsReadButNotWritten() async throws {
+    /// A store written before DossierVault existed opens read-only too: without the module, which it cannot
+    /// be migrated for.
+    @Test(arguments: [false, true])
+    func aReadOnlyStoreIsReadButNotWritten(fromBeforeDossierVault: Bool) async throws {
         try await Self.withCaseStore { directory, ledger in
             let store = directory.appendingPathComponent("ledger.db").path
             #expect(try ledger(["checkpoint"]).status == 0)
+            if fromBeforeDossierVault {
+                try Database(path: store).executeScript(
+                    "DELETE FROM module_migrations WHERE module = 'dossier-vault'; DROP TABLE vault_notable_entries;")
+            }
             let readOnly: ([String]) throws -> Result
             if getuid() == 0 {
                 let binary = try CLITests.productsDirectory().appendingPathComponent("ledger").path

@@ -30,20 +30,20 @@ struct OpenState {
         let published = Result { try DurableFile.readText(paths.checkpoint) }
         let readOnlyReason = Self.readOnlyReason(paths.database)
         let database: Database
+        var served = registry
         do {
             // Look before touching: a file that is not ours is refused before SQLite switches it to WAL or turns
             // an empty file into a database.
             let probe = try Database(path: paths.database, readOnly: true)
             let version = try Self.checkIdentity(probe, path: paths.database)
             if let readOnlyReason {
-                let pending =
-                    try version < Schema.currentVersion
-                    || registry.modules.contains {
-                        !(try registry.pendingMigrations(of: $0, in: probe)).isEmpty
-                    }
-                guard !pending else {
+                guard version == Schema.currentVersion else {
                     throw LedgerError(.storeUnusable, .upgradeBlockedReadOnly(paths.database, readOnlyReason))
                 }
+                // A module the store was never migrated for cannot be served from a file we may not write; the
+                // store refuses writes anyway, so it opens without that module (its own reports then fail on
+                // their missing tables, saying so) rather than not at all.
+                served = try ModuleRegistry(registry.modules.filter { try registry.pendingMigrations(of: $0, in: probe).isEmpty })
                 database = probe
             } else {
                 database = try Database(path: paths.database)
@@ -89,7 +89,7 @@ struct OpenState {
         self.frontier = frontier
         self.writeBlockedReason = blocked
         self.isReadOnly = readOnlyReason != nil
-        self.registry = registry
+        self.registry = served
     }
 
     /// Why the store cannot be written, when its file or directory is not writable (a read-only disk, a copy

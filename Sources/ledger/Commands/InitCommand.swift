@@ -91,7 +91,7 @@ struct InitCommand: LedgerCommand {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let store = try await LedgerStore.create(paths, agency: agency, profile: profile)
+        let store = try await LedgerStore.create(paths, agency: agency, profile: profile, modules: CommandContext.modules)
         let identity = store.identity
         let recordedZone = identity.agency.zone ?? Agency.defaultZone
         try context.output.emit(

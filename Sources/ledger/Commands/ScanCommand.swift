@@ -16,13 +16,13 @@ struct ScanCommand: LedgerCommand {
             .choice(
                 "action", Action.self,
                 help: Wording(
-                    zh: "对每枚芯片的处理：show 显示、checkin 入库、return 归还（默认：show）",
-                    en: "what to do with each tag (default: show)")),
+                    zh: "对每枚芯片的处理：show 显示、checkin 入库、return 归还、move 移库（默认：show）",
+                    en: "what to do with each tag (default: show); move confirms dossiers arriving at central storage")),
             Option(
                 name: "to", value: "LOCATION",
                 help: Wording(
-                    zh: "入库或归还的存放位置（用于 checkin 和 return）",
-                    en: "where to check in or return to (for checkin and return)")),
+                    zh: "入库、归还或移入的存放位置（用于 checkin、return 和 move）",
+                    en: "where to check in, return or move to (for checkin, return and move)")),
             Option(
                 name: "condition", value: "TEXT",
                 help: Wording(
@@ -49,7 +49,7 @@ struct ScanCommand: LedgerCommand {
 
     /// What `ledger scan` does with each tag.
     enum Action: String, CaseIterable {
-        case show, checkin, `return`
+        case show, checkin, `return`, move
     }
 
     var reader: String?
@@ -167,9 +167,11 @@ struct ScanCommand: LedgerCommand {
             var object = try await store.object("chip:\(uid.hex)")
             if action != .show, let location {
                 let command: CustodyCommand =
-                    action == .checkin
-                    ? .checkIn(object: object.id, location: location, caseNumber: nil)
-                    : .returnObject(object: object.id, location: location, condition: condition, by: nil, caseNumber: nil)
+                    switch action {
+                    case .checkin: .checkIn(object: object.id, location: location, caseNumber: nil)
+                    case .return: .returnObject(object: object.id, location: location, condition: condition, by: nil, caseNumber: nil)
+                    case .move, .show: .move(object: object.id, location: location, reason: nil, caseNumber: nil)
+                    }
                 do {
                     let recorded = try await context.record(command, in: store)
                     line.action = action.rawValue
@@ -213,6 +215,7 @@ struct ScanCommand: LedgerCommand {
                 switch line.action.flatMap(Action.init(rawValue:)) {
                 case .checkin: words.checkin.text(in: language)
                 case .return: words.return.text(in: language)
+                case .move: words.move.text(in: language)
                 case .show, nil: line.action ?? ""
                 }
             text += (line.dryRun == true ? words.wouldRecord : words.recorded).text(
