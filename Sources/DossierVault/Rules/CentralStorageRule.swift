@@ -13,8 +13,8 @@ enum CentralStorageRule {
     /// if one is given).
     static func coveredCases(unit: String?) -> [CaseFilter] {
         [
-            CaseFilter(status: .unsolved, kind: .criminal, unit: unit),
-            CaseFilter(status: .unsolved, kind: .administrative, isPropertyCrime: true, unit: unit),
+            CaseFilter(status: .unsolved, kind: .criminal, unit: unit, limit: .max),
+            CaseFilter(status: .unsolved, kind: .administrative, isPropertyCrime: true, unit: unit, limit: .max),
         ]
     }
 

@@ -50,33 +50,67 @@ struct DeadlineFinder {
 
     /// Every open deadline matching `filter`, by due time (then rule, then object).
     mutating func all(matching filter: DeadlineFilter) throws -> [Deadline] {
-        var candidates: [String: CustodyObject] = [:]
+        var candidates: [CustodyObject] = []
+        var seen: Set<String> = []
         func add(_ objects: [CustodyObject]) {
-            for object in objects { candidates[object.id] = object }
+            candidates.reserveCapacity(candidates.count + objects.count)
+            for object in objects where seen.insert(object.id).inserted { candidates.append(object) }
         }
-        if rules.contains(.checkoutDue) || rules.contains(.centralStorage) {
-            add(try custody.objects(matching: ObjectFilter(status: .checkedOut, limit: .max), now: asOf))
-        }
+        // Only the items not yet checked in need their registration (the seizure time); the other queries leave
+        // it out, and cannot find those items.
         if rules.contains(.intake) {
             add(try custody.objects(matching: ObjectFilter(status: .registered, kind: .item, limit: .max), now: asOf))
         }
+        if rules.contains(.checkoutDue) {
+            add(try custody.objects(matching: ObjectFilter(status: .checkedOut, includesRegistration: false, limit: .max), now: asOf))
+        }
+        // Checked-out dossiers taken from elsewhere than central storage are found here too.
         if rules.contains(.centralStorage) {
             for cases in CentralStorageRule.coveredCases(unit: filter.unit) {
-                add(
-                    try custody.objects(
-                        matching: ObjectFilter(kind: .dossier, inCentralCustody: false, cases: cases, limit: .max), now: asOf))
+                // The covered cases in one query each, rather than one lookup per dossier's case.
+                for record in try custody.cases(matching: cases) { self.cases[record.number] = record }
+                let dossiers = ObjectFilter(kind: .dossier, inCentralCustody: false, cases: cases, includesRegistration: false, limit: .max)
+                add(try custody.objects(matching: dossiers, now: asOf))
             }
         }
-        for mark in marks.values where candidates[mark.object] == nil {
-            if let object = try custody.object(mark.object) { candidates[mark.object] = object }
+        for mark in marks.values.sorted(by: { $0.object < $1.object }) where !seen.contains(mark.object) {
+            if let object = try custody.object(mark.object) { add([object]) }
         }
         var found: [Deadline] = []
-        for object in candidates.values {
+        found.reserveCapacity(candidates.count)
+        for object in candidates {
             let record = try caseRecord(object.caseNumber)
             if let unit = filter.unit, record?.unit != unit { continue }
-            found += try deadlines(of: object, case: record).filter { filter.grades?.contains($0.grade) ?? true }
+            for deadline in try deadlines(of: object, case: record) where filter.grades?.contains(deadline.grade) ?? true {
+                found.append(deadline)
+            }
         }
-        return found.sorted { ($0.due, $0.rule.rawValue, $0.object) < ($1.due, $1.rule.rawValue, $1.object) }
+        return Self.sorted(found)
+    }
+
+    /// `deadlines` in the report's order (``precedes(_:_:)``), sorting small keys rather than the deadlines
+    /// themselves: thousands of them are moved once, not at every step of the sort.
+    static func sorted(_ deadlines: [Deadline]) -> [Deadline] {
+        let dues = deadlines.map(\.due)
+        let ranks = deadlines.map { ruleRank[$0.rule] ?? 0 }
+        let objects = deadlines.map(\.object)
+        let order = deadlines.indices.sorted { a, b in
+            if dues[a] != dues[b] { return dues[a] < dues[b] }
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            return objects[a] < objects[b]
+        }
+        return order.map { deadlines[$0] }
+    }
+
+    /// Each rule's place in the order of their ids.
+    static let ruleRank = Dictionary(
+        uniqueKeysWithValues: RuleID.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+
+    /// The report's order: by due time, then rule, then object.
+    static func precedes(_ a: Deadline, _ b: Deadline) -> Bool {
+        if a.due != b.due { return a.due < b.due }
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return a.object < b.object
     }
 
     /// The open deadlines of `object`, whose case is `record`.

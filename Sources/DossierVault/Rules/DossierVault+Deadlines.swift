@@ -31,9 +31,7 @@ extension DossierVault {
             policy: try PolicyLog.policy(in: snapshot.tables, agency: snapshot.agency, at: asOf), asOf: asOf,
             checkoutStarts: try CheckoutClock.start(of: id, in: snapshot.tables).map { [id: $0] } ?? [:],
             marks: try UnrelatedProperty.mark(of: id, in: snapshot.tables).map { [id: $0] } ?? [:], rules: Set(RuleID.allCases))
-        return try finder.deadlines(of: object, case: finder.caseRecord(object.caseNumber)).sorted {
-            ($0.due, $0.rule.rawValue) < ($1.due, $1.rule.rawValue)
-        }
+        return try finder.deadlines(of: object, case: finder.caseRecord(object.caseNumber)).sorted(by: DeadlineFinder.precedes)
     }
 
     /// The policy in force at `instant`.
