@@ -11,6 +11,8 @@ import PropertyLedger
 struct DeadlineFinder {
     let custody: CustodyView
     let agency: Agency
+    /// The agency's zone, made once (``Agency/timeZone`` makes it anew at every call).
+    let zone: TimeZone
     let policy: Policy
     let asOf: Date
     /// When each current check-out started.
@@ -21,7 +23,8 @@ struct DeadlineFinder {
     let rules: Set<RuleID>
     private var cases: [String: CaseRecord?] = [:]
     private var centralLocations: [String: Bool] = [:]
-    private var centralDue: [String: Date] = [:]
+    /// Due times by the local day (days since 1970-01-01) the clock started on.
+    private var centralDue: [Int: Date] = [:]
 
     init(
         custody: CustodyView, agency: Agency, policy: Policy, asOf: Date, checkoutStarts: [String: Date], marks: [String: UnrelatedMark],
@@ -29,6 +32,7 @@ struct DeadlineFinder {
     ) {
         self.custody = custody
         self.agency = agency
+        self.zone = agency.timeZone
         self.policy = policy
         self.asOf = asOf
         self.checkoutStarts = checkoutStarts
@@ -165,10 +169,12 @@ struct DeadlineFinder {
         return record
     }
 
+    /// The due time for a clock that started at `start`: one calendar computation per day the clocks start on.
     private mutating func centralStorageDue(of record: CaseRecord, start: Date) -> Date {
-        if let known = centralDue[record.number] { return known }
-        let due = CentralStorageRule.due(clockStart: start, months: policy.centralStorageMonths, in: agency.timeZone)
-        centralDue[record.number] = due
+        let day = Int((start.timeIntervalSince1970 + TimeInterval(zone.secondsFromGMT(for: start))).rounded(.down) / 86_400)
+        if let known = centralDue[day] { return known }
+        let due = CentralStorageRule.due(clockStart: start, months: policy.centralStorageMonths, in: zone)
+        centralDue[day] = due
         return due
     }
 }
