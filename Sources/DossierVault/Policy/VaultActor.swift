@@ -1,4 +1,3 @@
-import Foundation
 import PropertyLedger
 
 /// Who may record a vault entry: an active officer with one of the roles the entry needs.
@@ -9,7 +8,9 @@ enum VaultActor {
     static func require(
         _ context: borrowing RuleContext, roles: Set<Role>, none: Reason, lacking: (String, Role) -> Reason
     ) throws -> Officer {
-        guard let badge = context.actor?.trimmingCharacters(in: .whitespaces), !badge.isEmpty else {
+        // The badge as the entry will carry it: one the core would read differently (spaces, full-width digits) is
+        // not looked up in another form.
+        guard let badge = context.actor, !badge.isEmpty else {
             throw LedgerError(.refused, none)
         }
         guard let officer = try context.custody.officer(badge) else {
