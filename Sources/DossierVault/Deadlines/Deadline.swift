@@ -2,8 +2,9 @@ public import Foundation
 
 /// One open deadline: an object that must be somewhere, or in some state, by a time, under a rule.
 ///
-/// Deadlines are computed from the store's state and the policy in force (``DeadlineFinder``), never stored:
-/// the log explains each one (the entries it counts from, the policy entries that set its parameters).
+/// Deadlines are computed from the store's state and the policy in force
+/// (``DossierVault/deadlines(in:asOf:filter:)``), never stored: the log explains each one (the entries it counts
+/// from, the policy entries that set its parameters).
 public struct Deadline: Sendable, Hashable, Codable {
     /// What must happen by ``due``.
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {

@@ -79,6 +79,9 @@ struct Projections {
     static let objectColumns =
         "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated, checked_out_from"
 
+    /// ``objectColumns`` with an empty text for `details`.
+    static let objectColumnsWithoutRegistration = objectColumns.replacingOccurrences(of: "details", with: "''")
+
     func object(_ id: String) throws -> CustodyObject? {
         try database.firstRow("SELECT \(Self.objectColumns) FROM \(schema).objects WHERE id = ?", id, row: Self.object)
     }
@@ -108,15 +111,20 @@ struct Projections {
     }
 
     static func object(_ row: Statement) throws -> CustodyObject {
+        try object(row, includesRegistration: true)
+    }
+
+    /// The object in `row` (``objectColumns``), its registration decoded only if `includesRegistration`.
+    static func object(_ row: Statement, includesRegistration: Bool) throws -> CustodyObject {
         let kind = ObjectKind(rawValue: row.text(1)) ?? .item
-        let details = Data(row.text(9).utf8)
+        let details = includesRegistration ? Data(row.text(9).utf8) : Data()
         return CustodyObject(
             id: row.text(0), kind: kind, caseNumber: row.text(2), name: row.text(3),
             status: ObjectStatus(rawValue: row.text(4)) ?? .registered,
             location: row.isNull(5) ? nil : row.text(5), holder: row.isNull(6) ? nil : row.text(6),
             due: row.isNull(7) ? nil : row.text(7), chip: row.isNull(8) ? nil : row.text(8),
-            item: kind == .item ? try JSONDecoder().decode(ItemRegistered.self, from: details) : nil,
-            dossier: kind == .dossier ? try JSONDecoder().decode(DossierRegistered.self, from: details) : nil,
+            item: includesRegistration && kind == .item ? try JSONDecoder().decode(ItemRegistered.self, from: details) : nil,
+            dossier: includesRegistration && kind == .dossier ? try JSONDecoder().decode(DossierRegistered.self, from: details) : nil,
             registeredAt: row.int64(10), updatedAt: row.int64(11), checkedOutFrom: row.isNull(12) ? nil : row.text(12))
     }
 
@@ -170,14 +178,41 @@ struct Projections {
             conditions.append("status = 'in-storage' AND (SELECT central FROM \(schema).locations WHERE code = location) = ?")
             arguments.append(central ? 1 : 0)
         }
+        if let central = filter.inCentralCustody {
+            // Where the object belongs while it is in custody: its place in storage, or where it was taken from.
+            let centralCodes = "SELECT code FROM \(schema).locations WHERE central = 1"
+            let held = """
+                ((status = 'in-storage' AND location IN (\(centralCodes)))
+                    OR (status = 'checked-out' AND checked_out_from IN (\(centralCodes))))
+                """
+            conditions.append(central ? held : "NOT " + held)
+        }
+        if let cases = filter.cases {
+            let (caseConditions, caseArguments) = Self.conditions(of: cases)
+            let caseWhere = caseConditions.isEmpty ? "" : "WHERE " + caseConditions.joined(separator: " AND ")
+            conditions.append("case_number IN (SELECT number FROM \(schema).cases \(caseWhere))")
+            arguments += caseArguments
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments.append(filter.limit)
-        let sql = "\(prefix) SELECT \(Self.objectColumns) FROM \(schema).objects \(whereClause) ORDER BY id LIMIT ?"
-        return try database.rows(sql, arguments, row: Self.object)
+        // Without the registration the wide `details` column is not even read.
+        let columns = filter.includesRegistration ? Self.objectColumns : Self.objectColumnsWithoutRegistration
+        let sql = "\(prefix) SELECT \(columns) FROM \(schema).objects \(whereClause) ORDER BY id LIMIT ?"
+        return try database.rows(sql, arguments) { try Self.object($0, includesRegistration: filter.includesRegistration) }
     }
 
     /// The cases matching `filter`, by number.
     func cases(matching filter: CaseFilter) throws -> [CaseRecord] {
+        let (conditions, filterArguments) = Self.conditions(of: filter)
+        var arguments = filterArguments
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(filter.limit)
+        return try database.rows(
+            "SELECT \(Self.caseColumns) FROM \(schema).cases \(whereClause) ORDER BY number LIMIT ?", arguments, row: Self.caseRecord)
+    }
+
+    /// The SQL conditions on the `cases` table that `filter` asks for (all must hold), with their arguments.
+    private static func conditions(of filter: CaseFilter) -> (conditions: [String], arguments: [any SQLiteBindable]) {
         var conditions: [String] = []
         var arguments: [any SQLiteBindable] = []
         if let status = filter.status {
@@ -200,10 +235,7 @@ struct Projections {
             conditions.append("last_progress_at < ?")
             arguments.append(Timestamp.string(before))
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments.append(filter.limit)
-        return try database.rows(
-            "SELECT \(Self.caseColumns) FROM \(schema).cases \(whereClause) ORDER BY number LIMIT ?", arguments, row: Self.caseRecord)
+        return (conditions, arguments)
     }
 
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to;
