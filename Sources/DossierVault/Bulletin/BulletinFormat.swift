@@ -1,0 +1,17 @@
+public import LedgerPresentation
+
+/// The forms of a bulletin: text for a terminal (80 columns), JSON for machines, HTML to open or print.
+public enum BulletinFormat: String, Sendable, Hashable, CaseIterable {
+    case text, json, html
+}
+
+extension Bulletin {
+    /// The bulletin in `format`, worded in `language` (JSON has codes, not words, whatever the language).
+    public func rendered(as format: BulletinFormat, in language: Language) -> String {
+        switch format {
+        case .text: BulletinTextRenderer(bulletin: self, language: language).rendered()
+        case .json: BulletinJSONRenderer(bulletin: self).rendered()
+        case .html: BulletinHTMLRenderer(bulletin: self, language: language).rendered()
+        }
+    }
+}
