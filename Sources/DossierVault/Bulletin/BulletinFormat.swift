@@ -6,8 +6,9 @@ public enum BulletinFormat: String, Sendable, Hashable, CaseIterable {
 }
 
 extension Bulletin {
-    /// The bulletin in `format`, worded in `language` (JSON has codes, not words, whatever the language).
-    public func rendered(as format: BulletinFormat, in language: Language) -> String {
+    /// The bulletin in `format`, worded in `language`, Chinese unless another is asked for (JSON has codes, not
+    /// words, whatever the language).
+    public func rendered(as format: BulletinFormat, in language: Language = .zh) -> String {
         switch format {
         case .text: BulletinTextRenderer(bulletin: self, language: language).rendered()
         case .json: BulletinJSONRenderer(bulletin: self).rendered()
