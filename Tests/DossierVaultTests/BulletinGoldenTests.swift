@@ -19,12 +19,19 @@ struct BulletinGoldenTests {
     @Test func jsonMatchesItsGoldenFile() async throws {
         try await BulletinScene.with { scene in
             let bulletin = try await scene.bulletin()
+            // The golden file holds the indented form, for people to read its diffs.
+            let pretty = bulletin.json(pretty: true)
+            try BulletinGolden.expect(scene.masked(pretty, bulletin), matches: "bulletin.json")
+            // The form `--format json` prints is the same document on one line, as `ledger --json` prints.
             let json = bulletin.rendered(as: .json, in: .zh)
-            try BulletinGolden.expect(scene.masked(json, bulletin), matches: "bulletin.json")
+            #expect(json == bulletin.json())
+            #expect(json.split(separator: "\n").count == 1)
+            #expect(json.hasSuffix("}\n"))
+            let compact = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary)
+            let indented = try #require(try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSDictionary)
+            #expect(compact == indented)
             // The same whatever the language: JSON holds codes, not words.
             #expect(bulletin.rendered(as: .json, in: .en) == json)
-            // And it is JSON.
-            #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
         }
     }
 

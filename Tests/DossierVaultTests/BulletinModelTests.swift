@@ -58,7 +58,7 @@ struct BulletinModelTests {
             #expect(!bulletin.source.isCheckpointAtLogSize)
             let text = bulletin.rendered(as: .text, in: .en)
             #expect(text.contains("the checkpoint is older than the log this bulletin reads (\(bulletin.source.logSize) entries)"))
-            #expect(bulletin.rendered(as: .json, in: .en).contains("\"checkpointAtLogSize\": false"))
+            #expect(bulletin.rendered(as: .json, in: .en).contains("\"checkpointAtLogSize\":false"))
         }
     }
 
@@ -189,8 +189,8 @@ struct BulletinModelTests {
             #expect(zh.contains("查看"))
             #expect(bulletin.rendered(as: .text, in: .en).contains("-- Test: objects in the room (2) --"))
             let json = bulletin.rendered(as: .json, in: .en)
-            #expect(json.contains("\"test-room-inventory\": 4"))
-            #expect(json.contains("\"action\": \"test-look\""))
+            #expect(json.contains("\"test-room-inventory\":4"))
+            #expect(json.contains("\"action\":\"test-look\""))
             let html = bulletin.rendered(as: .html, in: .zh)
             #expect(html.contains("data-section=\"test-room-inventory\""))
             #expect(html.contains("测试：保管室物品"))

@@ -15,7 +15,7 @@ extension Bulletin {
     public static func compute(
         from store: LedgerStore, day: BulletinDay? = nil, unit: String? = nil, now: Date = Date(),
         sections: [any BulletinSection] = Bulletin.standardSections,
-        deadlines: @escaping @Sendable (borrowing StoreSnapshot, Date) throws -> [Deadline]
+        deadlines: @Sendable (borrowing StoreSnapshot, Date) throws -> [Deadline]
     ) async throws -> Bulletin {
         let zone = store.identity.agency.timeZone
         let day = day ?? BulletinDay(containing: now, in: zone)

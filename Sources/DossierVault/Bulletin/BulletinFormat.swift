@@ -11,8 +11,13 @@ extension Bulletin {
     public func rendered(as format: BulletinFormat, in language: Language = .zh) -> String {
         switch format {
         case .text: BulletinTextRenderer(bulletin: self, language: language).rendered()
-        case .json: BulletinJSONRenderer(bulletin: self).rendered()
+        case .json: json()
         case .html: BulletinHTMLRenderer(bulletin: self, language: language).rendered()
         }
+    }
+
+    /// The JSON form: one line, as `ledger --json` prints; `pretty`, indented by two spaces, for people.
+    public func json(pretty: Bool = false) -> String {
+        BulletinJSONRenderer(bulletin: self, pretty: pretty).rendered()
     }
 }

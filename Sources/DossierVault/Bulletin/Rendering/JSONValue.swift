@@ -1,5 +1,5 @@
-/// A JSON document written by hand so that its form is fixed: keys sorted, `null` written rather than left
-/// out (a key is there in every bulletin), two-space indentation, non-ASCII text as UTF-8.
+/// A JSON document written by hand so that its form is fixed: keys sorted (by UTF-8 bytes), members without a
+/// value left out, non-ASCII text as UTF-8; on one line, or indented by two spaces for people to diff.
 enum JSONValue {
     case null
     case bool(Bool)
@@ -10,9 +10,32 @@ enum JSONValue {
 
     static func int(_ value: Int) -> JSONValue { .integer(Int64(value)) }
 
-    static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    /// An object of the members that have a value.
+    static func members(_ members: [String: JSONValue?]) -> JSONValue {
+        .object(members.compactMapValues { $0 })
+    }
 
-    func rendered(indent: String = "") -> String {
+    /// One line, as `ledger --json` prints (docs/json-output.md), or `pretty`.
+    func rendered(pretty: Bool = false) -> String {
+        pretty ? rendered(indent: "") : compact()
+    }
+
+    private func compact() -> String {
+        switch self {
+        case .array(let values): return "[" + values.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + Self.sortedKeys(members).map { Self.quoted($0) + ":" + (members[$0] ?? .null).compact() }.joined(separator: ",")
+                + "}"
+        default: return rendered(indent: "")
+        }
+    }
+
+    private static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+        // By UTF-8 bytes, as JSONEncoder's `.sortedKeys` orders them.
+        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private func rendered(indent: String) -> String {
         let inner = indent + "  "
         switch self {
         case .null: return "null"
@@ -24,10 +47,8 @@ enum JSONValue {
             return "[\n" + values.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
-            // Sorted by UTF-8 bytes, as JSONEncoder's `.sortedKeys` and most canonical forms do.
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             return "{\n"
-                + keys.map { key in inner + Self.quoted(key) + ": " + (members[key] ?? .null).rendered(indent: inner) }
+                + Self.sortedKeys(members).map { key in inner + Self.quoted(key) + ": " + (members[key] ?? .null).rendered(indent: inner) }
                 .joined(separator: ",\n") + "\n" + indent + "}"
         }
     }
