@@ -34,14 +34,15 @@ public struct Bulletin: Sendable {
     /// Computes the bulletin on `snapshot`.
     ///
     /// - Parameters:
-    ///   - checkpoint: the signed checkpoint to name, best one at the snapshot's size.
+    ///   - checkpoint: the signed checkpoint to name: the one at the snapshot's size, when there is one.
     ///   - now: the computation time; deadlines are graded at it, kept within the day (``gradingTime(for:now:zone:)``).
     ///   - deadlines: the open deadlines graded at that time, all units (the bulletin keeps `unit`'s).
-    ///   - sections: the sections, in order.
+    ///   - sections: the sections, in order, each id once.
     public init(
         snapshot: borrowing StoreSnapshot, checkpoint: Checkpoint, day: BulletinDay, unit: String? = nil, now: Date,
         deadlines: [Deadline], sections: [any BulletinSection] = Bulletin.standardSections
     ) throws {
+        precondition(Set(sections.map(\.id)).count == sections.count, "two bulletin sections with one id")
         let agency = snapshot.agency
         let asOf = Self.gradingTime(for: day, now: now, zone: agency.timeZone)
         let interval = day.interval(in: agency.timeZone)
