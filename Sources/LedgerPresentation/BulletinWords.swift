@@ -100,6 +100,8 @@ public struct BulletinWords: CatalogueSection {
     public let chip = Wording(zh: "芯片", en: "chip")
     public let at = Wording(zh: "时间", en: "at")
     public let by = Wording(zh: "经办人", en: "by")
+    /// The log entry a row reports (a stocktake, a correction), by index: `ledger prove` gives its receipt.
+    public let entry = Wording(zh: "记录", en: "entry")
     public let corrects = Wording(zh: "被更正记录", en: "corrects")
     public let field = Wording(zh: "字段", en: "field")
     public let change = Wording(zh: "更正内容", en: "change")

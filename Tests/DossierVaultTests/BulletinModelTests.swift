@@ -109,6 +109,18 @@ struct BulletinModelTests {
             let corrections = today.units.flatMap(\.parts).filter { $0.sectionID == "corrections" }.flatMap(\.rows)
             #expect(corrections.count == 1)
             #expect(corrections.first?.facts.first { $0.key == "change" }?.value == .change(old: "自行车", new: "山地自行车"))
+            // Each day-bound row names its entry, within the checkpoint the bulletin names.
+            let dayRows = corrections + today.units.flatMap(\.parts).filter { $0.sectionID == "stocktake-discrepancies" }.flatMap(\.rows)
+            #expect(dayRows.count == 4)
+            for row in dayRows {
+                guard case .entry(let index)? = row.facts.first(where: { $0.key == "entry" })?.value else {
+                    Issue.record("no entry: \(row)")
+                    continue
+                }
+                #expect(index < today.source.checkpointSize)
+                let type = try CustodyEntry.decode(try await scene.store.entry(at: index)).event.type
+                #expect(type == (row.action.code == "review-correction" ? "correction" : "stocktake.recorded"))
+            }
 
             // The day before: the correction of the features, no stocktake; its grades at that day's last second.
             let yesterday = BulletinDay(year: 2026, month: 11, day: 30)!

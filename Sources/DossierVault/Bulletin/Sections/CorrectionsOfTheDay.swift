@@ -12,7 +12,7 @@ public struct CorrectionsOfTheDay: BulletinSection {
     public func rows(in context: BulletinContext, from snapshot: borrowing StoreSnapshot) throws -> [BulletinRow] {
         let words = Catalogue.bulletin
         var rows: [BulletinRow] = []
-        for (_, entry) in context.notableEntries {
+        for (index, entry) in context.notableEntries {
             guard case .corrected(let correction) = entry.event else { continue }
             let object = try correction.object.flatMap { try snapshot.custody.object($0) }
             // The case the corrected thing belongs to: the object's, or the case itself; an officer's own unit
@@ -30,6 +30,7 @@ public struct CorrectionsOfTheDay: BulletinSection {
             ]
             if let date = entry.date { facts.append(BulletinFact("at", words.at, .time(date))) }
             if let actor = entry.actor { facts.append(BulletinFact("by", words.by, context.person(actor))) }
+            facts.append(BulletinFact("entry", words.entry, .entry(index)))
             rows.append(
                 BulletinRow(
                     object: correction.object.map { id in object.map(BulletinObject.init) ?? BulletinObject(id: id) },

@@ -14,11 +14,12 @@ public struct StocktakeDiscrepancies: BulletinSection {
         let words = Catalogue.bulletin
         let findings = Catalogue.stocktake
         var rows: [BulletinRow] = []
-        for (_, entry) in context.notableEntries {
+        for (index, entry) in context.notableEntries {
             guard case .stocktakeRecorded(let stocktake) = entry.event else { continue }
             var common = [BulletinFact("stocktakeLocation", words.stocktakeLocation, try context.place(stocktake.location, in: snapshot))]
             if let date = entry.date { common.append(BulletinFact("at", words.at, .time(date))) }
             if let actor = entry.actor { common.append(BulletinFact("by", words.by, context.person(actor))) }
+            common.append(BulletinFact("entry", words.entry, .entry(index)))
 
             func objectRow(_ id: String, finding: String, _ wording: Wording, action: BulletinAction) throws -> BulletinRow {
                 let found = try snapshot.custody.object(id)
