@@ -45,10 +45,7 @@ public struct Bulletin: Sendable {
         precondition(Set(sections.map(\.id)).count == sections.count, "two bulletin sections with one id")
         let agency = snapshot.agency
         let asOf = Self.gradingTime(for: day, now: now, zone: agency.timeZone)
-        let interval = day.interval(in: agency.timeZone)
-        let context = BulletinContext(
-            day: day, asOf: asOf, unit: unit, agency: agency, deadlines: deadlines.filter { unit == nil || $0.unit == unit },
-            notableEntries: try DossierVault.notableEntries(in: interval, of: snapshot), officers: try snapshot.custody.officers())
+        let context = try BulletinContext(snapshot: snapshot, day: day, asOf: asOf, unit: unit, deadlines: deadlines)
 
         // Each section's rows of the unit asked for, then grouped by unit.
         let rowsBySection = try sections.map { section in

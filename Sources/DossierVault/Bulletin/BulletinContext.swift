@@ -21,20 +21,37 @@ public struct BulletinContext: Sendable {
     public let notableEntries: [(index: Int64, entry: CustodyEntry)]
     public let people: People
     let officers: [String: Officer]
+    /// The objects and location names of the red and orange deadlines, read once: several sections list
+    /// them, and a large store may have many.
+    private let objects: [String: CustodyObject]
+    private let locationNames: [String: String]
 
-    public init(
-        day: BulletinDay, asOf: Date, unit: String?, agency: Agency, deadlines: [Deadline],
-        notableEntries: [(index: Int64, entry: CustodyEntry)], officers: [Officer]
-    ) {
+    /// The context of a bulletin for `day` on `snapshot`: its deadlines of `unit` (all units when nil), the
+    /// day's corrections and stocktakes, the officers.
+    public init(snapshot: borrowing StoreSnapshot, day: BulletinDay, asOf: Date, unit: String?, deadlines: [Deadline]) throws {
+        let agency = snapshot.agency
         self.day = day
         self.interval = day.interval(in: agency.timeZone)
         self.asOf = asOf
         self.unit = unit
         self.agency = agency
-        self.deadlines = deadlines
-        self.notableEntries = notableEntries
+        self.deadlines = deadlines.filter { unit == nil || $0.unit == unit }
+        self.notableEntries = try DossierVault.notableEntries(in: interval, of: snapshot)
+        let officers = try snapshot.custody.officers()
         self.people = People(officers)
         self.officers = Dictionary(officers.map { ($0.badge, $0) }, uniquingKeysWith: { first, _ in first })
+        var objects: [String: CustodyObject] = [:]
+        var locationNames: [String: String] = [:]
+        for deadline in self.deadlines where deadline.grade == .red || deadline.grade == .orange {
+            if objects[deadline.object] == nil, let object = try snapshot.custody.object(deadline.object) {
+                objects[deadline.object] = object
+            }
+            for code in [deadline.location, objects[deadline.object]?.checkedOutFrom].compactMap({ $0 }) where locationNames[code] == nil {
+                if let location = try snapshot.custody.location(code) { locationNames[code] = location.name }
+            }
+        }
+        self.objects = objects
+        self.locationNames = locationNames
     }
 
     /// Whether rows of `unit` belong in this bulletin.
@@ -54,12 +71,17 @@ public struct BulletinContext: Sendable {
 
     /// A location as the bulletin states one: the code and its name.
     public func place(_ code: String, in snapshot: borrowing StoreSnapshot) throws -> BulletinValue {
-        .place(code: code, name: try snapshot.custody.location(code)?.name)
+        .place(code: code, name: try locationNames[code] ?? snapshot.custody.location(code)?.name)
     }
 
     /// The object `id` as it stands, or only its id when the store has no such object.
     public func object(_ id: String, in snapshot: borrowing StoreSnapshot) throws -> BulletinObject {
-        try snapshot.custody.object(id).map(BulletinObject.init) ?? BulletinObject(id: id)
+        try custodyObject(id, in: snapshot).map(BulletinObject.init) ?? BulletinObject(id: id)
+    }
+
+    /// The object `id` as the store has it, if it has it.
+    public func custodyObject(_ id: String, in snapshot: borrowing StoreSnapshot) throws -> CustodyObject? {
+        try objects[id] ?? snapshot.custody.object(id)
     }
 
     /// The handling unit of case `number`; nil when the case has none or is unknown.

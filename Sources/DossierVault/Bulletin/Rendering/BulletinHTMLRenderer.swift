@@ -20,6 +20,7 @@ struct BulletinHTMLRenderer {
 
     /// `text` safe in HTML text and in quoted attribute values.
     static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

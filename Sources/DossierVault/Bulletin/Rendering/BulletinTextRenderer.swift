@@ -98,9 +98,10 @@ struct BulletinTextRenderer {
         for part in unit.parts where !part.rows.isEmpty {
             let title = say(words.sectionHeading, ["title": say(part.title), "count": String(part.rows.count)])
             let line = TextFit.truncated(say(words.sectionLine, ["heading": title]), toWidth: Self.width)
+            let rows = part.rows.map { ($0, labelled($0)) }
             // One column for the values of the whole section, whatever each row's labels.
-            let labelWidth = part.rows.flatMap(labelled).map { displayWidth($0.label) }.max() ?? 0
-            blocks.append(([line] + part.rows.map { rowBlock($0, labelWidth: labelWidth) }).joined(separator: "\n\n"))
+            let labelWidth = rows.flatMap { $0.1.map { displayWidth($0.label) } }.max() ?? 0
+            blocks.append(([line] + rows.map { rowBlock($0.0, $0.1, labelWidth: labelWidth) }).joined(separator: "\n\n"))
         }
         return blocks.joined(separator: "\n\n")
     }
@@ -114,7 +115,7 @@ struct BulletinTextRenderer {
         return lines
     }
 
-    private func rowBlock(_ row: BulletinRow, labelWidth: Int) -> String {
+    private func rowBlock(_ row: BulletinRow, _ labelled: [(label: String, value: String)], labelWidth: Int) -> String {
         let mark =
             row.grade.map { "[" + (language == .en ? say($0.bulletinName).uppercased() : say($0.bulletinName)) + "]" } ?? "-"
         let what = row.object?.id ?? row.subject ?? ""
@@ -129,13 +130,14 @@ struct BulletinTextRenderer {
 
         let valueWidth = Self.width - displayWidth(Self.rowIndent) - labelWidth - 2
         var lines = [first]
-        for (label, value) in labelled(row) {
+        let continuation = String(repeating: " ", count: labelWidth + 2)
+        for (label, value) in labelled {
             for (number, piece) in TextFit.wrapped(TextFit.oneLine(value), toWidth: valueWidth).enumerated() {
-                let prefix = number == 0 ? padded(label, to: labelWidth + 2) : String(repeating: " ", count: labelWidth + 2)
-                lines.append(Self.rowIndent + prefix + piece)
+                lines.append(
+                    TextFit.withoutTrailingSpaces(Self.rowIndent + (number == 0 ? padded(label, to: labelWidth + 2) : continuation) + piece)
+                )
             }
         }
-        return lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }
-
 }

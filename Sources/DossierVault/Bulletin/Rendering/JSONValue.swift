@@ -55,6 +55,8 @@ enum JSONValue {
 
     /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7), the rest as is.
     static func quoted(_ text: String) -> String {
+        // Most text needs nothing escaped (U+2028 and U+2029 start with the byte E2).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

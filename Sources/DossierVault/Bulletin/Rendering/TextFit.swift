@@ -22,6 +22,7 @@ enum TextFit {
     /// `text` broken into lines of at most `width` columns: at the last space that fits when there is one
     /// (English), else between any two characters (Chinese has no spaces to break at).
     static func wrapped(_ text: String, toWidth width: Int) -> [String] {
+        guard displayWidth(text) > width else { return [withoutTrailingSpaces(text)] }
         var lines: [String] = []
         var line = ""
         var used = 0
@@ -43,11 +44,20 @@ enum TextFit {
             used += w
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        return lines.map(withoutTrailingSpaces)
+    }
+
+    static func withoutTrailingSpaces(_ text: String) -> String {
+        guard text.utf8.last == 0x20 else { return text }
+        var text = text
+        while text.utf8.last == 0x20 { text.removeLast() }
+        return text
     }
 
     /// One line of `text`: line breaks and tabs (which a terminal would act on) as spaces.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        // Line breaks beyond ASCII (U+0085, U+2028, U+2029) start with the bytes C2 or E2.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }

@@ -12,7 +12,7 @@ public struct OverdueCheckouts: BulletinSection {
     public func rows(in context: BulletinContext, from snapshot: borrowing StoreSnapshot) throws -> [BulletinRow] {
         let words = Catalogue.bulletin
         return try context.deadlines.filter { $0.rule == .checkoutDue && $0.grade == .red }.byUrgency().map { deadline in
-            let object = try snapshot.custody.object(deadline.object)
+            let object = try context.custodyObject(deadline.object, in: snapshot)
             var facts: [BulletinFact] = []
             if let holder = deadline.holder ?? object?.holder { facts.append(BulletinFact("holder", words.holder, context.person(holder))) }
             facts += [
