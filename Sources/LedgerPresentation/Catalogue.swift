@@ -12,11 +12,12 @@ public import PropertyLedger
 /// comma-separated, each worded by its term table.
 public enum Catalogue {
     /// The wording of each reason id: the libraries' areas, then the command line's (``arguments``, ``tool``).
-    public static let reasons: [String: Wording] = [custody, input, store, log, crypto, audit, reader, arguments, tool].reduce(into: [
-        "message": .init(zh: "{text}", en: "{text}")
-    ]) {
+    public static let reasons: [String: Wording] = areas.reduce(into: ["message": .init(zh: "{text}", en: "{text}")]) {
         $0.merge($1) { first, _ in first }
     }
+
+    /// The reasons' wording by area, in the order they are merged.
+    static var areas: [[String: Wording]] { [custody, input, store, log, crypto, audit, reader, vault, arguments, tool] }
 
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
@@ -25,8 +26,11 @@ public enum Catalogue {
             + custodyWordSections
     }
 
-    /// Every reason declared: PropertyLedger's and ChipReader's, the command-line parser's and the `ledger` tool's.
-    public static var specs: [ReasonSpec] { Reason.libraryReasons + Reason.readerReasons + Reason.argumentReasons + Reason.toolReasons }
+    /// Every reason declared: PropertyLedger's, ChipReader's and DossierVault's, the command-line parser's and the
+    /// `ledger` tool's.
+    public static var specs: [ReasonSpec] {
+        Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.argumentReasons + Reason.toolReasons
+    }
 
     /// Arguments that hold a stored time (ISO 8601 UTC), shown in the agency's zone when it is known.
     public static let timeArguments: Set<String> = ["due", "latest", "current", "seizedAt", "recordedAt"]

@@ -28,7 +28,7 @@ struct CatalogueTests {
     @Test func noAreaWordsAReasonAnotherAreaWords() {
         let areas = [
             Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.reader,
-            Catalogue.arguments, Catalogue.tool,
+            Catalogue.vault, Catalogue.arguments, Catalogue.tool,
         ]
         #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))
     }

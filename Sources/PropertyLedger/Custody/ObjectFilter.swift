@@ -14,11 +14,19 @@ public struct ObjectFilter: Sendable, Equatable {
     public var dueBefore: Date?
     /// Only objects stored in central storage (`true`) or stored anywhere else (`false`).
     public var inCentralStorage: Bool?
+    /// Only objects in the custody of central storage — stored at a central location, or checked out from one
+    /// (`true`) — or only objects that are not: stored elsewhere, checked out from elsewhere, registered and
+    /// never stored, or disposed of (`false`). What the one-month rule asks of dossiers.
+    public var inCentralCustody: Bool?
+    /// Only objects whose case matches this filter (its `limit` does not apply here): a rule engine's join,
+    /// e.g. the dossiers of unsolved criminal cases.
+    public var cases: CaseFilter?
     public var limit = 10_000
 
     public init(
         caseNumber: String? = nil, location: String? = nil, status: ObjectStatus? = nil, holder: String? = nil,
-        kind: ObjectKind? = nil, isOverdue: Bool = false, dueBefore: Date? = nil, inCentralStorage: Bool? = nil, limit: Int = 10_000
+        kind: ObjectKind? = nil, isOverdue: Bool = false, dueBefore: Date? = nil, inCentralStorage: Bool? = nil,
+        inCentralCustody: Bool? = nil, cases: CaseFilter? = nil, limit: Int = 10_000
     ) {
         self.caseNumber = caseNumber
         self.location = location
@@ -28,6 +36,8 @@ public struct ObjectFilter: Sendable, Equatable {
         self.isOverdue = isOverdue
         self.dueBefore = dueBefore
         self.inCentralStorage = inCentralStorage
+        self.inCentralCustody = inCentralCustody
+        self.cases = cases
         self.limit = limit
     }
 }

@@ -170,6 +170,21 @@ struct Projections {
             conditions.append("status = 'in-storage' AND (SELECT central FROM \(schema).locations WHERE code = location) = ?")
             arguments.append(central ? 1 : 0)
         }
+        if let central = filter.inCentralCustody {
+            // Where the object belongs while it is in custody: its place in storage, or where it was taken from.
+            conditions.append(
+                """
+                coalesce((SELECT central FROM \(schema).locations WHERE code = CASE status
+                    WHEN 'in-storage' THEN location WHEN 'checked-out' THEN checked_out_from END), 0) = ?
+                """)
+            arguments.append(central ? 1 : 0)
+        }
+        if let cases = filter.cases {
+            let (caseConditions, caseArguments) = Self.conditions(of: cases)
+            let caseWhere = caseConditions.isEmpty ? "" : "WHERE " + caseConditions.joined(separator: " AND ")
+            conditions.append("case_number IN (SELECT number FROM \(schema).cases \(caseWhere))")
+            arguments += caseArguments
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments.append(filter.limit)
         let sql = "\(prefix) SELECT \(Self.objectColumns) FROM \(schema).objects \(whereClause) ORDER BY id LIMIT ?"
@@ -178,6 +193,16 @@ struct Projections {
 
     /// The cases matching `filter`, by number.
     func cases(matching filter: CaseFilter) throws -> [CaseRecord] {
+        let (conditions, filterArguments) = Self.conditions(of: filter)
+        var arguments = filterArguments
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(filter.limit)
+        return try database.rows(
+            "SELECT \(Self.caseColumns) FROM \(schema).cases \(whereClause) ORDER BY number LIMIT ?", arguments, row: Self.caseRecord)
+    }
+
+    /// The SQL conditions on the `cases` table that `filter` asks for (all must hold), with their arguments.
+    private static func conditions(of filter: CaseFilter) -> (conditions: [String], arguments: [any SQLiteBindable]) {
         var conditions: [String] = []
         var arguments: [any SQLiteBindable] = []
         if let status = filter.status {
@@ -200,10 +225,7 @@ struct Projections {
             conditions.append("last_progress_at < ?")
             arguments.append(Timestamp.string(before))
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments.append(filter.limit)
-        return try database.rows(
-            "SELECT \(Self.caseColumns) FROM \(schema).cases \(whereClause) ORDER BY number LIMIT ?", arguments, row: Self.caseRecord)
+        return (conditions, arguments)
     }
 
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to;

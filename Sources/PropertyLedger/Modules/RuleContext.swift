@@ -29,6 +29,9 @@ public struct CustodyView {
     public func location(_ code: String) throws -> Location? { try projections.location(code) }
     public func caseRecord(_ number: String) throws -> CaseRecord? { try projections.caseRecord(number) }
     public func object(_ id: String) throws -> CustodyObject? { try projections.object(id) }
+    /// The object id a reference names — an id, or `chip:UID` for the live object the chip is bound to —
+    /// normalized (NFKC, trimmed) as the custody rules read it; `chip-not-bound` (not found) for a free chip.
+    public func resolve(_ reference: String) throws -> String { try projections.resolve(reference) }
     /// The objects matching `filter`; `now` decides what is overdue.
     public func objects(matching filter: ObjectFilter, now: Date) throws -> [CustodyObject] {
         try projections.objects(matching: filter, now: now)

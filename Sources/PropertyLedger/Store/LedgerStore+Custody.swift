@@ -47,6 +47,32 @@ extension LedgerStore {
         }
     }
 
+    /// What recording the module entry `decide` returns now would write — the entry and the index it would
+    /// take — or the refusal it would meet, thrown exactly as ``record(actor:device:at:_:)`` would throw it. It
+    /// reads in one read transaction and writes nothing (a module command's `--dry-run`).
+    public func evaluate<Payload: EntryPayload>(
+        actor: String?, device: Device? = nil, at date: Date = Date(), _ decide: (borrowing RuleContext) throws -> Payload
+    ) throws -> RecordedModuleEntry {
+        guard registry.owner(of: Payload.type) != nil else {
+            throw LedgerError(.invalidInput, .entryTypeUnowned(Payload.type))
+        }
+        return try database.readTransaction {
+            let nextIndex = try size
+            let context = RuleContext(
+                actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
+                custody: CustodyView(projections: Projections(database)))
+            let payload = try decide(context)
+            let at = Timestamp.string(date)
+            let bytes = try ModuleEntryEncoding(at: at, actor: actor, device: device, payload: payload).encoded()
+            let entry = try LoggedEntry(decoding: bytes)
+            guard entry.type == Payload.type, entry.at == at, entry.actor == actor, entry.device == device else {
+                throw LedgerError(.invalidInput, .payloadUsesEnvelope(Payload.type))
+            }
+            guard bytes.count <= Self.maximumEntrySize else { throw LedgerError(.invalidInput, .entryWouldBeTooLarge) }
+            return RecordedModuleEntry(index: nextIndex, entry: entry)
+        }
+    }
+
     /// The object id for a reference: an item or dossier id, or `chip:UID` for the object a chip is bound to.
     /// Full-width forms and surrounding spaces are normalized away (NFKC, trimmed).
     public func resolve(_ reference: String) throws -> String {

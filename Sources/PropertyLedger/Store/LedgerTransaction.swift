@@ -23,6 +23,13 @@ public struct LedgerTransaction: ~Copyable {
             custody: CustodyView(projections: Projections(database)))
     }
 
+    /// Runs `body` on what the rules see at this point of the transaction — the state every entry recorded
+    /// so far in it left — to decide what to record next (a rule's list of moves, computed under the write lock
+    /// it is recorded under).
+    public func read<T>(_ body: (borrowing RuleContext) throws -> T) throws -> T {
+        try body(ruleContext)
+    }
+
     /// Checks `command` against the custody rules (after normalizing it and resolving `chip:` references in
     /// this transaction's state), writes its entry and updates the custody projections.
     @discardableResult

@@ -1,0 +1,14 @@
+public import LedgerPresentation
+
+/// Each parameter's name in both languages, for `ledger policy show`.
+extension PolicyParameter {
+    public var wording: Wording {
+        switch self {
+        case .centralStorageMonths: Wording(zh: "无实质性进展的月数", en: "months without substantive progress")
+        case .intakeLimit: Wording(zh: "扣押后入库时限", en: "time from seizure to check-in")
+        case .releaseUnrelatedLimit: Wording(zh: "认定无关后发还时限", en: "time from marking unrelated to release")
+        case .gradesYellow: Wording(zh: "剩余时间不超过此值为黄色", en: "yellow at or below this time left")
+        case .gradesOrange: Wording(zh: "剩余时间不超过此值为橙色", en: "orange at or below this time left")
+        }
+    }
+}
