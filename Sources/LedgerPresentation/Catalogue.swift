@@ -22,7 +22,7 @@ public enum Catalogue {
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
-        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop]
+        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop, bulletin]
             + custodyWordSections
     }
 
