@@ -99,6 +99,14 @@ struct CommandContext: Sendable, Equatable {
         isDryRun ? try await store.evaluate(command, actor: actor) : try await store.record(command, actor: actor)
     }
 
+    /// Records the module entry `decide` returns, or with `--dry-run` evaluates it in a read transaction: the
+    /// same entry (or the same refusal), nothing written.
+    func record<Payload: EntryPayload>(
+        in store: LedgerStore, _ decide: @Sendable (borrowing RuleContext) throws -> Payload
+    ) async throws -> RecordedModuleEntry {
+        isDryRun ? try await store.evaluate(actor: actor, decide) : try await store.record(actor: actor, decide)
+    }
+
     /// Records `command` and prints what was recorded (or, with `--dry-run`, what would be).
     func recordAndReport(_ command: CustodyCommand) async throws {
         try await recordAndReport { _ in command }
