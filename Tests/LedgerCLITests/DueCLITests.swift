@@ -96,6 +96,29 @@ struct DueCLITests {
         }
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux's `script`) the grade is coloured; `NO_COLOR` turns it
+    /// off; the words are there either way.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aTerminalGetsColourUnlessNoColorIsSet() async throws {
+        try await VaultCLIScene.with { scene in
+            let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger").path
+            func onTerminal(_ environment: [String: String]) throws -> String {
+                let result = try CLITests.ledgerLike(
+                    "/usr/bin/script", ["-q", "-e", "-c", "'\(ledger)' due", "/dev/null"],
+                    environment: ["LEDGER_STORE": scene.directory.appendingPathComponent("ledger.db").path, "TERM": "xterm"]
+                        .merging(environment) { $1 }, in: scene.directory)
+                #expect(result.status == 0, "\(result.stderr)")
+                return result.stdout
+            }
+            // `swift test` sets NO_COLOR for what it runs; empty, it means unset (no-color.org).
+            let coloured = try onTerminal(["NO_COLOR": ""])
+            #expect(coloured.contains("\u{1B}[1;31mred\u{1B}[0m"), "\(coloured)")
+            #expect(coloured.contains("\u{1B}[33myellow\u{1B}[0m"))
+            let plain = try onTerminal(["NO_COLOR": "1"])
+            #expect(!plain.contains("\u{1B}") && plain.contains("red "), "\(plain)")
+        }
+    }
+
     @Test func asOfGradesAnotherTimeAndWritesNothing() async throws {
         try await VaultCLIScene.with { scene in
             let before = try scene.files()
