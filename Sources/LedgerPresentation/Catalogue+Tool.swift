@@ -12,7 +12,7 @@ extension Reason {
         .init("no-command"), .init("unknown-command", "command"), .init("group-needs-subcommand", "group"),
         .init("dry-run-not-recording", "command"), .init("action-needs-location", "value"), .init("override-holdings-needs-reason"),
         .init("rebuild-needs-check"), .init("bom-needs-csv"), .init("json-with-csv"),
-        .init("json-with-format", "format"), .init("output-is-store-file", "path"),
+        .init("json-with-format", "format"), .init("output-is-store-file", "path"), .init("store-lacks-module", "module", "path"),
         .init("no-such-case", "case"), .init("no-such-location", "location"), .init("no-such-officer", "badge"),
         .init("no-such-file", "path"),
         .init("no-tag-arrived", "seconds"), .init("pcsc-service-unavailable", "detail"), .init("no-reader-available"),
@@ -35,6 +35,10 @@ extension Reason {
     public static let jsonWithCSV = Reason("json-with-csv")
     /// `bulletin --json --format text|html` without `--out`: a script that asked for JSON never gets text or HTML.
     public static func jsonWithFormat(_ format: String) -> Reason { Reason("json-with-format", ["format": format]) }
+    /// A read-only store that was never migrated for `module`, whose reports need its tables.
+    public static func storeLacksModule(_ module: String, path: String) -> Reason {
+        Reason("store-lacks-module", ["module": module, "path": path])
+    }
     /// `bulletin --out` naming the store or a file beside it, which it would replace.
     public static func outputIsStoreFile(_ path: String) -> Reason { Reason("output-is-store-file", ["path": path]) }
 
@@ -94,6 +98,10 @@ extension Catalogue {
             en:
                 "--json cannot be combined with --format {format} unless --out writes the bulletin to a file (its JSON form is --format json)"
         ),
+        "store-lacks-module": .init(
+            zh: "台账库 {path} 是只读的，且从未为 {module} 模块迁移过，没有期限和通报所需的表：请在可写的副本上运行",
+            en: "the store {path} is read-only and was never migrated for the {module} module, whose tables deadlines and "
+                + "the bulletin need: run this on a writable copy"),
         "output-is-store-file": .init(
             zh: "不能写入 {path}：这是台账库或其旁边的文件，写入会将其替换",
             en: "refusing to write {path}: it is the ledger store or a file beside it, which this would replace"),

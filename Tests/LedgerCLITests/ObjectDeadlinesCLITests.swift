@@ -110,4 +110,55 @@ struct ObjectDeadlinesCLITests {
             #expect(!moved.stdout.contains("deadline"), "\(moved.stdout)")
         }
     }
+
+    /// A store from before DossierVault on a read-only disk cannot be migrated: `show` still shows the object,
+    /// without deadlines, and the vault's own reports say why they cannot run (exit 5), never an internal error.
+    /// As root the disk is made read-only with a bind mount in a mount namespace of the command's own, as in
+    /// ``StoreFilesCLITests``; otherwise the files are.
+    @Test func aReadOnlyStoreFromBeforeDossierVaultShowsNoDeadlines() async throws {
+        try await VaultCLIScene.with { scene in
+            let directory = scene.directory
+            let store = directory.appendingPathComponent("ledger.db").path
+            #expect(try scene.ledger(["checkpoint"]).status == 0)
+            do {
+                let database = try Database(path: store)
+                let tables = try database.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'vault_%'") { $0.text(0) }
+                #expect(!tables.isEmpty)
+                try database.executeScript(
+                    "DELETE FROM module_migrations WHERE module = 'dossier-vault';" + tables.map { "DROP TABLE \($0);" }.joined())
+            }
+            let readOnly: ([String]) throws -> CLITests.Result
+            if getuid() == 0 {
+                let binary = try CLITests.productsDirectory().appendingPathComponent("ledger").path
+                readOnly = { arguments in
+                    let script = "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\""
+                    return try CLITests.ledgerLike(
+                        "/usr/bin/unshare", ["--mount", "sh", "-c", script, "sh", directory.path, binary] + arguments,
+                        environment: ["LEDGER_STORE": store], in: directory)
+                }
+                let probe = try readOnly(["list"])
+                try #require(probe.status == 0 || !probe.stderr.contains("unshare"), "unshare is unavailable: \(probe.stderr)")
+            } else {
+                for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+                    try FileManager.default.setAttributes(
+                        [.posixPermissions: 0o444], ofItemAtPath: directory.appendingPathComponent(name).path)
+                }
+                try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+                readOnly = scene.ledger
+            }
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
+            let before = try CLITests.snapshot(directory)
+            let shown = try readOnly(["show", scene.cutter])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            #expect(shown.stdout.contains("断线钳") && !shown.stdout.contains("deadline"), "\(shown.stdout)")
+            let json = try readOnly(["show", scene.cutter, "--json"])
+            #expect(json.status == 0 && !json.stdout.contains("\"deadlines\""), "\(json.stdout)")
+            for arguments in [["due"], ["policy", "show"], ["dossier", "sweep"], ["bulletin"]] {
+                let result = try readOnly(arguments + ["--json"])
+                #expect(result.status == 5, "\(arguments): \(result.stderr)")
+                #expect(result.stdout.contains("\"reason\":\"store-lacks-module\""), "\(arguments): \(result.stdout)")
+            }
+            #expect(try CLITests.snapshot(directory) == before)
+        }
+    }
 }

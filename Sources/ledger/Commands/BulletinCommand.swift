@@ -70,7 +70,7 @@ struct BulletinCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         let format = self.format ?? (context.json ? .json : .text)
         let path = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let path { try Self.refuseStoreFiles(path, paths: store.paths) }

@@ -99,7 +99,7 @@ struct DossierSweepCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         let zone = store.identity.agency.timeZone
         let now = Date()
         let asOf = self.asOf?.date(in: zone) ?? now

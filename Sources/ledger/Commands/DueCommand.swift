@@ -80,7 +80,7 @@ struct DueCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         let agency = store.identity.agency
         let asOf = self.asOf?.date(in: agency.timeZone) ?? Date()
         let filter = DeadlineFilter(

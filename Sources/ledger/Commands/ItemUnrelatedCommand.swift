@@ -30,7 +30,7 @@ struct ItemUnrelatedCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         let (reference, reason) = (self.reference, self.reason)
         let recorded = try await context.record(in: store) { rules in try ItemUnrelated.decide(reference, reason: reason, in: rules) }
         let mark = try recorded.entry.payload(ItemUnrelated.self)

@@ -35,7 +35,7 @@ struct PolicySetCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         // A name that is no parameter is invalid input (exit 4), like a value that does not read.
         let parameter = try PolicyParameter.named(name)
         let (value, reason) = (self.value, self.reason)

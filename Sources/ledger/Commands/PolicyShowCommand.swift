@@ -52,7 +52,7 @@ struct PolicyShowCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try await context.openStore()
+        let store = try await context.openVaultStore()
         let now = Date()
         let states = try await store.read { snapshot in try DossierVault.policyParameters(in: snapshot, at: now) }
         let agency = store.identity.agency

@@ -207,7 +207,7 @@ struct ScanCommand: LedgerCommand {
     /// The tag's object in brief, where it stands, and what the loop did with it (in the chosen language); then
     /// its open deadlines, one per line, with their grade.
     private static func describeBriefly(
-        _ object: CustodyObject, line: ScanEvent, deadlines: [Deadline], people: People, timeFormat: TimeFormat, now: Date
+        _ object: CustodyObject, line: ScanEvent, deadlines: [Deadline]?, people: People, timeFormat: TimeFormat, now: Date
     ) -> String {
         let language = timeFormat.language
         let words = Catalogue.scan
@@ -230,7 +230,7 @@ struct ScanCommand: LedgerCommand {
         }
         if let refused = line.refused { text += words.refused.text(in: language, ["reason": refused]) }
         let deadlineText = DeadlineText(timeFormat: timeFormat, asOf: now)
-        for deadline in deadlines {
+        for deadline in deadlines ?? [] {
             text += words.deadline.text(in: language, ["deadline": deadlineText.line(deadline)])
         }
         return text

@@ -33,15 +33,17 @@ struct ShowCommand: LedgerCommand {
         try context.output.emit(ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines), text: text)
     }
 
-    /// The open deadlines of object `id` (DossierVault's rules), graded at `now`, by due time.
-    static func openDeadlines(of id: String, in store: LedgerStore, at now: Date) async throws -> [Deadline] {
-        try await store.read { snapshot in try DossierVault.deadlines(of: id, in: snapshot, asOf: now) }
+    /// The open deadlines of object `id` (DossierVault's rules), graded at `now`, by due time; nil for a read-only
+    /// store from before DossierVault, which has none to show.
+    static func openDeadlines(of id: String, in store: LedgerStore, at now: Date) async throws -> [Deadline]? {
+        guard CommandContext.servesVault(store) else { return nil }
+        return try await store.read { snapshot in try DossierVault.deadlines(of: id, in: snapshot, asOf: now) }
     }
 
     /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue, and
     /// one line per open deadline with its grade; in the language of `timeFormat`.
     static func describe(
-        _ object: CustodyObject, deadlines: [Deadline], store: LedgerStore, timeFormat: TimeFormat, now: Date
+        _ object: CustodyObject, deadlines: [Deadline]?, store: LedgerStore, timeFormat: TimeFormat, now: Date
     ) async throws -> String {
         let language = timeFormat.language
         let words = Catalogue.show
@@ -77,7 +79,7 @@ struct ShowCommand: LedgerCommand {
             words.entriesLabel.text(in: language),
             words.entries.text(in: language, ["registered": String(object.registeredAt), "last": String(object.updatedAt)]))
         let deadlineText = DeadlineText(timeFormat: timeFormat, asOf: now)
-        for deadline in deadlines {
+        for deadline in deadlines ?? [] {
             card.append(Catalogue.deadlines.label.text(in: language), deadlineText.line(deadline))
         }
         let labels = words.labels + [Catalogue.deadlines.label]
