@@ -99,46 +99,46 @@ struct DueCommand: LedgerCommand {
             asOf: timeFormat.iso8601(asOf),
             deadlines: deadlines.map { DeadlineJSON($0, asOf: asOf, timeFormat: timeFormat, object: objects[$0.object]) },
             count: deadlines.count,
-            grades: Dictionary(Grade.allCases.map { grade in (grade.rawValue, deadlines.filter { $0.grade == grade }.count) }) { a, _ in a
-            },
+            grades: Dictionary(
+                uniqueKeysWithValues: Grade.allCases.map { grade in (grade.rawValue, deadlines.filter { $0.grade == grade }.count) }),
             rules: listedRules.map {
                 RuleJSON(id: $0.rawValue, name: $0.name.text(in: language), source: $0.source(for: agency.kind).text(in: language))
             })
         try context.output.emit(
             result,
             text: text(
-                deadlines, objects: objects, rules: listedRules, agency: agency, text: DeadlineText(timeFormat: timeFormat, asOf: asOf),
-                colour: .standardOutput))
+                deadlines, objects: objects, rules: listedRules, agency: agency,
+                deadlineText: DeadlineText(timeFormat: timeFormat, asOf: asOf), colour: .standardOutput))
     }
 
     /// The table, the count of each grade under it, and the sources of the rules listed.
     private func text(
-        _ deadlines: [Deadline], objects: [String: CustodyObject], rules: [RuleID], agency: Agency, text: DeadlineText,
+        _ deadlines: [Deadline], objects: [String: CustodyObject], rules: [RuleID], agency: Agency, deadlineText: DeadlineText,
         colour: TerminalColour
     ) -> String {
-        let language = text.language
+        let language = deadlineText.language
         let words = Catalogue.due
-        let asOf = text.timeFormat.string(text.asOf)
+        let asOf = deadlineText.timeFormat.string(deadlineText.asOf)
         guard !deadlines.isEmpty else { return words.none.text(in: language, ["asOf": asOf]) }
         var table = TextTable(
             headers: [
                 words.gradeHeading, words.dueHeading, words.leftHeading, words.objectHeading, words.nameHeading, words.caseHeading,
                 words.ruleHeading, words.actionHeading,
             ].map { $0.text(in: language) })
-        for deadline in deadlines {
+        for row in deadlines {
             table.append(
                 cells: [
-                    text.grade(deadline), text.timeFormat.string(deadline.due), text.left(deadline), deadline.object,
-                    objects[deadline.object].map { Catalogue.objects.name(of: $0, in: language) } ?? "",
-                    deadline.caseNumber, deadline.rule.bulletinName.text(in: language), deadline.action.wording.text(in: language),
+                    deadlineText.grade(row), deadlineText.timeFormat.string(row.due), deadlineText.left(row), row.object,
+                    objects[row.object].map { Catalogue.objects.name(of: $0, in: language) } ?? "",
+                    row.caseNumber, row.rule.bulletinName.text(in: language), row.action.wording.text(in: language),
                 ])
         }
         // The grade opens each row: coloured after alignment, so escape codes never count as width.
         var lines = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (offset, deadline) in deadlines.enumerated() where lines.indices.contains(offset + 1) {
-            let word = text.grade(deadline)
+        for (offset, row) in deadlines.enumerated() where lines.indices.contains(offset + 1) {
+            let word = deadlineText.grade(row)
             let line = lines[offset + 1]
-            if line.hasPrefix(word) { lines[offset + 1] = colour.paint(word, as: deadline.grade) + line.dropFirst(word.count) }
+            if line.hasPrefix(word) { lines[offset + 1] = colour.paint(word, as: row.grade) + line.dropFirst(word.count) }
         }
         let counts = Grade.allCases.sorted().compactMap { grade -> String? in
             let count = deadlines.filter { $0.grade == grade }.count
