@@ -116,6 +116,10 @@ struct PolicyCLITests {
             let dry = try ledger(["policy", "set", "intake.limit", "3d", "--reason", "交接需时", "--actor", "000001", "--dry-run"])
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(dry.stdout.hasPrefix("Would record entry #") && dry.stdout.contains("intake.limit set to 3d (was 1d)"), "\(dry.stdout)")
+            let zh = try ledger([
+                "policy", "set", "intake.limit", "3d", "--reason", "交接需时", "--actor", "000001", "--dry-run", "--lang", "zh",
+            ])
+            #expect(zh.stdout.hasPrefix("试运行（未写入）：将记录为第 ") && zh.stdout.contains("规则参数 intake.limit 改为 3d（原为 1d）"), "\(zh.stdout)")
             let dryJSON = try DryRunCLITests.json(
                 try ledger(["policy", "set", "intake.limit", "3d", "--reason", "交接需时", "--actor", "000001", "--dry-run", "--json"]))
             #expect(dryJSON["dryRun"] as? Bool == true)
