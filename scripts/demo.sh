@@ -155,5 +155,47 @@ status=0; ledger verify --store tampered.db || status=$?
 say_plain "（退出状态 $status：核验失败，并指出被篡改的记录）" "(exit status $status: verification failed, and it names the entry)"
 [ "$status" -eq 1 ]
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, and tampering detected."
+say "案卷集中保管：管理员添加案管中心，即集中保管未破案件案卷的位置（--central）。" \
+    "Central storage: the clerk adds the case management centre (案管中心), where dossiers of unsolved cases are kept (--central)."
+run ledger location add CENTRAL --kind room --name 案管中心 --central
+
+say "自行车被盗案至今未破，也没有实质性进展（从未记录 case progress）；案卷 $DOSSIER 仍在智能柜 CAB-01，不在集中保管位置。一个月期满须移交案管中心：" \
+    "The bicycle theft is still unsolved, with no substantive progress (no case progress recorded); its dossier $DOSSIER lies in cabinet CAB-01, not in central storage. A month on, it must go to the centre:"
+run ledger show $DOSSIER
+run ledger due
+
+# A month and a few days from today, at nine in the morning China time.
+AS_OF="$(TZ=UTC-8 date -d '+1 month +3 days' +%F) 09:00"
+say "一个月零三天后仍无进展会怎样：--as-of 只拨动时钟，按那时评定期限，不写入任何内容。案卷已超期，亮红牌。" \
+    "What a month and three days without progress will bring: --as-of moves only the clock, grades the deadlines then, and writes nothing. The dossier is overdue: red."
+run ledger due --as-of "$AS_OF"
+
+say "那一天的移交集中保管清单：须移交案管中心的案卷，现在何处、由谁保管。" \
+    "That day's transfer list to central storage: each dossier that must go to the centre, where it is now and who holds it."
+run ledger dossier sweep --as-of "$AS_OF" --to CENTRAL
+
+say "案卷送达案管中心后，管理员登记移交（演示不能等一个月，故用 --as-of 指明清单的日期）：一个事务，每条移库记录都注明所依据的规则。" \
+    "Once the dossiers have arrived, the clerk at the centre records the moves (the demo cannot wait a month, so --as-of names the list's day): one transaction, each move naming its rule."
+run ledger dossier sweep --record --to CENTRAL --as-of "$AS_OF"
+run ledger history $DOSSIER
+
+say "集中保管的案卷只能经审批调用出库才能离开案管中心：直接移走被拒绝（退出状态 2，不写入任何数据）。" \
+    "A dossier held in central storage leaves it only by an approved check-out: moving it out is refused (exit status 2, nothing written)."
+status=0; run ledger move $DOSSIER --to CAB-01 || status=$?
+say_plain "（退出状态 $status）" "(exit status $status)"
+[ "$status" -eq 2 ]
+
+say "当日的每日执法问题通报：按办案单位列出超期和不规范的事项（这里是盘点差异和当日更正），并写明所依据的日志检查点，供日后核对。" \
+    "The day's problem bulletin: what is overdue or irregular, unit by unit (here the stocktake's finding and the day's correction), with the log checkpoint it was computed from, to check it later."
+run ledger bulletin
+say "同一通报的 HTML 文件：单个自包含文件，可在 A4 纸上打印，默认中文。" \
+    "The same bulletin as HTML: one self-contained file, printable on A4, in Chinese unless a language is chosen."
+run ledger bulletin --format html --out "$work/bulletin.html"
+# The demo's directory is removed when it ends: keep a copy of the HTML where it can be opened afterwards.
+kept="${TMPDIR:-/tmp}/ledger-demo-bulletin.html"
+cp "$work/bulletin.html" "$kept"
+say_plain "演示目录在结束时删除；HTML 通报已另存为 $kept，可用浏览器打开或打印。" \
+    "The demo's directory is removed at the end; the HTML bulletin is kept at $kept, to open in a browser or print."
+
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，并生成了当日通报。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, and the day's bulletin made."

@@ -12,6 +12,7 @@ extension Reason {
         .init("no-command"), .init("unknown-command", "command"), .init("group-needs-subcommand", "group"),
         .init("dry-run-not-recording", "command"), .init("action-needs-location", "value"), .init("override-holdings-needs-reason"),
         .init("rebuild-needs-check"), .init("bom-needs-csv"), .init("json-with-csv"),
+        .init("json-with-format", "format"), .init("output-is-store-file", "path"), .init("store-lacks-module", "module", "path"),
         .init("no-such-case", "case"), .init("no-such-location", "location"), .init("no-such-officer", "badge"),
         .init("no-such-file", "path"),
         .init("no-tag-arrived", "seconds"), .init("pcsc-service-unavailable", "detail"), .init("no-reader-available"),
@@ -32,6 +33,14 @@ extension Reason {
     public static let rebuildNeedsCheck = Reason("rebuild-needs-check")
     public static let bomNeedsCSV = Reason("bom-needs-csv")
     public static let jsonWithCSV = Reason("json-with-csv")
+    /// `bulletin --json --format text|html` without `--out`: a script that asked for JSON never gets text or HTML.
+    public static func jsonWithFormat(_ format: String) -> Reason { Reason("json-with-format", ["format": format]) }
+    /// A read-only store that was never migrated for `module`, whose reports need its tables.
+    public static func storeLacksModule(_ module: String, path: String) -> Reason {
+        Reason("store-lacks-module", ["module": module, "path": path])
+    }
+    /// `bulletin --out` naming the store or a file beside it, which it would replace.
+    public static func outputIsStoreFile(_ path: String) -> Reason { Reason("output-is-store-file", ["path": path]) }
 
     // MARK: What the store does not have, files
 
@@ -84,6 +93,18 @@ extension Catalogue {
         "json-with-csv": .init(
             zh: "--json 不能与 --format csv 同时使用（导出的 JSON 形式是 --format jsonl）",
             en: "--json cannot be combined with --format csv (export's JSON form is --format jsonl)"),
+        "json-with-format": .init(
+            zh: "--json 不能与 --format {format} 同时使用，除非用 --out 把通报写入文件（通报的 JSON 形式是 --format json）",
+            en:
+                "--json cannot be combined with --format {format} unless --out writes the bulletin to a file (its JSON form is --format json)"
+        ),
+        "store-lacks-module": .init(
+            zh: "台账库 {path} 是只读的，且从未为 {module} 模块迁移过，没有期限和通报所需的表：请在可写的副本上运行",
+            en: "the store {path} is read-only and was never migrated for the {module} module, whose tables deadlines and "
+                + "the bulletin need: run this on a writable copy"),
+        "output-is-store-file": .init(
+            zh: "不能写入 {path}：这是台账库或其旁边的文件，写入会将其替换",
+            en: "refusing to write {path}: it is the ledger store or a file beside it, which this would replace"),
 
         "no-such-case": .init(zh: "没有案件编号为 {case} 的案件", en: "there is no case {case}"),
         "no-such-location": .init(zh: "没有编号为 {location} 的存放位置", en: "there is no location {location}"),

@@ -23,7 +23,7 @@ public enum Catalogue {
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
         [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop, bulletin]
-            + custodyWordSections
+            + custodyWordSections + vaultWordSections
     }
 
     /// Every reason declared: PropertyLedger's, ChipReader's and DossierVault's, the command-line parser's and the

@@ -22,6 +22,20 @@ extension ArgumentReader {
         }
     }
 
+    /// Every value of a repeatable `--name`, each a comma-separated list of `T`'s raw values (`--grade red,orange
+    /// --grade yellow`), in order, each once.
+    mutating func choiceList<T: RawRepresentable & CaseIterable & Hashable>(_ name: String, _: T.Type) throws -> [T]
+    where T.RawValue == String {
+        var chosen: [T] = []
+        for value in takeAll(name).flatMap(list) {
+            guard let parsed = T(rawValue: value) else {
+                throw error(.optionNotOneOf("--" + name, allowed: T.allCases.map(\.rawValue), value: value))
+            }
+            if !chosen.contains(parsed) { chosen.append(parsed) }
+        }
+        return chosen
+    }
+
     /// `A, B,C` as `["A", "B", "C"]`.
     func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -93,10 +93,34 @@ struct CommandContext: Sendable, Equatable {
     /// The modules every store is opened with.
     static let modules: [any LedgerModule] = [DossierVault()]
 
+    /// Whether `store` serves DossierVault: a read-only store from before it opens without it (no deadlines).
+    static func servesVault(_ store: LedgerStore) -> Bool {
+        store.moduleNames.contains(DossierVault().name)
+    }
+
+    /// The store, for a command that reads DossierVault's tables (`due`, `policy`, `dossier sweep`, `bulletin`).
+    ///
+    /// - Throws: ``LedgerError`` (`storeUnusable`): `store-lacks-module`, for a read-only store never migrated for it.
+    func openVaultStore() async throws -> LedgerStore {
+        let store = try await openStore()
+        guard Self.servesVault(store) else {
+            throw LedgerError(.storeUnusable, .storeLacksModule(DossierVault().name, path: store.paths.database))
+        }
+        return store
+    }
+
     /// Records `command` under the rules, or with `--dry-run` evaluates it in a read transaction: the same
     /// entry (or the same refusal), nothing written.
     func record(_ command: CustodyCommand, in store: LedgerStore) async throws -> RecordedEntry {
         isDryRun ? try await store.evaluate(command, actor: actor) : try await store.record(command, actor: actor)
+    }
+
+    /// Records the module entry `decide` returns, or with `--dry-run` evaluates it in a read transaction: the
+    /// same entry (or the same refusal), nothing written.
+    func record<Payload: EntryPayload>(
+        in store: LedgerStore, _ decide: @Sendable (borrowing RuleContext) throws -> Payload
+    ) async throws -> RecordedModuleEntry {
+        isDryRun ? try await store.evaluate(actor: actor, decide) : try await store.record(actor: actor, decide)
     }
 
     /// Records `command` and prints what was recorded (or, with `--dry-run`, what would be).

@@ -30,6 +30,7 @@ enum CommandRegistry {
         ReturnCommand.self,
         MoveCommand.self,
         DisposeCommand.self,
+        ItemUnrelatedCommand.self,
         CorrectCommand.self,
         ShowCommand.self,
         HistoryCommand.self,
@@ -37,6 +38,12 @@ enum CommandRegistry {
         ListCommand.self,
         ExportCommand.self,
         RebuildCommand.self,
+        // Deadlines (DossierVault): what is due, the rules' parameters, the sweep to central storage, the bulletin.
+        DueCommand.self,
+        PolicyShowCommand.self,
+        PolicySetCommand.self,
+        DossierSweepCommand.self,
+        BulletinCommand.self,
         // Readers: list them, the clerk's scanning loop, stocktakes.
         ReadersCommand.self,
         ScanCommand.self,

@@ -1,16 +1,20 @@
+import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
 
 /// An object as `show`, `where`, `list`, `case show` and `scan` print it with `--json`: its fields, times in
 /// ISO 8601 with the agency's offset (`2026-12-20T12:00:00+08:00`, the same instant as the stored UTC time),
-/// and whether it is overdue now.
+/// whether it is overdue now, and — for `show`, `where` and `scan` — its open deadlines.
 struct ObjectJSON: Encodable {
     let object: CustodyObject
     let overdue: Bool
+    /// The open deadlines, graded at `now`; nil (left out) where the command does not look them up.
+    let deadlines: [DeadlineJSON]?
 
-    init(_ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date()) {
+    init(_ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date(), deadlines: [Deadline]? = nil) {
         self.overdue = object.isOverdue(at: Timestamp.string(now))
+        self.deadlines = deadlines?.map { DeadlineJSON($0, asOf: now, timeFormat: timeFormat) }
         var shown = object
         shown.due = object.due.map(timeFormat.iso8601(stored:))
         if let seizedAt = object.item?.seizedAt { shown.item?.seizedAt = timeFormat.iso8601(stored: seizedAt) }
@@ -18,7 +22,7 @@ struct ObjectJSON: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case overdue
+        case overdue, deadlines
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -26,5 +30,6 @@ struct ObjectJSON: Encodable {
         try object.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(overdue, forKey: .overdue)
+        try container.encodeIfPresent(deadlines, forKey: .deadlines)
     }
 }

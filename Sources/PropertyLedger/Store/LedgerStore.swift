@@ -20,6 +20,10 @@ public actor LedgerStore {
     /// The modules the store serves (``LedgerModule``).
     nonisolated let registry: ModuleRegistry
 
+    /// The names of the modules the store serves: those it was opened with, less any that a read-only store was
+    /// never migrated for (their tables are not there, so their reports cannot run).
+    public nonisolated var moduleNames: [String] { registry.modules.map(\.name) }
+
     private nonisolated let executor: DispatchQueueExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

@@ -1,5 +1,7 @@
 import ChipReader
 import CommandLineSupport
+import DossierVault
+import Foundation
 import LedgerPresentation
 import PropertyLedger
 
@@ -182,9 +184,11 @@ struct ScanCommand: LedgerCommand {
                     line.refused = context.words(error.reason)
                 }
             }
-            line.object = ObjectJSON(object, timeFormat: timeFormat)
+            let now = Date()
+            let deadlines = try await ShowCommand.openDeadlines(of: object.id, in: store, at: now)
+            line.object = ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines)
             line.overdue = line.object?.overdue
-            line.message = Self.describeBriefly(object, line: line, people: people, timeFormat: timeFormat)
+            line.message = Self.describeBriefly(object, line: line, deadlines: deadlines, people: people, timeFormat: timeFormat, now: now)
         } catch let error as LedgerError where error.code == .notFound {
             line.message = Catalogue.scanLoop.unknownTag.text(in: context.language, ["uid": uid.hex])
         } catch {
@@ -200,8 +204,11 @@ struct ScanCommand: LedgerCommand {
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     }
 
-    /// The tag's object in brief, where it stands, and what the loop did with it (in the chosen language).
-    private static func describeBriefly(_ object: CustodyObject, line: ScanEvent, people: People, timeFormat: TimeFormat) -> String {
+    /// The tag's object in brief, where it stands, and what the loop did with it (in the chosen language); then
+    /// its open deadlines, one per line, with their grade.
+    private static func describeBriefly(
+        _ object: CustodyObject, line: ScanEvent, deadlines: [Deadline]?, people: People, timeFormat: TimeFormat, now: Date
+    ) -> String {
         let language = timeFormat.language
         let words = Catalogue.scan
         var text = words.object.text(
@@ -222,6 +229,10 @@ struct ScanCommand: LedgerCommand {
                 in: language, ["action": action, "index": String(index)])
         }
         if let refused = line.refused { text += words.refused.text(in: language, ["reason": refused]) }
+        let deadlineText = DeadlineText(timeFormat: timeFormat, asOf: now)
+        for deadline in deadlines ?? [] {
+            text += words.deadline.text(in: language, ["deadline": deadlineText.line(deadline)])
+        }
         return text
     }
 

@@ -1,4 +1,5 @@
 import CommandLineSupport
+import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
@@ -26,13 +27,24 @@ struct ShowCommand: LedgerCommand {
         let store = try await context.openStore()
         let object = try await store.object(reference)
         let timeFormat = context.timeFormat(for: store)
-        let text = try await describe(object, store: store, timeFormat: timeFormat)
-        try context.output.emit(ObjectJSON(object, timeFormat: timeFormat), text: text)
+        let now = Date()
+        let deadlines = try await openDeadlines(of: object.id, in: store, at: now)
+        let text = try await describe(object, deadlines: deadlines, store: store, timeFormat: timeFormat, now: now)
+        try context.output.emit(ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines), text: text)
     }
 
-    /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue; in
-    /// the language of `timeFormat`.
-    static func describe(_ object: CustodyObject, store: LedgerStore, timeFormat: TimeFormat) async throws -> String {
+    /// The open deadlines of object `id` (DossierVault's rules), graded at `now`, by due time; nil for a read-only
+    /// store from before DossierVault, which has none to show.
+    static func openDeadlines(of id: String, in store: LedgerStore, at now: Date) async throws -> [Deadline]? {
+        guard CommandContext.servesVault(store) else { return nil }
+        return try await store.read { snapshot in try DossierVault.deadlines(of: id, in: snapshot, asOf: now) }
+    }
+
+    /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue, and
+    /// one line per open deadline with its grade; in the language of `timeFormat`.
+    static func describe(
+        _ object: CustodyObject, deadlines: [Deadline]?, store: LedgerStore, timeFormat: TimeFormat, now: Date
+    ) async throws -> String {
         let language = timeFormat.language
         let words = Catalogue.show
         let people = try await People.read(from: store)
@@ -66,6 +78,11 @@ struct ShowCommand: LedgerCommand {
         card.append(
             words.entriesLabel.text(in: language),
             words.entries.text(in: language, ["registered": String(object.registeredAt), "last": String(object.updatedAt)]))
-        return heading + "\n" + card.rendered(alignedWith: words.labels.map { $0.text(in: language) })
+        let deadlineText = DeadlineText(timeFormat: timeFormat, asOf: now)
+        for deadline in deadlines ?? [] {
+            card.append(Catalogue.deadlines.label.text(in: language), deadlineText.line(deadline))
+        }
+        let labels = words.labels + [Catalogue.deadlines.label]
+        return heading + "\n" + card.rendered(alignedWith: labels.map { $0.text(in: language) })
     }
 }

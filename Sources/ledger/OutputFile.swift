@@ -1,0 +1,54 @@
+import Foundation
+import PropertyLedger
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file a command writes for people (`bulletin --out`): written whole or not at all. The text goes to a
+/// temporary file beside it, is synced, and is renamed over the path, so a reader — or a crash — never sees half
+/// a file; an earlier file at the path (the same day's bulletin, computed again) is replaced.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("create", path) }
+        do {
+            do {
+                try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
+            } catch {
+                throw failure("write", path)
+            }
+            guard fsync(fd) == 0 else { throw failure("sync", path) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure("replace", path)
+            unlink(temporary)
+            throw error
+        }
+        // The new name is durable once the directory is.
+        let directory = (path as NSString).deletingLastPathComponent
+        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    /// Why `operation` on `path` failed: a missing directory is "not found", anything else invalid input (a
+    /// directory without write permission, a path that is a directory).
+    private static func failure(_ operation: String, _ path: String) -> LedgerError {
+        let detail = String(cString: strerror(errno))
+        return LedgerError(
+            errno == ENOENT ? .notFound : .invalidInput,
+            Reason("file-operation-failed", ["operation": operation, "path": path, "detail": detail]))
+    }
+}
