@@ -144,7 +144,8 @@ struct VaultScene: Sendable {
             let range = batch..<min(batch + 200, Self.cases)
             let opened: [CustodyCommand] = range.map { index in
                 .openCase(
-                    number: Self.caseNumber(index), title: "盗窃案\(index + 1)", kind: Self.isAdministrative(index) ? .administrative : .criminal,
+                    number: Self.caseNumber(index), title: "盗窃案\(index + 1)",
+                    kind: Self.isAdministrative(index) ? .administrative : .criminal,
                     isPropertyCrime: !Self.isAdministrative(index))
             }
             let dossiers: [CustodyCommand] = range.flatMap { index in
@@ -172,12 +173,14 @@ struct VaultScene: Sendable {
                     seizedBy: CustodyScene.officers))
         }
         try await store.record(contentsOf: unstored, actor: officer, at: next())
-        let items = try await store.objects(matching: ObjectFilter(status: .inStorage, kind: .item, limit: Self.checkedOut + Self.unrelated))
+        let items = try await store.objects(
+            matching: ObjectFilter(status: .inStorage, kind: .item, limit: Self.checkedOut + Self.unrelated))
         guard items.count == Self.checkedOut + Self.unrelated else { throw BenchError("the custody log has too few items in storage") }
         let due = start.addingTimeInterval(30 * 86_400)
         let checkOuts = items.prefix(Self.checkedOut).map { item in
             CustodyCommand.checkOut(
-                object: item.id, to: officer, reason: .examination, approvedBy: CustodyScene.supervisor, due: due, note: nil, caseNumber: nil)
+                object: item.id, to: officer, reason: .examination, approvedBy: CustodyScene.supervisor, due: due, note: nil,
+                caseNumber: nil)
         }
         try await store.record(contentsOf: checkOuts, actor: clerk, at: next())
         let unrelated = items.suffix(Self.unrelated).map(\.id)
