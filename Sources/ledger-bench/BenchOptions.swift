@@ -75,6 +75,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case scan
     /// (k): a 1,000-row `list` rendered in Chinese, in memory (no store).
     case render
+    /// (l)–(n): DossierVault's deadlines, sweep and bulletin on the custody log (brings the custody part).
+    case vault
 }
 
 /// What one invocation asks for.
@@ -85,7 +87,7 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan|render] [--skip log|custody|scan|render] [--entries N] [--crypto gm|intl]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault] [--skip log|custody|scan|render|vault] [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
@@ -93,8 +95,9 @@ enum BenchCommand {
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
                             a custody log of 20,000 entries with 2,000 items in 2 cabinets
-          --only PART       run only one part: log ((a)–(e)), custody ((f)–(i)), scan ((j)) or render ((k):
-                            a 1,000-row `list` rendered in Chinese, a few seconds)
+          --only PART       run only one part: log ((a)–(e)), custody ((f)–(i)), scan ((j)), render ((k):
+                            a 1,000-row `list` rendered in Chinese, a few seconds) or vault ((l)–(n): due,
+                            sweep and bulletin on the custody log)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
@@ -181,7 +184,9 @@ enum BenchCommand {
         if let count = try Self.count("build-batch", &reader, minimum: 1) { options.buildBatchSize = count }
         if let count = try Self.count("samples", &reader, minimum: 1) { options.proofSamples = count }
         // The scan part reads the custody log, so it brings the custody part with it.
-        if let part = try reader.choice("only", BenchPart.self) { options.parts = part == .scan ? [.custody, .scan] : [part] }
+        if let part = try reader.choice("only", BenchPart.self) {
+            options.parts = part == .scan || part == .vault ? [.custody, part] : [part]
+        }
         for part in try reader.choices("skip", BenchPart.self) { options.parts.remove(part) }
         if let count = try Self.count("custody-entries", &reader, minimum: 1) { options.custodyEntries = Int64(count) }
         if let count = try Self.count("items", &reader, minimum: 1) { options.custodyItems = count }

@@ -50,6 +50,9 @@ struct Benchmark {
         if options.parts.contains(.scan) {
             results.append(try await measureScan(of: workspace.path("custody.ledger")))
         }
+        if options.parts.contains(.vault) {
+            results += try await measureVault(at: workspace.path("custody.ledger"))
+        }
         if options.parts.contains(.render) {
             results.append(try measureRender())
         }
@@ -69,7 +72,7 @@ struct Benchmark {
     /// How the figures were taken, printed under them so a reader need not look up this source.
     private var notes: [String] {
         (options.parts.contains(.log) ? logNotes : []) + (options.parts.contains(.custody) ? custodyNotes : [])
-            + (options.parts.contains(.render) ? renderNotes : [])
+            + (options.parts.contains(.render) ? renderNotes : []) + (options.parts.contains(.vault) ? vaultNotes : [])
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]
     }
 
@@ -108,6 +111,15 @@ struct Benchmark {
                 ? "after the lookups, rebuildCheck() replays the whole custody log into fresh projections and must find them "
                     + "identical to the live ones"
                 : "rebuildCheck() was skipped (--no-rebuild-check)",
+        ]
+    }
+
+    private var vaultNotes: [String] {
+        [
+            "(l)–(n) run on the custody log after (f)–(i), reopened with DossierVault, plus a layer recorded through the rules: "
+                + VaultScene(cabinets: CustodyScene(options: options).cabinets).summary
+                + "; each answer is checked against the layer (deadlines per rule, dossiers to move, red deadlines); (n) computes "
+                + "the bulletin (checkpoint, snapshot, deadlines, sections) and renders it as HTML in Chinese"
         ]
     }
 
