@@ -188,6 +188,8 @@ enum BenchCommand {
             options.parts = part == .scan || part == .vault ? [.custody, part] : [part]
         }
         for part in try reader.choices("skip", BenchPart.self) { options.parts.remove(part) }
+        // The scan and the vault parts read the custody log: without it they cannot run.
+        if !options.parts.contains(.custody) { options.parts.subtract([.scan, .vault]) }
         if let count = try Self.count("custody-entries", &reader, minimum: 1) { options.custodyEntries = Int64(count) }
         if let count = try Self.count("items", &reader, minimum: 1) { options.custodyItems = count }
         if let count = try Self.count("per-cabinet", &reader, minimum: 1) { options.objectsPerCabinet = count }
