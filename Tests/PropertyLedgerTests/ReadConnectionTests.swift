@@ -14,7 +14,9 @@ struct ReadConnectionTests {
     ) async throws -> (shows: Int, wroteMeanwhile: Bool) {
         var outcome = (shows: 0, wroteMeanwhile: false)
         try await CustodyTests.withScene { store, item, _ in
-            let progress = (0..<4000).map { CustodyCommand.recordProgress(caseNumber: CustodyTests.caseNumber, note: "走访 \($0)") }
+            // Long enough that the long read outlasts a write even when the disk is slow to sync (a write holds
+            // the store's executor, so no show runs meanwhile): with 4,000 a loaded CI machine saw only 5 shows.
+            let progress = (0..<20_000).map { CustodyCommand.recordProgress(caseNumber: CustodyTests.caseNumber, note: "走访 \($0)") }
             try await store.record(contentsOf: progress, actor: "000002", at: CustodyTests.now)
             let finished = Atomic<Bool>(false)
             let task = Task {
