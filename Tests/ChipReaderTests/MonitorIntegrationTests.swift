@@ -32,7 +32,7 @@ extension PCSCRigSuites {
             }
 
             /// Waits until `condition` holds of the events, or fails after `seconds`.
-            func wait(_ what: String, seconds: Double = 5, until condition: ([ReaderEvent]) -> Bool) async throws {
+            func wait(_ what: String, seconds: Double = 30, until condition: ([ReaderEvent]) -> Bool) async throws {
                 let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
                 while !condition(all) {
                     guard ContinuousClock.now < deadline else {

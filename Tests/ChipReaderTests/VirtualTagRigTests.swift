@@ -207,7 +207,7 @@ private final class Context {
 
     /// Waits until `reader` has (or has not) a tag. pcscd polls vpcd every 0.4 s, so a change takes up
     /// to half a second to show.
-    func waitFor(_ reader: String, present: Bool, timeout: Duration = .seconds(5)) throws -> ReaderState {
+    func waitFor(_ reader: String, present: Bool, timeout: Duration = .seconds(20)) throws -> ReaderState {
         let deadline = ContinuousClock.now + timeout
         return try reader.withCString { name in
             var state = SCARD_READERSTATE()

@@ -47,7 +47,7 @@ import Testing
             lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         }
 
-        func waitForEvent(_ what: String, seconds: Double = 30, where match: ([String: Any]) -> Bool) async throws -> [String: Any] {
+        func waitForEvent(_ what: String, seconds: Double = 60, where match: ([String: Any]) -> Bool) async throws -> [String: Any] {
             let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
             while ContinuousClock.now < deadline {
                 if let event = events.first(where: match) { return event }
@@ -60,7 +60,7 @@ import Testing
         /// Sends a line (Enter) on the child's standard input.
         func pressEnter() { stdin.fileHandleForWriting.write(Data("\n".utf8)) }
 
-        func waitForExit(seconds: Double = 30) async throws -> Int32 {
+        func waitForExit(seconds: Double = 60) async throws -> Int32 {
             let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
             while process.isRunning {
                 guard ContinuousClock.now < deadline else {
