@@ -9,6 +9,25 @@ struct CustodyAdditionsTests {
     static let now = CustodyTests.now
     static let day: TimeInterval = 86_400
 
+    /// Four officers (000001 supervisor, 000002 and 000003 officers, 000004 clerk), ROOM-1 with CAB-01 in it,
+    /// case A1 and one item checked in to ROOM-1, whose id it returns.
+    static func recordSmallScene(in store: LedgerStore) async throws -> String {
+        try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil)
+        try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001")
+        try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")
+        try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001")
+        try await store.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004")
+        try await store.record(.addLocation(code: "CAB-01", name: "柜", kind: .cabinet, parent: "ROOM-1", isCentral: false), actor: "000004")
+        try await store.record(.openCase(number: "A1", title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000002")
+        let item = try #require(
+            try await store.record(
+                .registerItem(ItemRegistration(caseNumber: "A1", name: "手机", quantity: "1", unit: "部", seizedBy: ["000002", "000003"])),
+                actor: "000002"
+            ).entry.event.object)
+        try await store.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil), actor: "000004")
+        return item
+    }
+
     @Test func aCaseTakesTheOpeningOfficersUnitUnlessOneIsGiven() async throws {
         try await CustodyTests.withScene { store, _, _ in
             #expect(try await store.caseRecord(CustodyTests.caseNumber)?.unit == "刑侦大队")
@@ -119,21 +138,7 @@ struct CustodyAdditionsTests {
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
             let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, modules: [NoMovesIntoCabinet()])
-            try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil)
-            try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001")
-            try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")
-            try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001")
-            try await store.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004")
-            try await store.record(
-                .addLocation(code: "CAB-01", name: "柜", kind: .cabinet, parent: "ROOM-1", isCentral: false), actor: "000004")
-            try await store.record(.openCase(number: "A1", title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000002")
-            let item = try #require(
-                try await store.record(
-                    .registerItem(
-                        ItemRegistration(caseNumber: "A1", name: "手机", quantity: "1", unit: "部", seizedBy: ["000002", "000003"])),
-                    actor: "000002"
-                ).entry.event.object)
-            try await store.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil), actor: "000004")
+            let item = try await Self.recordSmallScene(in: store)
             let error = try await expectRefusal(
                 store, .move(object: item, location: "CAB-01", reason: nil, caseNumber: nil), actor: "000004", at: Date(),
                 code: .refused, "test-no-moves", ["object": item])
@@ -168,19 +173,7 @@ struct CustodyAdditionsTests {
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
             let store = try await LedgerStore.create(paths, agency: agency, profile: .intl)
-            try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil)
-            try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001")
-            try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")
-            try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001")
-            try await store.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004")
-            try await store.record(.openCase(number: "A1", title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000002")
-            let item = try #require(
-                try await store.record(
-                    .registerItem(
-                        ItemRegistration(caseNumber: "A1", name: "手机", quantity: "1", unit: "部", seizedBy: ["000002", "000003"])),
-                    actor: "000002"
-                ).entry.event.object)
-            try await store.record(.checkIn(object: item, location: "ROOM-1", caseNumber: nil), actor: "000004")
+            let item = try await Self.recordSmallScene(in: store)
             let checkOut = CustodyCommand.checkOut(
                 object: item, to: "000002", reason: .court, approvedBy: "000001", due: Date().addingTimeInterval(86_400), note: nil,
                 caseNumber: nil)
