@@ -7,6 +7,8 @@
 struct RebuildCheck {
     let database: Database
     let registry: ModuleRegistry
+    /// Called inside the read transaction once the replay is done (a test holds the read here).
+    var midway: @Sendable () -> Void = {}
 
     /// The differences, described; empty when the projections are exactly what the log says.
     func differences() throws -> [Reason] {
@@ -37,6 +39,7 @@ struct RebuildCheck {
                     differences.append(.rebuildEntryUnknown(index, type: envelope.type))
                 }
             }
+            midway()
             let tables = Schema.projectionTableNames + registry.modules.flatMap(\.projectionTables)
             for table in tables {
                 for (from, to) in [("main", "temp"), ("temp", "main")] {

@@ -214,6 +214,13 @@ public actor LedgerStore {
 
     /// Opened on first use: most commands never need it.
     private var readConnection: ReadConnection?
+    /// Runs on the second connection in the middle of each long read, inside its read transaction: a test
+    /// holds a long read open here for as long as it likes.
+    var longReadMidway: @Sendable () -> Void = {}
+
+    func setLongReadMidway(_ midway: @escaping @Sendable () -> Void) {
+        longReadMidway = midway
+    }
 
     private func longReads() async throws -> ReadConnection {
         if let readConnection { return readConnection }
@@ -235,7 +242,7 @@ public actor LedgerStore {
     /// writer cannot make it see a torn state. It reads on a second connection: the store goes on serving
     /// other calls meanwhile.
     public func audit() async throws -> AuditReport {
-        try await longReads().audit(verifier: verifier, paths: paths)
+        try await longReads().audit(verifier: verifier, paths: paths, midway: longReadMidway)
     }
 
     /// Replays the whole log into empty projection tables and compares them with the live ones, on the second
@@ -244,7 +251,7 @@ public actor LedgerStore {
     /// - Returns: the differences, as reasons (`rebuild-extra-rows`, `rebuild-missing-rows`, …); empty when the
     ///   projections are exactly what the log says.
     public func rebuildCheck() async throws -> [Reason] {
-        try await longReads().rebuildCheck(registry: registry)
+        try await longReads().rebuildCheck(registry: registry, midway: longReadMidway)
     }
 
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).

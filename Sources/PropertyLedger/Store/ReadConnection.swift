@@ -31,11 +31,11 @@ actor ReadConnection {
         return ReadConnection(executor: executor, state: state)
     }
 
-    func audit(verifier: NoteVerifier, paths: StorePaths) throws -> AuditReport {
-        try Auditor(database: database, hasher: hasher, verifier: verifier, paths: paths).audit()
+    func audit(verifier: NoteVerifier, paths: StorePaths, midway: @escaping @Sendable () -> Void) throws -> AuditReport {
+        try Auditor(database: database, hasher: hasher, verifier: verifier, paths: paths, midway: midway).audit()
     }
 
-    func rebuildCheck(registry: ModuleRegistry) throws -> [Reason] {
-        try RebuildCheck(database: database, registry: registry).differences()
+    func rebuildCheck(registry: ModuleRegistry, midway: @escaping @Sendable () -> Void) throws -> [Reason] {
+        try RebuildCheck(database: database, registry: registry, midway: midway).differences()
     }
 }
