@@ -48,6 +48,11 @@ let package = Package(
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
 
+        // A cabinet vendor's adapter in Swift: speaks protocol v1 with noisy reads, knows nothing of the ledger's code.
+        .target(name: "CabinetSimulator"),
+        // The simulator on the command line: scripted cabinet sessions against `ledger cabinet hook` (make demo).
+        .executableTarget(name: "ledger-cabinet-sim", dependencies: ["CabinetSimulator"]),
+
         .testTarget(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],
             // Known-answer vectors, read through #filePath rather than bundled (Bundle.module is fragile on Linux).
@@ -61,6 +66,7 @@ let package = Package(
             name: "DossierVaultTests", dependencies: ["DossierVault", "PropertyLedger", "LedgerPresentation"],
             // The bulletin's golden files, read through #filePath like PropertyLedgerTests' fixtures.
             exclude: ["Golden"]),
+        .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
