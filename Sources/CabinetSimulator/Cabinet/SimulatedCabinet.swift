@@ -22,7 +22,7 @@ public actor SimulatedCabinet {
     /// The cabinet's location code, sent as every request's `cabinet`.
     public let code: String
     /// The slots' codes, in the order the reader's neighbour reads follow.
-    public let slots: [String]
+    public private(set) var slots: [String]
     /// What is physically inside.
     public private(set) var contents: [SimulatedTag]
     public private(set) var isDoorOpen = false
@@ -35,6 +35,7 @@ public actor SimulatedCabinet {
     private var observer: (@Sendable (CabinetTraffic) -> Void)?
 
     /// - Parameters:
+    ///   - slots: the slots' codes; none to take the ledger's from the first ``hello(adapter:)``.
     ///   - contents: what lies inside at the start; every slot one of `slots`, every UID once.
     ///   - link: the channel to the ledger.
     public init(
@@ -58,9 +59,14 @@ public actor SimulatedCabinet {
 
     // MARK: Messages
 
-    /// `hello`: the ledger answers with the cabinet's name and slots.
+    /// `hello`: the ledger answers with the cabinet's name and slots. A cabinet made without slots takes these.
     public func hello(adapter: String = "ledger-cabinet-sim") async throws -> CabinetResponse {
-        try await request(type: "hello", fields: ["adapter": .string(adapter)])
+        let response = try await request(type: "hello", fields: ["adapter": .string(adapter)])
+        if slots.isEmpty, let described = response.cabinet?.slots.map(\.code), Set(described).count == described.count {
+            slots = described
+            scanner.slots = described
+        }
+        return response
     }
 
     /// `authorize` with an officer's badge.
@@ -169,6 +175,17 @@ public actor SimulatedCabinet {
     }
 
     // MARK: The physical cabinet
+
+    /// Lays `tags` inside without opening the door: the cabinet's contents before the scenario starts.
+    public func stock(_ tags: [SimulatedTag]) throws {
+        for tag in tags {
+            guard slots.contains(tag.slot) else { throw SimulatedCabinetError.unknownSlot(tag.slot) }
+            guard !contents.contains(where: { $0.uid == tag.uid }) else {
+                throw SimulatedCabinetError.tagAlreadyInside(tag.uid)
+            }
+            contents.append(tag)
+        }
+    }
 
     /// Takes the tag `uid` out; the door must be open.
     @discardableResult

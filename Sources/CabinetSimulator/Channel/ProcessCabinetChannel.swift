@@ -90,7 +90,7 @@ public final class ProcessCabinetChannel: CabinetChannel {
             for descriptor in childEnds + [input.write, output.read] + (errorPipe.map { [$0.read] } ?? []) {
                 Glibc.close(descriptor)
             }
-            throw CabinetChannelError.spawnFailed(executable: executable, message: "\(error)")
+            throw CabinetChannelError.spawnFailed(executable: executable, message: error.localizedDescription)
         }
         for descriptor in childEnds { Glibc.close(descriptor) }
         processIdentifier = process.processIdentifier

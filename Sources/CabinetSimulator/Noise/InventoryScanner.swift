@@ -6,7 +6,8 @@ public struct InventoryScanner: Sendable, Hashable {
     static let ownSlotRSSI: ClosedRange<Double> = -50 ... -40
     static let neighbourRSSI: ClosedRange<Double> = -72 ... -60
 
-    public let slots: [String]
+    /// The slots in the reader's order: a tag's neighbour is the next slot.
+    public var slots: [String]
     public let noise: ReadNoise
     private var generator: SplitMix64
 
