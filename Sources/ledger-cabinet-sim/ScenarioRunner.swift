@@ -122,8 +122,9 @@ struct ScenarioRunner: Sendable {
         guard response.isOK, let reconciled = response.reconciled else {
             if response.isOK {
                 emit(
-                    "✕ " + language.text(
-                        "\(options.maxRounds) 轮盘点后仍未核对完成", "not reconciled after \(options.maxRounds) rounds"))
+                    "✕ "
+                        + language.text(
+                            "\(options.maxRounds) 轮盘点后仍未核对完成", "not reconciled after \(options.maxRounds) rounds"))
             }
             return .failed
         }

@@ -85,7 +85,7 @@ public final class ProcessCabinetChannel: CabinetChannel {
                     ? .signalled(process.terminationStatus) : .exited(process.terminationStatus))
         }
         do {
-            try process.run()
+            try Self.withNoSignalsBlocked { try process.run() }
         } catch {
             for descriptor in childEnds + [input.write, output.read] + (errorPipe.map { [$0.read] } ?? []) {
                 Glibc.close(descriptor)
@@ -98,6 +98,18 @@ public final class ProcessCabinetChannel: CabinetChannel {
         errorOutput = errorPipe.map { ErrorOutput(reading: $0.read, label: "cabinet-sim.process.\(process.processIdentifier)") }
         stream = LineStream(
             .pipes(read: output.read, write: input.write), label: "cabinet-sim.process.\(process.processIdentifier)")
+    }
+
+    /// Runs `body` with this thread's signal mask empty. A child inherits the mask of the thread that spawns it
+    /// (Foundation's Process does not reset it), and dispatch's worker threads block nearly every signal: a hook
+    /// spawned from one would ignore SIGTERM and never see its own signal handling work.
+    private static func withNoSignalsBlocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        sigemptyset(&none)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 
     /// A pipe whose ends are closed on exec. (Glibc's module has no pipe2; the moment between pipe and fcntl
@@ -158,6 +170,18 @@ public final class ProcessCabinetChannel: CabinetChannel {
     public var standardErrorText: String {
         errorOutput?.text ?? ""
     }
+
+    /// All the process wrote to standard error, once its end of file has come (the process, and whatever it left
+    /// holding the pipe, has ended), waiting at most `timeout`; what came so far if it has not.
+    public func standardError(within timeout: Duration) async -> String {
+        guard let errorOutput else { return "" }
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while !errorOutput.isFinished && clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return errorOutput.text
+    }
 }
 
 /// How a process ended, for whoever waits: set once by Foundation's termination handler.
@@ -200,7 +224,7 @@ private final class ExitWatch: Sendable {
 
 /// A process's standard error, read to its end on a thread of its own and kept.
 private final class ErrorOutput: Sendable {
-    private let bytes = Mutex<[UInt8]>([])
+    private let state = Mutex<(bytes: [UInt8], isFinished: Bool)>(([], false))
 
     init(reading descriptor: Int32, label: String) {
         let thread = Thread { [self] in
@@ -208,16 +232,18 @@ private final class ErrorOutput: Sendable {
             while true {
                 let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
                 if count > 0 {
-                    bytes.withLock { $0 += buffer[..<count] }
+                    state.withLock { $0.bytes += buffer[..<count] }
                 } else if count == 0 || errno != EINTR {
                     break
                 }
             }
             Glibc.close(descriptor)
+            state.withLock { $0.isFinished = true }
         }
         thread.name = label + ".stderr"
         thread.start()
     }
 
-    var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
+    var text: String { String(decoding: state.withLock { $0.bytes }, as: UTF8.self) }
+    var isFinished: Bool { state.withLock { $0.isFinished } }
 }
