@@ -39,7 +39,8 @@ public struct CabinetResponse: Sendable, Hashable {
 
     /// `allow` is true.
     public var isAllowed: Bool { fields["allow"]?.boolValue == true }
-    /// `session`: the door session an allowed `authorize` opened.
+    /// `session`: the door session an allowed `authorize` opened. (In a `hello` response the ledger may put
+    /// the cabinet's running session here as `{"session", "state"}`; read it from ``fields``.)
     public var session: JSONValue? { fields["session"].flatMap { $0.isNull ? nil : $0 } }
     /// `reason`: why `authorize` was denied, or why an inventory round did not settle the session.
     public var reason: String? { fields["reason"]?.stringValue }

@@ -207,13 +207,13 @@ private final class ExitWatch: Sendable {
 
     func wait(timeout: Duration) async throws -> ProcessCabinetChannel.Exit {
         try await withCheckedThrowingContinuation { continuation in
-            let token = state.withLock { state -> Int? in
-                guard state.exit == nil else { return nil }
+            let (exit, token) = state.withLock { state -> (ProcessCabinetChannel.Exit?, Int) in
+                if let exit = state.exit { return (exit, 0) }
                 state.nextToken += 1
                 state.waiters[state.nextToken] = continuation
-                return state.nextToken
+                return (nil, state.nextToken)
             }
-            guard let token else { return continuation.resume(returning: state.withLock { $0.exit! }) }
+            if let exit { return continuation.resume(returning: exit) }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) {
                 let waiter = self.state.withLock { $0.waiters.removeValue(forKey: token) }
                 waiter?.resume(throwing: CabinetChannelError.timedOut(timeout))
