@@ -45,6 +45,10 @@ let package = Package(
                 "PCSCTestSupport",
             ]),
 
+        // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon
+        // with SO_PEERCRED. Bytes and lines only; what the lines mean is the handler's (DossierVault's) business.
+        .target(name: "CabinetLink"),
+
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
 
@@ -61,6 +65,7 @@ let package = Package(
             name: "DossierVaultTests", dependencies: ["DossierVault", "PropertyLedger", "LedgerPresentation"],
             // The bulletin's golden files, read through #filePath like PropertyLedgerTests' fixtures.
             exclude: ["Golden"]),
+        .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
