@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import Synchronization
 
@@ -18,7 +19,8 @@ import Synchronization
 /// - Each peer is checked with `SO_PEERCRED` when it connects (``PeerAccessRule``): allowed are the server's
 ///   own user, root, and users whose primary or supplementary groups in the user database include `group`.
 ///   A refused peer gets the handler's ``CabinetLineHandler/refusal(of:)`` line and is disconnected.
-/// - ``stop()`` closes the listener and every connection and removes the socket file.
+/// - ``stop()`` closes the listener and removes the socket file; each connection's answer in progress is still
+///   written, then the connection is closed (after a grace period, also when its peer does not read).
 ///
 /// A server starts once; a stopped server is not started again (make a new one).
 public final class CabinetSocketServer: Sendable {
@@ -28,6 +30,7 @@ public final class CabinetSocketServer: Sendable {
     public let group: UInt32?
     private let handler: any CabinetLineHandler
     private let lineLimit: Int
+    private let gracePeriod: Duration
     private let rule: PeerAccessRule
     private let state = Mutex(State())
 
@@ -63,11 +66,17 @@ public final class CabinetSocketServer: Sendable {
     ///     and root. ``groupID(named:)`` finds it by name.
     ///   - handler: Answers the lines.
     ///   - lineLimit: The longest line, in bytes without its line end (the protocol's 64 KiB; smaller in tests).
-    public init(path: String, group: UInt32?, handler: some CabinetLineHandler, lineLimit: Int = LineFramer.defaultLimit) {
+    ///   - gracePeriod: How long ``stop()`` lets connections finish writing their answer in progress before it
+    ///     cuts them off (a peer that does not read would otherwise keep the write, and the stop, waiting).
+    public init(
+        path: String, group: UInt32?, handler: some CabinetLineHandler, lineLimit: Int = LineFramer.defaultLimit,
+        gracePeriod: Duration = .seconds(2)
+    ) {
         self.path = path
         self.group = group
         self.handler = handler
         self.lineLimit = lineLimit
+        self.gracePeriod = gracePeriod
         self.rule = PeerAccessRule(serverUID: geteuid(), group: group)
     }
 
@@ -103,21 +112,33 @@ public final class CabinetSocketServer: Sendable {
         }
     }
 
-    /// Stops: no more connections are accepted, open ones are shut down (a line being answered is answered,
-    /// unread lines are dropped), the socket file is removed. Returns at once; ``waitUntilStopped()`` waits for
-    /// the connections' ends. Idempotent; safe from any thread.
+    /// Stops: no more connections are accepted and the socket file is removed; each connection stops reading
+    /// (lines not yet answered are dropped), still writes the answer in progress, and is closed. After the grace
+    /// period connections still writing are cut off. Returns at once; ``waitUntilStopped()`` waits for the
+    /// connections' ends. Idempotent; safe from any thread.
     public func stop() {
-        state.withLock { state in
+        let isStopping = state.withLock { state in
             switch state.phase {
             case .idle:
                 state.phase = .stopped
+                return false
             case .stopping, .stopped:
-                break
+                return false
             case .running:
                 state.phase = .stopping
                 close(state.wakeWriter)
-                for socket in state.connections.values { shutdown(socket, Int32(SHUT_RDWR)) }
+                // Wakes a blocked read (end of input) without failing the write of an answer in progress.
+                for socket in state.connections.values { shutdown(socket, Int32(SHUT_RD)) }
                 if let socketFile = state.socketFile { removeSocketFile(socketFile) }
+                return true
+            }
+        }
+        guard isStopping else { return }
+        let (seconds, attoseconds) = gracePeriod.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+            state.withLock { state in
+                for socket in state.connections.values { shutdown(socket, Int32(SHUT_RDWR)) }
             }
         }
     }

@@ -33,7 +33,7 @@ final class EchoHandler: CabinetLineHandler {
         log.withLock { $0.lines[peer.connection, default: []].append(line) }
         let text = String(decoding: line, as: UTF8.self)
         if text == "hold" { await waitForRelease() }
-        if text == "release" { release() }
+        if text == "release" { openGate() }
         if line.count % 5 == 0 { try? await Task.sleep(for: .milliseconds(1)) }
         return Self.json([
             "echo": text, "hex": line.map { String(format: "%02x", $0) }.joined(), "connection": peer.connection,
@@ -71,7 +71,8 @@ final class EchoHandler: CabinetLineHandler {
         }
     }
 
-    private func release() {
+    /// Lets every `hold` (waiting or still to come) be answered.
+    func openGate() {
         let waiters = gate.withLock { gate in
             gate.isOpen = true
             defer { gate.waiters = [] }

@@ -9,11 +9,11 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
 }
 
 /// Polls `condition` until it holds or `timeout` passes; whether it held.
-func eventually(within timeout: Duration = .seconds(20), _ condition: () -> Bool) async -> Bool {
+func eventually(within timeout: Duration = .seconds(20), _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if condition() { return true }
+        if await condition() { return true }
         try? await Task.sleep(for: .milliseconds(5))
     }
-    return condition()
+    return await condition()
 }

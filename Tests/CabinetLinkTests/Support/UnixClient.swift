@@ -91,3 +91,27 @@ final class UnixClient {
         socket = -1
     }
 }
+
+extension UnixClient {
+    /// 0 when something listens at `path`, else the errno of `connect` (ECONNREFUSED: a stale socket).
+    static func probe(_ path: String) -> Int32 {
+        let probe = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        defer { Glibc.close(probe) }
+        return connect(probe, to: path)
+    }
+
+    /// 0, or the errno of `bind` (to make socket files without a server).
+    static func bind(_ socket: Int32, to path: String) -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { sunPath in
+            let bytes = Array(path.utf8)
+            sunPath.copyBytes(from: bytes)
+            sunPath[bytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        return result == 0 ? 0 : errno
+    }
+}
