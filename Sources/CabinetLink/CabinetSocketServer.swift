@@ -16,9 +16,10 @@ import Synchronization
 ///   removes a stale socket left by a server that died, and never removes anything that is not a socket.
 /// - Each connection is served on a thread of its own: requests are answered in order, one at a time, and
 ///   connections do not wait for each other (see ``CabinetLineHandler``).
-/// - Each peer is checked with `SO_PEERCRED` when it connects (``PeerAccessRule``): allowed are the server's
-///   own user, root, and users whose primary or supplementary groups in the user database include `group`.
-///   A refused peer gets the handler's ``CabinetLineHandler/refusal(of:)`` line and is disconnected.
+/// - Each peer is checked with `SO_PEERCRED` when it connects: allowed are the server's own user, root, and
+///   users whose primary or supplementary groups in the user database include `group` (not merely the groups
+///   the peer process holds). A refused peer, or one whose credentials cannot be read, gets the handler's
+///   ``CabinetLineHandler/refusal(of:)`` line and is disconnected.
 /// - ``stop()`` closes the listener and removes the socket file; each connection's answer in progress is still
 ///   written, then the connection is closed (after a grace period, also when its peer does not read).
 ///
