@@ -35,7 +35,8 @@ let package = Package(
 
         // The `ledger` command-line tool: a thin layer over the libraries.
         .executableTarget(
-            name: "ledger", dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault"]),
+            name: "ledger",
+            dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink"]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(
@@ -44,6 +45,10 @@ let package = Package(
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
                 "PCSCTestSupport",
             ]),
+
+        // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon
+        // with SO_PEERCRED. Bytes and lines only; what the lines mean is the handler's (DossierVault's) business.
+        .target(name: "CabinetLink"),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
@@ -67,12 +72,13 @@ let package = Package(
             // The bulletin's golden files, read through #filePath like PropertyLedgerTests' fixtures.
             exclude: ["Golden"]),
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
+        .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
             dependencies: [
                 "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault",
-                "PCSCTestSupport",
+                "PCSCTestSupport", "CabinetSimulator", "ledger-cabinet-sim",
             ],
             // What the demo's commands print, compared with files read through #filePath.
             exclude: ["Golden"]),
