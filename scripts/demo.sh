@@ -5,6 +5,8 @@
 set -euo pipefail
 
 LEDGER_BIN=${LEDGER_BIN:-.build/debug/ledger}
+# The simulated smart cabinet (a vendor's adapter speaking the cabinet protocol to `ledger cabinet hook`).
+LEDGER_SIM_BIN=${LEDGER_SIM_BIN:-$(dirname "$LEDGER_BIN")/ledger-cabinet-sim}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ledger-demo.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export LEDGER_STORE="$work/ledger.db"
@@ -197,5 +199,44 @@ cp "$work/bulletin.html" "$kept"
 say_plain "演示目录在结束时删除；HTML 通报已另存为 $kept，可用浏览器打开或打印。" \
     "The demo's directory is removed at the end; the HTML bulletin is kept at $kept, to open in a browser or print."
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，并生成了当日通报。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, and the day's bulletin made."
+say "智能柜：柜子 CAB-02 有两个柜格，存放本案的手机、钱包和另外四件物证，每件都有芯片。民警李明的警务卡绑定到他本人。" \
+    "A smart cabinet: CAB-02 has two slots holding the case's phone, wallet and four more items, each with its chip. Officer 李明's police card is bound to him."
+run ledger location add CAB-02 --kind cabinet --parent ROOM-1 --name 智能柜02 --actor 000004
+run ledger location add CAB02-A1 --kind slot --parent CAB-02 --name "A1 格" --actor 000004
+run ledger location add CAB02-A2 --kind slot --parent CAB-02 --name "A2 格" --actor 000004
+sim_tags=()
+n=0
+for name in 手机 钱包 手表 耳机 充电器 身份证复印件; do
+    n=$((n + 1))
+    id=$(ledger item register --case $CASE --name "$name" --quantity 1 --unit 件 --seized-by 000002,000003 --actor 000002 --json \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    slot=CAB02-A$(( (n + 1) % 2 + 1 ))
+    ledger chip bind "$id" "04C1000$n" --actor 000004 > /dev/null
+    ledger checkin "$id" --to "$slot" --actor 000004 > /dev/null
+    sim_tags+=(--tag "$slot=04C1000$n")
+    [ $n -eq 1 ] && PHONE=$id
+    [ $n -eq 2 ] && WALLET=$id
+done
+say_plain "（已登记 6 件物证并放入 CAB-02：手机 $PHONE、钱包 $WALLET 等）" "(6 items registered and stored in CAB-02: the phone $PHONE, the wallet $WALLET, …)"
+run ledger officer card 000002 0B0B0B02 --actor 000004
+run ledger cabinet status CAB-02
+
+say "审批领导批准李明在智能柜取出手机送检：只登记审批，取走时才记为出库。" \
+    "The supervisor approves 李明 taking the phone from the cabinet for examination: the approval is recorded; the check-out will be, once it is taken."
+run ledger checkout $PHONE --to 000002 --reason examination --approved-by 000001 --due "$DUE" --at-cabinet --actor 000004
+
+say "模拟的智能柜（厂商适配器）经 ledger cabinet hook 与台账对话：李明刷卡，柜门打开；他取走获批的手机，又顺手取走未获批准的钱包；关门后柜子逐轮盘点（读取有漏读和串读），直到台账确认结果。" \
+    "The simulated cabinet (a vendor's adapter) talks to the ledger through ledger cabinet hook: 李明 presents his card, the door opens; he takes the approved phone, and the wallet he was not allowed; after the door closes the cabinet runs inventory rounds (with missed and neighbour reads) until the ledger is sure."
+run "$LEDGER_SIM_BIN" --ledger "$LEDGER_BIN" --store "$LEDGER_STORE" --cabinet CAB-02 --scenario demo --card 0B0B0B02 \
+    "${sim_tags[@]}" --take 04C10001 --also-take 04C10002 --miss-rate 0.1 --neighbour-rate 0.05 --antennas 2 --seed 3
+
+say "结果：手机记为出库（执行人李明，经智能柜 CAB-02）；钱包的取出是违规出库告警，保管记录不变，等待审批领导核查。" \
+    "The outcome: the phone is checked out (by 李明, through cabinet CAB-02); taking the wallet is an unauthorised-removal finding — custody unchanged, for a supervisor to review."
+run ledger show $PHONE
+run ledger findings --open
+run ledger cabinet sessions
+say "当日通报中也列出了这条智能柜告警。" "The day's bulletin lists the cabinet finding too."
+run ledger bulletin
+
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, and a smart cabinet caught an unauthorised removal."

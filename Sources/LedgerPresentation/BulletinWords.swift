@@ -49,6 +49,16 @@ public struct BulletinWords: CatalogueSection {
     public let overdueCheckouts = Wording(zh: "调用超期未归还", en: "Overdue check-outs")
     public let stocktakeDiscrepancies = Wording(zh: "盘点差异", en: "Stocktake discrepancies")
     public let corrections = Wording(zh: "当日更正", en: "Corrections made that day")
+    public let cabinetFindings = Wording(zh: "智能柜告警", en: "Smart-cabinet findings")
+    public let findingKind = Wording(zh: "告警类型", en: "finding")
+    public let findingID = Wording(zh: "告警编号", en: "finding id")
+    public let cabinet = Wording(zh: "智能柜", en: "cabinet")
+    public let slot = Wording(zh: "柜格", en: "slot")
+    public let tag = Wording(zh: "标签", en: "tag")
+    public let detail = Wording(zh: "说明", en: "detail")
+    public let identified = Wording(zh: "识别民警", en: "officer identified")
+    public let resolvedNote = Wording(zh: "处理结果", en: "resolution")
+    public let reviewFinding = Wording(zh: "核查并处理（ledger finding resolve）", en: "review it and resolve it (ledger finding resolve)")
 
     // The table columns of the HTML form.
     public let gradeColumn = Wording(zh: "预警", en: "grade")
@@ -69,6 +79,7 @@ public struct BulletinWords: CatalogueSection {
     public let checkoutDueRule = Wording(zh: "调用归还", en: "check-out due")
     public let releaseUnrelatedRule = Wording(zh: "无关财物发还", en: "release unrelated")
     public let gradesRule = Wording(zh: "分色预警", en: "colour grades")
+    public let cabinetRule = Wording(zh: "智能柜", en: "smart cabinets")
 
     // What to do.
     public let moveToCentralStorage = Wording(zh: "移交案管中心集中保管", en: "move to central storage")

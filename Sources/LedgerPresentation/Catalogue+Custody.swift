@@ -87,6 +87,12 @@ extension Catalogue {
         "approver-is-recipient": .init(
             zh: "审批人 {badge} 同时是领用人：出库须由另一人审批",
             en: "the approver {badge} is also the recipient: a check-out needs a second person's approval"),
+        "cabinet-actor-not-recipient": .init(
+            zh: "智能柜识别的是 {actor}，而领用人是 {recipient}：柜门处只能由领用人本人取出",
+            en: "the cabinet identified {actor} but the recipient is {recipient}: at a cabinet only the recipient takes the object"),
+        "cabinet-actor-not-returner": .init(
+            zh: "智能柜识别的是 {actor}，而归还人是 {returner}：柜门处只能由归还人本人放回",
+            en: "the cabinet identified {actor} but the returner is {returner}: at a cabinet only the returner puts the object back"),
         "due-not-in-future": .init(zh: "归还期限 {due} 不晚于现在", en: "the due time {due} is not in the future"),
         "due-too-far": .init(
             zh: "归还期限 {due} 超过一年：出库须在 366 天内归还（最晚 {latest}）；请定一个更早的期限，到期时再办理延期",

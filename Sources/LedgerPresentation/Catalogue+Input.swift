@@ -46,8 +46,8 @@ extension Catalogue {
             zh: "数量“{quantity}”含千位分隔符：请写 {suggestion}（不加分隔符）",
             en: "quantity \"{quantity}\" has a thousands separator: write {suggestion} (no separators)"),
         "chip-uid-invalid": .init(
-            zh: "芯片 UID“{uid}”须为 4–10 字节的十六进制数（如 04A1B2C3D4E580）",
-            en: "chip UID \"{uid}\" must be 4–10 bytes of hex (e.g. 04A1B2C3D4E580)"),
+            zh: "芯片 UID“{uid}”须为 4–32 字节的十六进制数（如 04A1B2C3D4E580）",
+            en: "chip UID \"{uid}\" must be 4–32 bytes of hex (e.g. 04A1B2C3D4E580)"),
         "photo-digest-invalid": .init(
             zh: "照片摘要“{digest}”须为 64 位十六进制数（SHA-256）",
             en: "photo digest \"{digest}\" must be 64 hex digits (SHA-256)"),

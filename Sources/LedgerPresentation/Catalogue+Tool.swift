@@ -19,6 +19,13 @@ extension Reason {
         .init("stocktake-without-reader"),
         .init("verification-failed-at", "index"), .init("verification-failed-outside-entries"), .init("verified-with-warning"),
         .init("verified-with-warnings", "count"), .init("rebuild-check-failed", "difference"),
+        .init("cabinet-group-unknown", "group"), .init("socket-path-too-long", "path", "bytes", "limit"), .init("socket-in-use", "path"),
+        .init("socket-path-not-a-socket", "path"), .init("socket-path-inspect-failed", "path", "errno", "detail"),
+        .init("socket-probe-failed", "path", "errno", "detail"), .init("socket-stale-remove-failed", "path", "errno", "detail"),
+        .init("socket-create-failed", "path", "errno", "detail"), .init("socket-bind-failed", "path", "errno", "detail"),
+        .init("socket-chmod-failed", "path", "errno", "detail"), .init("socket-chown-failed", "path", "group", "errno", "detail"),
+        .init("socket-listen-failed", "path", "errno", "detail"), .init("hook-read-failed", "errno", "detail"),
+        .init("hook-write-failed", "errno", "detail"),
     ]
 
     // MARK: Command lines
@@ -79,6 +86,31 @@ extension Catalogue {
     /// The tool's own reasons (``PropertyLedger/Reason/toolReasons``).
     static let tool: [String: Wording] = [
         "no-command": .init(zh: "未给出命令", en: "no command given"),
+        "cabinet-group-unknown": .init(zh: "没有用户组“{group}”", en: "there is no group \"{group}\""),
+        "socket-path-too-long": .init(
+            zh: "套接字路径 {path} 有 {bytes} 字节，超过上限 {limit}", en: "the socket path {path} is {bytes} bytes, over the limit of {limit}"),
+        "socket-in-use": .init(zh: "{path} 上已有智能柜服务在监听", en: "a cabinet service is already listening at {path}"),
+        "socket-path-not-a-socket": .init(zh: "{path} 已存在且不是套接字：不会删除它", en: "{path} exists and is not a socket: it is left alone"),
+        "socket-path-inspect-failed": .init(
+            zh: "无法检查 {path}：{detail}（errno {errno}）", en: "cannot examine {path}: {detail} (errno {errno})"),
+        "socket-probe-failed": .init(
+            zh: "无法判断 {path} 上的套接字是否仍在使用：{detail}（errno {errno}）",
+            en: "cannot tell whether the socket at {path} is in use: {detail} (errno {errno})"),
+        "socket-stale-remove-failed": .init(
+            zh: "无法删除 {path} 上残留的套接字：{detail}（errno {errno}）", en: "cannot remove the stale socket at {path}: {detail} (errno {errno})"),
+        "socket-create-failed": .init(
+            zh: "无法为 {path} 创建套接字：{detail}（errno {errno}）", en: "cannot create a socket for {path}: {detail} (errno {errno})"),
+        "socket-bind-failed": .init(
+            zh: "无法在 {path} 创建套接字：{detail}（errno {errno}）", en: "cannot bind the socket at {path}: {detail} (errno {errno})"),
+        "socket-chmod-failed": .init(
+            zh: "无法设置 {path} 的权限：{detail}（errno {errno}）", en: "cannot set the mode of {path}: {detail} (errno {errno})"),
+        "socket-chown-failed": .init(
+            zh: "无法将 {path} 交给用户组 {group}：{detail}（errno {errno}）", en: "cannot give {path} to group {group}: {detail} (errno {errno})"),
+        "socket-listen-failed": .init(zh: "无法在 {path} 监听：{detail}（errno {errno}）", en: "cannot listen at {path}: {detail} (errno {errno})"),
+        "hook-read-failed": .init(
+            zh: "读取智能柜请求失败：{detail}（errno {errno}）", en: "reading the cabinet's requests failed: {detail} (errno {errno})"),
+        "hook-write-failed": .init(
+            zh: "向智能柜写回应答失败：{detail}（errno {errno}）", en: "writing a response to the cabinet failed: {detail} (errno {errno})"),
         "unknown-command": .init(zh: "没有“{command}”这个命令", en: "unknown command \"{command}\""),
         "group-needs-subcommand": .init(zh: "`ledger {group}` 后须给出子命令", en: "`ledger {group}` needs a subcommand"),
         "dry-run-not-recording": .init(

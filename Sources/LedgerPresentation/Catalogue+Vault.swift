@@ -11,6 +11,7 @@ extension Reason {
         .init("policy-needs-actor"), .init("policy-needs-supervisor", "badge", "role"), .init("policy-name-malformed", "text"),
         .init("policy-rule-unknown", "rule", "allowed"), .init("policy-parameter-unknown", "rule", "parameter", "allowed"),
         .init("policy-months-invalid", "parameter", "value", "least", "most"), .init("policy-duration-invalid", "parameter", "value"),
+        .init("policy-count-invalid", "parameter", "value", "least", "most"), .init("policy-flag-invalid", "parameter", "value"),
         .init("policy-duration-out-of-range", "parameter", "value", "least", "most"),
         .init("policy-value-unchanged", "parameter", "value"), .init("policy-grades-out-of-order", "yellow", "orange"),
         .init("unrelated-needs-actor"), .init("unrelated-needs-clerk-or-supervisor", "badge", "role"),
@@ -33,6 +34,12 @@ extension Catalogue {
         "policy-name-malformed": .init(
             zh: "“{text}”不是规则参数名：请写成 规则.参数，例如 intake.limit",
             en: "\"{text}\" is not a parameter name: write RULE.PARAMETER, e.g. intake.limit"),
+        "policy-count-invalid": .init(
+            zh: "{parameter} 须为 {least} 到 {most} 之间的整数，而不是“{value}”",
+            en: "{parameter} takes a whole number from {least} to {most}, not \"{value}\""),
+        "policy-flag-invalid": .init(
+            zh: "{parameter} 须为 on（开启）或 off（关闭），而不是“{value}”",
+            en: "{parameter} takes on or off, not \"{value}\""),
         "policy-rule-unknown": .init(
             zh: "没有规则 {rule}；可设置参数的规则：{allowed}",
             en: "there is no rule {rule}; rules with parameters: {allowed}"),

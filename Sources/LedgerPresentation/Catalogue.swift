@@ -17,7 +17,7 @@ public enum Catalogue {
     }
 
     /// The reasons' wording by area, in the order they are merged.
-    static var areas: [[String: Wording]] { [custody, input, store, log, crypto, audit, reader, vault, arguments, tool] }
+    static var areas: [[String: Wording]] { [custody, input, store, log, crypto, audit, reader, vault, cabinet, arguments, tool] }
 
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
@@ -29,11 +29,12 @@ public enum Catalogue {
     /// Every reason declared: PropertyLedger's, ChipReader's and DossierVault's, the command-line parser's and the
     /// `ledger` tool's.
     public static var specs: [ReasonSpec] {
-        Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.argumentReasons + Reason.toolReasons
+        Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.cabinetReasons + Reason.argumentReasons
+            + Reason.toolReasons
     }
 
     /// Arguments that hold a stored time (ISO 8601 UTC), shown in the agency's zone when it is known.
-    public static let timeArguments: Set<String> = ["due", "latest", "current", "seizedAt", "recordedAt"]
+    public static let timeArguments: Set<String> = ["due", "latest", "current", "seizedAt", "recordedAt", "expires"]
 
     /// Arguments holding several comma-separated values: the term table each value is worded by, and how
     /// they are joined.

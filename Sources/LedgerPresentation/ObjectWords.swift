@@ -28,8 +28,10 @@ extension Catalogue {
 extension ObjectWords {
     /// The object's name: its own (an item's name, a dossier's title), else a dossier's volume in words.
     public func name(of object: CustodyObject, in language: Language) -> String {
-        guard object.name.isEmpty, let dossier = object.dossier else { return object.name }
-        return untitledDossier.text(in: language, ["volume": String(dossier.volume), "volumes": String(dossier.volumes)])
+        guard object.name.isEmpty,
+            let volume = object.dossier.map({ DossierVolume(volume: $0.volume, volumes: $0.volumes) }) ?? object.volume
+        else { return object.name }
+        return untitledDossier.text(in: language, ["volume": String(volume.volume), "volumes": String(volume.volumes)])
     }
 
     /// Where the object stands, in a phrase: stored where (with the location's name when given), held by whom

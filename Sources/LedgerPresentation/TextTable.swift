@@ -21,14 +21,15 @@ public struct TextTable: Sendable {
         rows.append(cells)
     }
 
-    public var rendered: String {
+    public var rendered: String { renderedLines.joined(separator: "\n") }
+
+    /// The header line, then one line per row.
+    public var renderedLines: [String] {
         let all = [headers] + rows
         // Each cell's width once: measuring is the costly part of a long table.
         let cellWidths = all.map { $0.map(displayWidth) }
         let widths = headers.indices.map { column in cellWidths.map { column < $0.count ? $0[column] : 0 }.max() ?? 0 }
-        var text = ""
-        for (number, row) in all.enumerated() {
-            if number > 0 { text += "\n" }
+        return all.enumerated().map { number, row in
             var line = ""
             for (column, cell) in row.enumerated() {
                 if column > 0 { line += "  " }
@@ -37,9 +38,8 @@ public struct TextTable: Sendable {
                 if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cellWidths[number][column]) }
             }
             while line.last == " " { line.removeLast() }
-            text += line
+            return line
         }
-        return text
     }
 }
 
@@ -48,6 +48,20 @@ public struct TextTable: Sendable {
 public func displayWidth(_ text: String) -> Int {
     // Printable ASCII, most of a table, is one column a byte (a carriage return may pair with a line feed).
     if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text.utf8.count }
+    // Printable ASCII and wide CJK without marks or joiners, most of a Chinese table, counted a scalar at a time:
+    // each such scalar is a character of its own, and grapheme breaking is the costly part.
+    var simple = 0
+    for scalar in text.unicodeScalars {
+        if scalar.value >= 0x20 && scalar.value < 0x7F {
+            simple += 1
+        } else if isWide(scalar) && !(0x1F300...0x1F9FF).contains(scalar.value) {
+            simple += 2
+        } else {
+            simple = -1
+            break
+        }
+    }
+    if simple >= 0 { return simple }
     return text.reduce(0) { width, character in
         width + (character.unicodeScalars.contains(where: isWide) ? 2 : (character.unicodeScalars.first.map(isZeroWidth) == true ? 0 : 1))
     }

@@ -13,6 +13,7 @@ enum CommandRegistry {
         OfficerAddCommand.self,
         OfficerListCommand.self,
         OfficerRetireCommand.self,
+        OfficerCardCommand.self,
         LocationAddCommand.self,
         LocationListCommand.self,
         CaseOpenCommand.self,
@@ -44,6 +45,13 @@ enum CommandRegistry {
         PolicySetCommand.self,
         DossierSweepCommand.self,
         BulletinCommand.self,
+        // Smart cabinets (DossierVault): their state, door sessions and findings.
+        CabinetHookCommand.self,
+        CabinetServeCommand.self,
+        CabinetStatusCommand.self,
+        CabinetSessionsCommand.self,
+        FindingsCommand.self,
+        FindingResolveCommand.self,
         // Readers: list them, the clerk's scanning loop, stocktakes.
         ReadersCommand.self,
         ScanCommand.self,

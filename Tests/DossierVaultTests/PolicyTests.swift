@@ -46,7 +46,8 @@ struct PolicyTests {
         #expect(try PolicyParameter.named("central-storage.months") == .centralStorageMonths)
         for (typed, reason) in [
             ("intake", "policy-name-malformed"), (".limit", "policy-name-malformed"), ("intake.", "policy-name-malformed"),
-            ("cabinet.limit", "policy-rule-unknown"), ("intake.months", "policy-parameter-unknown"),
+            ("locker.limit", "policy-rule-unknown"), ("cabinet.limit", "policy-parameter-unknown"),
+            ("intake.months", "policy-parameter-unknown"),
             ("checkout-due.limit", "policy-parameter-unknown"),
         ] {
             let error = #expect(throws: LedgerError.self) { try PolicyParameter.named(typed) }
@@ -55,6 +56,24 @@ struct PolicyTests {
         }
         #expect(RuleID.checkoutDue.parameters.isEmpty)
         #expect(RuleID.grades.parameters == [.gradesYellow, .gradesOrange])
+        #expect(
+            RuleID.cabinet.parameters == [.cabinetApprovalValid, .cabinetTwoPerson, .cabinetAgreeingRounds, .cabinetSessionTimeout])
+    }
+
+    @Test func countsAndSwitchesAreReadStrictly() throws {
+        #expect(try PolicyValue(parsing: " ３ ", for: .cabinetAgreeingRounds) == .count(3))
+        #expect(try PolicyValue(parsing: "ON", for: .cabinetTwoPerson) == .flag(true))
+        #expect(try PolicyValue(parsing: "off", for: .cabinetTwoPerson) == .flag(false))
+        #expect(PolicyValue.flag(true).text == "on")
+        #expect(PolicyValue.count(4).text == "4")
+        for (typed, parameter, reason) in [
+            ("1", PolicyParameter.cabinetAgreeingRounds, "policy-count-invalid"), ("11", .cabinetAgreeingRounds, "policy-count-invalid"),
+            ("2.5", .cabinetAgreeingRounds, "policy-count-invalid"), ("yes", .cabinetTwoPerson, "policy-flag-invalid"),
+            ("1", .cabinetTwoPerson, "policy-flag-invalid"),
+        ] {
+            let error = #expect(throws: LedgerError.self) { try PolicyValue(parsing: typed, for: parameter) }
+            #expect(error?.reason.id == reason, "\(typed)")
+        }
     }
 
     @Test(arguments: [(Agency.Kind.police, "1d"), (.procuratorate, "3d"), (.court, "1d")])

@@ -65,6 +65,8 @@ struct RandomizedDeadlineTests {
             case .releaseUnrelatedLimit: 3 * 1440
             case .gradesYellow: 7 * 1440
             case .gradesOrange: 1440
+            // No deadline depends on the cabinets' parameters, and the test never changes them.
+            case .cabinetApprovalValid, .cabinetTwoPerson, .cabinetAgreeingRounds, .cabinetSessionTimeout: 0
             }
         }
 
@@ -307,7 +309,7 @@ struct RandomizedDeadlineTests {
                         model.objects[object.id]?.disposed = true
                     }
                 default:
-                    let parameter = pick(PolicyParameter.allCases)
+                    let parameter = pick(PolicyParameter.allCases.filter { $0.rule != .cabinet })
                     let values: [Int] =
                         switch parameter {
                         case .centralStorageMonths: [1, 2, 3]
@@ -315,6 +317,7 @@ struct RandomizedDeadlineTests {
                         case .releaseUnrelatedLimit: [1440, 4320, 7200]
                         case .gradesYellow: [4320, 10_080, 14_400]
                         case .gradesOrange: [720, 1440, 2880, 4320]
+                        case .cabinetApprovalValid, .cabinetTwoPerson, .cabinetAgreeingRounds, .cabinetSessionTimeout: []
                         }
                     let value = pick(values)
                     let text = parameter == .centralStorageMonths ? String(value) : "\(value)m"

@@ -38,7 +38,8 @@ struct VaultWordingTests {
         let built: [Reason] = [
             .policyNeedsActor, .policyNeedsSupervisor(badge: "O1", role: .officer), .policyNameMalformed("x"), .policyRuleUnknown("x"),
             .policyParameterUnknown(.intake, "x"), .policyMonthsInvalid(.centralStorageMonths, "0", range: 1...12),
-            .policyDurationInvalid(.intakeLimit, "x"),
+            .policyDurationInvalid(.intakeLimit, "x"), .policyCountInvalid(.cabinetAgreeingRounds, "1", range: 2...10),
+            .policyFlagInvalid(.cabinetTwoPerson, "maybe"),
             .policyDurationOutOfRange(.intakeLimit, "1m", least: .duration(minutes: 60), most: .duration(minutes: 43_200)),
             .policyValueUnchanged(.intakeLimit, .duration(minutes: 1440)),
             .policyGradesOutOfOrder(yellow: .duration(minutes: 60), orange: .duration(minutes: 60)), .unrelatedNeedsActor,
@@ -60,6 +61,6 @@ struct VaultWordingTests {
                 == "the actor O1 is an officer: only a supervisor changes a rule's parameter")
         #expect(
             render(.policyRuleUnknown("x"), in: .en)
-                == "there is no rule x; rules with parameters: central-storage, intake, release-unrelated, grades")
+                == "there is no rule x; rules with parameters: central-storage, intake, release-unrelated, grades, cabinet")
     }
 }

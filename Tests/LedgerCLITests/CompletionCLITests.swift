@@ -51,7 +51,7 @@ struct CompletionCLITests {
             try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", ""])
                 == ["interrogation", "appraisal", "identification", "examination", "court", "other"])
         #expect(try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", "ap"]) == ["appraisal"])
-        #expect(try Self.bashCompletions(script, ["ledger", "officer", ""]) == ["add", "list", "retire"])
+        #expect(try Self.bashCompletions(script, ["ledger", "officer", ""]) == ["add", "list", "retire", "card"])
         #expect(try Self.bashCompletions(script, ["ledger", "--store", "x.db", "chec"]) == ["checkpoint", "checkin", "checkout"])
         #expect(
             try Self.bashCompletions(script, ["ledger", "list", "--status", ""]) == ["registered", "in-storage", "checked-out", "disposed"])
@@ -119,6 +119,7 @@ struct CompletionCLITests {
             try Self.zshCompletions(script, ["ledger", "officer", ""]) == [
                 "add:add an officer (the first must be a supervisor, added without --actor)", "list:list officers",
                 "retire:retire an officer: a retired officer can do nothing",
+                "card:bind a police IC card to an officer, for the smart cabinets",
             ])
         #expect(try Self.zshCompletions(script, ["ledger", "prove", "--check", ""]) == ["(files)"])
         #expect(

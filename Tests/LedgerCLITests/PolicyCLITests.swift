@@ -19,12 +19,15 @@ struct PolicyCLITests {
             #expect(result["agencyKind"] as? String == "police")
             let rules = try #require(result["rules"] as? [[String: Any]])
             #expect(
-                rules.compactMap { $0["id"] as? String } == ["central-storage", "intake", "checkout-due", "release-unrelated", "grades"])
+                rules.compactMap { $0["id"] as? String } == [
+                    "central-storage", "intake", "checkout-due", "release-unrelated", "grades", "cabinet",
+                ])
             #expect(rules.allSatisfy { ($0["name"] as? String)?.isEmpty == false && ($0["source"] as? String)?.isEmpty == false })
             #expect((rules.first { $0["id"] as? String == "checkout-due" }?["parameters"] as? [Any])?.isEmpty == true)
             let expected = [
                 "central-storage.months": "1", "intake.limit": "1d", "release-unrelated.limit": "3d", "grades.yellow": "7d",
-                "grades.orange": "1d",
+                "grades.orange": "1d", "cabinet.approval-valid": "1d", "cabinet.two-person": "off", "cabinet.agreeing-rounds": "2",
+                "cabinet.session-timeout": "30m",
             ]
             for (name, value) in expected {
                 let parameter = try Self.parameter(name, in: result)

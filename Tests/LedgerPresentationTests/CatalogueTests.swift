@@ -28,7 +28,7 @@ struct CatalogueTests {
     @Test func noAreaWordsAReasonAnotherAreaWords() {
         let areas = [
             Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.reader,
-            Catalogue.vault, Catalogue.arguments, Catalogue.tool,
+            Catalogue.vault, Catalogue.cabinet, Catalogue.arguments, Catalogue.tool,
         ]
         #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))
     }
@@ -96,8 +96,8 @@ struct CatalogueTests {
     }
 
     @Test func unknownReasonsShowTheirIdAndArguments() {
-        let reason = Reason("cabinet-door-open", ["slot": "3", "cabinet": "CAB-01"])
-        #expect(render(reason, in: .zh) == "cabinet-door-open(cabinet: CAB-01, slot: 3)")
+        let reason = Reason("cabinet-door-jammed", ["slot": "3", "cabinet": "CAB-01"])
+        #expect(render(reason, in: .zh) == "cabinet-door-jammed(cabinet: CAB-01, slot: 3)")
         #expect(render(Reason("x"), in: .en) == "x")
         // A placeholder whose argument is missing stays visible rather than vanishing.
         #expect(render(Reason("officer-exists"), in: .en) == "officer {badge} already exists")

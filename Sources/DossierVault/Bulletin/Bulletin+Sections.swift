@@ -8,5 +8,6 @@ extension Bulletin {
         OverdueCheckouts(),
         StocktakeDiscrepancies(),
         CorrectionsOfTheDay(),
+        CabinetFindings(),
     ]
 }

@@ -40,16 +40,13 @@ public struct BulletinContext: Sendable {
         let officers = try snapshot.custody.officers()
         self.people = People(officers)
         self.officers = Dictionary(officers.map { ($0.badge, $0) }, uniquingKeysWith: { first, _ in first })
-        var objects: [String: CustodyObject] = [:]
+        // Without their registrations, in batches: sections show where objects are and what they are called.
+        let listed = self.deadlines.filter { $0.grade == .red || $0.grade == .orange || $0.rule == .centralStorage }
+        let objects = Dictionary(
+            try snapshot.custody.objectsWithoutRegistration(Set(listed.map(\.object))).map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         var locationNames: [String: String] = [:]
-        for deadline in self.deadlines where deadline.grade == .red || deadline.grade == .orange {
-            if objects[deadline.object] == nil, let object = try snapshot.custody.object(deadline.object) {
-                objects[deadline.object] = object
-            }
-            for code in [deadline.location, objects[deadline.object]?.checkedOutFrom].compactMap({ $0 }) where locationNames[code] == nil {
-                if let location = try snapshot.custody.location(code) { locationNames[code] = location.name }
-            }
-        }
+        for location in try snapshot.custody.locations() { locationNames[location.code] = location.name }
         self.objects = objects
         self.locationNames = locationNames
     }

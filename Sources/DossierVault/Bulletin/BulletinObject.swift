@@ -22,8 +22,9 @@ public struct BulletinObject: Sendable, Hashable {
 
     public init(_ object: CustodyObject) {
         self.init(
-            id: object.id, kind: object.kind, name: object.name.isEmpty ? nil : object.name, volume: object.dossier?.volume,
-            volumes: object.dossier?.volumes)
+            id: object.id, kind: object.kind, name: object.name.isEmpty ? nil : object.name,
+            volume: object.dossier?.volume ?? object.volume?.volume,
+            volumes: object.dossier?.volumes ?? object.volume?.volumes)
     }
 }
 

@@ -10,9 +10,11 @@ extension RuleID {
         case .checkoutDue: words.checkoutDueRule
         case .releaseUnrelated: words.releaseUnrelatedRule
         case .grades: words.gradesRule
+        case .cabinet: words.cabinetRule
         }
     }
 
-    /// The rules that set deadlines (every rule but the grades' thresholds), in the order the counts list them.
-    public static var deadlineRules: [RuleID] { allCases.filter { $0 != .grades } }
+    /// The rules that set deadlines (every rule but the grades' thresholds and the cabinets' parameters), in the
+    /// order the counts list them.
+    public static var deadlineRules: [RuleID] { allCases.filter { $0 != .grades && $0 != .cabinet } }
 }

@@ -10,6 +10,7 @@ extension RuleID {
         case .checkoutDue: Wording(zh: "调用按期归还", en: "check-outs returned when due")
         case .releaseUnrelated: Wording(zh: "与案件无关财物及时发还", en: "property unrelated to the case released")
         case .grades: Wording(zh: "临期分色预警", en: "colour grades of deadlines")
+        case .cabinet: Wording(zh: "智能柜存取", en: "smart-cabinet custody")
         }
     }
 
@@ -31,6 +32,12 @@ extension RuleID {
             Wording(
                 zh: "公安部《公安机关涉案财物管理若干规定》（2015）",
                 en: "MPS, Provisions on the Management of Property Involved in Cases by Public Security Organs (2015)")
+        case .cabinet:
+            Wording(
+                zh: "公安部《公安机关涉案财物管理若干规定》（2015）；滨州市智能案卷柜双人确认交接经验材料；智能柜读取与核对规则见 docs/cabinet-protocol.md",
+                en:
+                    "MPS, Provisions on the Management of Property Involved in Cases by Public Security Organs (2015); report on 滨州 (Binzhou): the dossier cabinet opens once both parties confirm the handover; reading and reconciliation in docs/cabinet-protocol.md"
+            )
         case .grades:
             Wording(
                 zh: "成都市青羊区执法办案管理经验材料（临期分色预警，超期亮红牌）",

@@ -12,4 +12,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case releaseUnrelated = "release-unrelated"
     /// The colour grades of every deadline (青羊): not a deadline of its own, only its thresholds.
     case grades
+    /// Smart cabinets (智能柜): how long an approval to take from a cabinet lasts, the two-person rule (滨州),
+    /// how many agreeing inventory rounds a change needs, when an unfinished door session is given up. Not a
+    /// deadline of its own either.
+    case cabinet
 }

@@ -11,12 +11,14 @@ public struct DossierVault: LedgerModule {
     public var name: String { "dossier-vault" }
 
     /// The parts, each owning some entry types and tables.
-    static let parts: [any VaultPart] = [NotableEntries(), PolicyLog(), UnrelatedProperty(), CheckoutClock(), CentralStorageHold()]
+    static let parts: [any VaultPart] = [
+        NotableEntries(), PolicyLog(), UnrelatedProperty(), CheckoutClock(), CentralStorageHold(), CabinetCustody(),
+    ]
 
     /// Every migration of every part, in the one order they ship in: names are permanent, and a new one
     /// goes at the end.
     public var migrations: [SchemaMigration] {
-        [NotableEntries.table, PolicyLog.table, UnrelatedProperty.table, CheckoutClock.table]
+        [NotableEntries.table, PolicyLog.table, UnrelatedProperty.table, CheckoutClock.table, CabinetTables.migration]
     }
 
     public var entryTypes: Set<String> { Set(Self.parts.flatMap(\.entryTypes)) }

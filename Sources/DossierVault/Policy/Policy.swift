@@ -29,6 +29,15 @@ public struct Policy: Sendable, Hashable {
     /// Time left at or below which a deadline is orange.
     public var orangeWithin: TimeInterval { self[.gradesOrange].seconds ?? 86_400 }
 
+    /// How long an approval to take from a cabinet may wait to be used.
+    public var cabinetApprovalValid: TimeInterval { self[.cabinetApprovalValid].seconds ?? 86_400 }
+    /// Whether a cabinet needs a clerk's credential beside the officer's for a take or a return.
+    public var cabinetTwoPerson: Bool { self[.cabinetTwoPerson].isOn ?? false }
+    /// Consecutive complete inventory rounds that must agree before a change is believed.
+    public var cabinetAgreeingRounds: Int { self[.cabinetAgreeingRounds].count ?? 2 }
+    /// How long a door session may stay unreconciled.
+    public var cabinetSessionTimeout: TimeInterval { self[.cabinetSessionTimeout].seconds ?? 1_800 }
+
     /// The grade of a deadline at `due`, seen at `now`, under these thresholds.
     public func grade(due: Date, at now: Date) -> Grade {
         Grade(due: due, now: now, yellowWithin: yellowWithin, orangeWithin: orangeWithin)

@@ -9,6 +9,10 @@ extension PolicyParameter {
         case .releaseUnrelatedLimit: Wording(zh: "认定无关后发还时限", en: "time from marking unrelated to release")
         case .gradesYellow: Wording(zh: "剩余时间不超过此值为黄色", en: "yellow at or below this time left")
         case .gradesOrange: Wording(zh: "剩余时间不超过此值为橙色", en: "orange at or below this time left")
+        case .cabinetApprovalValid: Wording(zh: "柜内调用审批的有效期", en: "how long an approval to take from a cabinet lasts")
+        case .cabinetTwoPerson: Wording(zh: "存取须保管员同时刷卡确认（双人）", en: "a clerk's credential beside the officer's (two persons)")
+        case .cabinetAgreeingRounds: Wording(zh: "认定变化所需一致的完整盘点轮数", en: "agreeing complete inventory rounds before a change is believed")
+        case .cabinetSessionTimeout: Wording(zh: "开门会话未核对完毕的最长时间", en: "the longest a door session may stay unreconciled")
         }
     }
 }

@@ -15,6 +15,15 @@ public enum PolicyParameter: String, Sendable, Hashable, Codable, CaseIterable {
     case gradesYellow = "grades.yellow"
     /// Time left at or below which a deadline is orange (青羊: 1 day).
     case gradesOrange = "grades.orange"
+    /// How long an approval to take an object from a cabinet (`checkout --at-cabinet`) may wait to be used.
+    case cabinetApprovalValid = "cabinet.approval-valid"
+    /// Whether a cabinet opens for a take or a return only when a clerk's credential is presented beside the
+    /// officer's (滨州: both parties confirm the handover).
+    case cabinetTwoPerson = "cabinet.two-person"
+    /// How many consecutive complete inventory rounds must agree before a change is believed (cabinets.md).
+    case cabinetAgreeingRounds = "cabinet.agreeing-rounds"
+    /// How long a door session may stay unreconciled before it is closed as such, with a finding.
+    case cabinetSessionTimeout = "cabinet.session-timeout"
 
     /// The values a parameter takes.
     public enum Form: Sendable, Hashable {
@@ -22,6 +31,10 @@ public enum PolicyParameter: String, Sendable, Hashable, Codable, CaseIterable {
         case months(ClosedRange<Int>)
         /// A duration written `90m`, `24h` or `3d`, within `range` minutes.
         case duration(minutes: ClosedRange<Int>)
+        /// A whole number in `range`.
+        case count(ClosedRange<Int>)
+        /// `on` or `off`.
+        case flag
     }
 
     public var rule: RuleID {
@@ -30,6 +43,7 @@ public enum PolicyParameter: String, Sendable, Hashable, Codable, CaseIterable {
         case .intakeLimit: .intake
         case .releaseUnrelatedLimit: .releaseUnrelated
         case .gradesYellow, .gradesOrange: .grades
+        case .cabinetApprovalValid, .cabinetTwoPerson, .cabinetAgreeingRounds, .cabinetSessionTimeout: .cabinet
         }
     }
 
@@ -42,6 +56,10 @@ public enum PolicyParameter: String, Sendable, Hashable, Codable, CaseIterable {
         case .intakeLimit, .releaseUnrelatedLimit: .duration(minutes: 60...(30 * Self.day))
         case .gradesYellow: .duration(minutes: 60...(90 * Self.day))
         case .gradesOrange: .duration(minutes: 1...(30 * Self.day))
+        case .cabinetApprovalValid: .duration(minutes: 10...(7 * Self.day))
+        case .cabinetTwoPerson: .flag
+        case .cabinetAgreeingRounds: .count(2...10)
+        case .cabinetSessionTimeout: .duration(minutes: 5...Self.day)
         }
     }
 
@@ -54,6 +72,10 @@ public enum PolicyParameter: String, Sendable, Hashable, Codable, CaseIterable {
         case .releaseUnrelatedLimit: .duration(minutes: 3 * Self.day)
         case .gradesYellow: .duration(minutes: 7 * Self.day)
         case .gradesOrange: .duration(minutes: Self.day)
+        case .cabinetApprovalValid: .duration(minutes: Self.day)
+        case .cabinetTwoPerson: .flag(false)
+        case .cabinetAgreeingRounds: .count(2)
+        case .cabinetSessionTimeout: .duration(minutes: 30)
         }
     }
 

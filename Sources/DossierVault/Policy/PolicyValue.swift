@@ -6,13 +6,17 @@ import PropertyLedger
 public enum PolicyValue: Sendable, Hashable, CustomStringConvertible {
     case months(Int)
     case duration(minutes: Int)
+    case count(Int)
+    case flag(Bool)
 
     /// The canonical form: months as a number (`1`); a duration in the largest unit that divides it exactly
     /// (`1d` for `24h`, `36h`, `90m`).
     public var text: String {
         switch self {
-        case .months(let months):
+        case .months(let months), .count(let months):
             return String(months)
+        case .flag(let on):
+            return on ? "on" : "off"
         case .duration(let minutes):
             if minutes % PolicyParameter.day == 0 { return "\(minutes / PolicyParameter.day)d" }
             if minutes % 60 == 0 { return "\(minutes / 60)h" }
@@ -25,6 +29,18 @@ public enum PolicyValue: Sendable, Hashable, CustomStringConvertible {
     /// The months, for a months value.
     public var months: Int? {
         if case .months(let months) = self { return months }
+        return nil
+    }
+
+    /// The number, for a count value.
+    public var count: Int? {
+        if case .count(let count) = self { return count }
+        return nil
+    }
+
+    /// Whether it is on, for a flag value.
+    public var isOn: Bool? {
+        if case .flag(let on) = self { return on }
         return nil
     }
 
@@ -63,6 +79,15 @@ public enum PolicyValue: Sendable, Hashable, CustomStringConvertible {
                         most: PolicyValue.duration(minutes: range.upperBound)))
             }
             self = .duration(minutes: count * scale)
+        case .count(let range):
+            guard typed.count <= 4, typed.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(typed), range.contains(count)
+            else {
+                throw LedgerError(.invalidInput, .policyCountInvalid(parameter, text, range: range))
+            }
+            self = .count(count)
+        case .flag:
+            guard let on = ["on": true, "off": false][typed] else { throw LedgerError(.invalidInput, .policyFlagInvalid(parameter, text)) }
+            self = .flag(on)
         }
     }
 }

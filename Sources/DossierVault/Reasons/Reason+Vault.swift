@@ -25,6 +25,14 @@ extension Reason {
             "policy-months-invalid",
             ["parameter": parameter.rawValue, "value": text, "least": String(range.lowerBound), "most": String(range.upperBound)])
     }
+    static func policyCountInvalid(_ parameter: PolicyParameter, _ text: String, range: ClosedRange<Int>) -> Reason {
+        Reason(
+            "policy-count-invalid",
+            ["parameter": parameter.rawValue, "value": text, "least": String(range.lowerBound), "most": String(range.upperBound)])
+    }
+    static func policyFlagInvalid(_ parameter: PolicyParameter, _ text: String) -> Reason {
+        Reason("policy-flag-invalid", ["parameter": parameter.rawValue, "value": text])
+    }
     static func policyDurationInvalid(_ parameter: PolicyParameter, _ text: String) -> Reason {
         Reason("policy-duration-invalid", ["parameter": parameter.rawValue, "value": text])
     }

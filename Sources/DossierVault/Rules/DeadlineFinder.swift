@@ -52,8 +52,8 @@ struct DeadlineFinder {
             rules: rules)
     }
 
-    /// Every open deadline matching `filter`, by due time (then rule, then object).
-    mutating func all(matching filter: DeadlineFilter) throws -> [Deadline] {
+    /// Every open deadline matching `filter`, by due time (then rule, then object), and the objects they name.
+    mutating func allWithObjects(matching filter: DeadlineFilter) throws -> (deadlines: [Deadline], objects: [String: CustodyObject]) {
         var candidates: [CustodyObject] = []
         var seen: Set<String> = []
         func add(_ objects: [CustodyObject]) {
@@ -77,19 +77,22 @@ struct DeadlineFinder {
                 add(try custody.objects(matching: dossiers, now: asOf))
             }
         }
-        for mark in marks.values.sorted(by: { $0.object < $1.object }) where !seen.contains(mark.object) {
-            if let object = try custody.object(mark.object) { add([object]) }
-        }
+        // Marked items not found above, read at once (the mark's deadline needs no registration).
+        let marked = marks.keys.filter { !seen.contains($0) }
+        add(try custody.objectsWithoutRegistration(marked).sorted { $0.id < $1.id })
         var found: [Deadline] = []
+        var objects: [String: CustodyObject] = [:]
         found.reserveCapacity(candidates.count)
+        objects.reserveCapacity(candidates.count)
         for object in candidates {
             let record = try caseRecord(object.caseNumber)
             if let unit = filter.unit, record?.unit != unit { continue }
             for deadline in try deadlines(of: object, case: record) where filter.grades?.contains(deadline.grade) ?? true {
                 found.append(deadline)
+                objects[object.id] = object
             }
         }
-        return Self.sorted(found)
+        return (Self.sorted(found), objects)
     }
 
     /// `deadlines` in the report's order (``precedes(_:_:)``), sorting small keys rather than the deadlines

@@ -63,11 +63,23 @@ extension DossierVault {
         try UnrelatedProperty.mark(of: snapshot.custody.resolve(object), in: snapshot.tables)
     }
 
+    /// ``deadlines(in:asOf:filter:)`` with the objects they name, as the query that found each read it (without its
+    /// registration: where it is, who holds it, its name and a dossier's volume): what `ledger due` lists, without
+    /// reading every object again.
+    public static func deadlinesWithObjects(
+        in snapshot: borrowing StoreSnapshot, asOf: Date, filter: DeadlineFilter = DeadlineFilter()
+    ) throws -> (deadlines: [Deadline], objects: [String: CustodyObject]) {
+        var finder = try DeadlineFinder.make(
+            tables: snapshot.tables, custody: snapshot.custody, agency: snapshot.agency, asOf: asOf,
+            rules: filter.rules ?? Set(RuleID.allCases))
+        return try finder.allWithObjects(matching: filter)
+    }
+
     static func deadlines(
         tables: borrowing ProjectionTables, custody: CustodyView, agency: Agency, asOf: Date, filter: DeadlineFilter
     ) throws -> [Deadline] {
         var finder = try DeadlineFinder.make(
             tables: tables, custody: custody, agency: agency, asOf: asOf, rules: filter.rules ?? Set(RuleID.allCases))
-        return try finder.all(matching: filter)
+        return try finder.allWithObjects(matching: filter).deadlines
     }
 }

@@ -32,8 +32,14 @@ struct CustodyRules {
         Timestamp.startOfDay(year: 1990, month: 1, day: 1, in: agency.timeZone) ?? Date(timeIntervalSince1970: 631_123_200)
     }
 
-    /// The entry `command` becomes when `actor` records it at `date`.
-    func entry(for command: CustodyCommand, actor typedActor: String?, at date: Date) throws -> CustodyEntry {
+    /// The entry `command` becomes when `actor` records it at `date`, through `device` if one causes it.
+    ///
+    /// A smart cabinet stands in for the clerk at its own door: a check-out or a return it causes is recorded
+    /// with the officer it identified as the actor — the recipient taking, the holder (or the returner) bringing
+    /// back — where a clerk's desk would name the clerk. Every other rule holds as at the desk; whether the
+    /// cabinet may do it at all (an approval at that cabinet, its own slots) is its module's review.
+    func entry(for command: CustodyCommand, actor typedActor: String?, device: Device? = nil, at date: Date) throws -> CustodyEntry {
+        let atCabinet = device?.kind == .cabinet
         // An empty or blank actor (`--actor ""`, an empty LEDGER_ACTOR) is no actor at all.
         let actor = try typedActor.map { try FieldRules.reference($0, "actor") }.flatMap { $0.isEmpty ? nil : $0 }
         let at = Timestamp.string(date)
@@ -135,7 +141,14 @@ struct CustodyRules {
             event = .checkedIn(CheckedIn(object: object.id, location: try requireLocation(location).code))
 
         case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "check-out")
+            if atCabinet {
+                let taker = try requireActor(actor, roles: [.officer, .supervisor], "check-out")
+                guard taker.badge == recipient else {
+                    throw refused(.cabinetActorNotRecipient(actor: taker.badge, recipient: recipient))
+                }
+            } else {
+                try requireActor(actor, roles: [.clerk], "check-out")
+            }
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             let from = try requireInStorage(object, toBe: "check-out")
             let to = try requireOfficer(recipient, roles: [.officer, .supervisor], as: "recipient")
@@ -153,10 +166,16 @@ struct CustodyRules {
                     approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
-            try requireActor(actor, roles: [.clerk], "take-back")
+            if !atCabinet { try requireActor(actor, roles: [.clerk], "take-back") }
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.status == .checkedOut, let holder = object.holder else {
                 throw refused(.objectNotCheckedOut(object))
+            }
+            if atCabinet {
+                let bringer = try requireActor(actor, roles: Set(Role.allCases), "take-back")
+                guard bringer.badge == (by ?? holder) else {
+                    throw refused(.cabinetActorNotReturner(actor: bringer.badge, returner: by ?? holder))
+                }
             }
             let bringer: Officer
             if (by ?? holder) == holder, let holding = try projections.officer(holder) {
@@ -225,7 +244,9 @@ struct CustodyRules {
             try requireActor(actor, roles: [.clerk, .supervisor], "stocktake")
             event = .stocktakeRecorded(try stocktake(of: try requireLocation(location).code, seen: seen))
         }
-        return CustodyEntry(at: at, actor: actor, event: event)
+        var entry = CustodyEntry(at: at, actor: actor, event: event)
+        entry.device = device
+        return entry
     }
 
     // MARK: Registrations

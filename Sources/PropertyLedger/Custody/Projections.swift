@@ -77,10 +77,12 @@ struct Projections {
     }
 
     static let objectColumns =
-        "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated, checked_out_from"
+        "id, kind, case_number, name, status, location, holder, due, chip, details, registered, updated, checked_out_from, "
+        + "CASE kind WHEN 'dossier' THEN json_extract(details, '$.volume') END, "
+        + "CASE kind WHEN 'dossier' THEN json_extract(details, '$.volumes') END"
 
-    /// ``objectColumns`` with an empty text for `details`.
-    static let objectColumnsWithoutRegistration = objectColumns.replacingOccurrences(of: "details", with: "''")
+    /// ``objectColumns`` with an empty text for `details` (a dossier's volume number is still read, in SQL).
+    static let objectColumnsWithoutRegistration = objectColumns.replacingOccurrences(of: "chip, details,", with: "chip, '',")
 
     func object(_ id: String) throws -> CustodyObject? {
         try database.firstRow("SELECT \(Self.objectColumns) FROM \(schema).objects WHERE id = ?", id, row: Self.object)
@@ -125,7 +127,27 @@ struct Projections {
             due: row.isNull(7) ? nil : row.text(7), chip: row.isNull(8) ? nil : row.text(8),
             item: includesRegistration && kind == .item ? try JSONDecoder().decode(ItemRegistered.self, from: details) : nil,
             dossier: includesRegistration && kind == .dossier ? try JSONDecoder().decode(DossierRegistered.self, from: details) : nil,
-            registeredAt: row.int64(10), updatedAt: row.int64(11), checkedOutFrom: row.isNull(12) ? nil : row.text(12))
+            registeredAt: row.int64(10), updatedAt: row.int64(11), checkedOutFrom: row.isNull(12) ? nil : row.text(12),
+            volume: kind == .dossier && !row.isNull(13) && !row.isNull(14)
+                ? DossierVolume(volume: Int(row.int64(13)), volumes: Int(row.int64(14))) : nil)
+    }
+
+    /// The objects with these ids, without their registrations (where each is, who holds it, its name and a
+    /// dossier's volume), in no particular order; ids of no object are left out.
+    func objectsWithoutRegistration(_ ids: some Collection<String>) throws -> [CustodyObject] {
+        var found: [CustodyObject] = []
+        found.reserveCapacity(ids.count)
+        let all = Array(ids)
+        // SQLite binds at most 32,766 parameters to a statement; far fewer keep each statement small.
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let part = all[start..<min(start + 500, all.count)]
+            let marks = Array(repeating: "?", count: part.count).joined(separator: ", ")
+            found += try database.rows(
+                "SELECT \(Self.objectColumnsWithoutRegistration) FROM \(schema).objects WHERE id IN (\(marks))",
+                part.map { $0 as any SQLiteBindable }
+            ) { try Self.object($0, includesRegistration: false) }
+        }
+        return found
     }
 
     /// The next id for `prefix` (`P-370321-2026-`): one more than the largest issued, six digits.

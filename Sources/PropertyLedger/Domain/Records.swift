@@ -46,6 +46,17 @@ public enum ObjectKind: String, Sendable, Codable, CaseIterable {
     case item, dossier
 }
 
+/// Volume `volume` of `volumes` of a case's dossier.
+public struct DossierVolume: Sendable, Codable, Equatable {
+    public var volume: Int
+    public var volumes: Int
+
+    public init(volume: Int, volumes: Int) {
+        self.volume = volume
+        self.volumes = volumes
+    }
+}
+
 /// An item (涉案财物) or a dossier volume (案卷), with where it is and who holds it.
 public struct CustodyObject: Sendable, Codable, Equatable {
     public var id: String
@@ -66,6 +77,8 @@ public struct CustodyObject: Sendable, Codable, Equatable {
     public var updatedAt: Int64
     /// Where a checked-out object was taken from (its place in storage while it is out); nil otherwise.
     public var checkedOutFrom: String?
+    /// A dossier's volume number, read even when the registration is not (what its name shows when untitled).
+    public var volume: DossierVolume?
 
     /// Whether it is checked out past its due time at `now` (ISO 8601 strings in UTC compare as text).
     public func isOverdue(at now: String) -> Bool {

@@ -27,8 +27,17 @@ public struct CustodyView {
     public func officer(_ badge: String) throws -> Officer? { try projections.officer(badge) }
     public func officers() throws -> [Officer] { try projections.officers() }
     public func location(_ code: String) throws -> Location? { try projections.location(code) }
+    /// Every location, by code.
+    public func locations() throws -> [Location] { try projections.locations() }
+    /// The live object chip `uid` (normalized) is bound to, if any.
+    public func objectID(chip uid: String) throws -> String? { try projections.objectID(chip: uid) }
     public func caseRecord(_ number: String) throws -> CaseRecord? { try projections.caseRecord(number) }
     public func object(_ id: String) throws -> CustodyObject? { try projections.object(id) }
+    /// The objects with these ids, without their registrations (``CustodyObject/item`` and ``CustodyObject/dossier``
+    /// nil; ``CustodyObject/volume`` read): a report's many objects at once. Unknown ids are left out.
+    public func objectsWithoutRegistration(_ ids: some Collection<String>) throws -> [CustodyObject] {
+        try projections.objectsWithoutRegistration(ids)
+    }
     /// The object id a reference names — an id, or `chip:UID` for the live object the chip is bound to —
     /// normalized (NFKC, trimmed) as the custody rules read it; `chip-not-bound` (not found) for a free chip.
     public func resolve(_ reference: String) throws -> String { try projections.resolve(reference) }

@@ -77,6 +77,12 @@ extension Reason {
 
     static func approverIsRecipient(badge: String) -> Reason { Reason("approver-is-recipient", ["badge": badge]) }
     static func approverIsHolder(badge: String) -> Reason { Reason("approver-is-holder", ["badge": badge]) }
+    static func cabinetActorNotRecipient(actor: String, recipient: String) -> Reason {
+        Reason("cabinet-actor-not-recipient", ["actor": actor, "recipient": recipient])
+    }
+    static func cabinetActorNotReturner(actor: String, returner: String) -> Reason {
+        Reason("cabinet-actor-not-returner", ["actor": actor, "returner": returner])
+    }
     static func extensionNotLater(_ due: String, current: String) -> Reason {
         Reason("extension-not-later", ["due": due, "current": current])
     }
@@ -125,7 +131,9 @@ extension Reason {
         .init("object-not-in-storage", "object", "status", "location", "holder", "operation"),
         .init("object-already-at", "object", "location"), .init("object-has-chip", "object", "chip"),
         .init("object-has-no-chip", "object"), .init("chip-bound-elsewhere", "chip", "object"), .init("chip-not-bound", "chip"),
-        .init("approver-is-recipient", "badge"), .init("approver-is-holder", "badge"), .init("extension-not-later", "due", "current"),
+        .init("approver-is-recipient", "badge"), .init("approver-is-holder", "badge"),
+        .init("cabinet-actor-not-recipient", "actor", "recipient"), .init("cabinet-actor-not-returner", "actor", "returner"),
+        .init("extension-not-later", "due", "current"),
         .init("due-not-in-future", "due"), .init("due-too-far", "due", "latest"),
         .init("dossier-not-disposable", "object"), .init("owner-return-needs-recipient"),
         .init("recipient-is-officer", "recipient"), .init("too-few-seizers", "count"),

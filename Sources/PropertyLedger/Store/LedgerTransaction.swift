@@ -52,8 +52,7 @@ public struct LedgerTransaction: ~Copyable {
         let projections = context.custody.projections
         let command = try command.normalized().resolvingChips(using: projections.resolve)
         let rules = CustodyRules(projections: projections, agency: context.agency, entryBytes: projections.entryBytes)
-        var entry = try rules.entry(for: command, actor: context.actor, at: context.date)
-        entry.device = device
+        let entry = try rules.entry(for: command, actor: context.actor, device: device, at: context.date)
         for module in registry.modules {
             try module.review(entry, in: context)
         }

@@ -86,12 +86,10 @@ struct DueCommand: LedgerCommand {
         let filter = DeadlineFilter(
             unit: unit, grades: grades.isEmpty ? nil : Set(grades), rules: rules.isEmpty ? nil : Set(rules))
         // One snapshot: the deadlines and the objects they name agree.
-        let (deadlines, objects) = try await store.read { snapshot in
-            let found = try DossierVault.deadlines(in: snapshot, asOf: asOf, filter: filter).sorted(by: Self.isMoreUrgent)
-            var objects: [String: CustodyObject] = [:]
-            for id in Set(found.map(\.object)) { objects[id] = try snapshot.custody.object(id) }
-            return (found, objects)
+        let (found, objects) = try await store.read { snapshot in
+            try DossierVault.deadlinesWithObjects(in: snapshot, asOf: asOf, filter: filter)
         }
+        let deadlines = found.sorted(by: Self.isMoreUrgent)
         let timeFormat = context.timeFormat(for: store)
         let language = context.language
         let listedRules = RuleID.allCases.filter { rule in rule == .grades ? !deadlines.isEmpty : deadlines.contains { $0.rule == rule } }
@@ -125,16 +123,25 @@ struct DueCommand: LedgerCommand {
                 words.gradeHeading, words.dueHeading, words.leftHeading, words.objectHeading, words.nameHeading, words.caseHeading,
                 words.ruleHeading, words.actionHeading,
             ].map { $0.text(in: language) })
+        // Thousands of rows share a few due times, rules and actions: each is worded once.
+        var dueTexts: [Date: String] = [:]
+        var leftTexts: [Date: String] = [:]
+        let ruleNames = Dictionary(uniqueKeysWithValues: RuleID.allCases.map { ($0, $0.bulletinName.text(in: language)) })
+        let actionNames = Dictionary(uniqueKeysWithValues: Deadline.Action.allCases.map { ($0, $0.wording.text(in: language)) })
         for row in deadlines {
+            let due = dueTexts[row.due] ?? deadlineText.timeFormat.string(row.due)
+            dueTexts[row.due] = due
+            let left = leftTexts[row.due] ?? deadlineText.left(row)
+            leftTexts[row.due] = left
             table.append(
                 cells: [
-                    deadlineText.grade(row), deadlineText.timeFormat.string(row.due), deadlineText.left(row), row.object,
+                    deadlineText.grade(row), due, left, row.object,
                     objects[row.object].map { Catalogue.objects.name(of: $0, in: language) } ?? "",
-                    row.caseNumber, row.rule.bulletinName.text(in: language), row.action.wording.text(in: language),
+                    row.caseNumber, ruleNames[row.rule] ?? "", actionNames[row.action] ?? "",
                 ])
         }
         // The grade opens each row: coloured after alignment, so escape codes never count as width.
-        var lines = table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = table.renderedLines
         for (offset, row) in deadlines.enumerated() where lines.indices.contains(offset + 1) {
             let word = deadlineText.grade(row)
             let line = lines[offset + 1]
