@@ -31,7 +31,9 @@ struct DeviceTests {
             let due = CustodyTests.now.addingTimeInterval(86_400)
             let checkOut = CustodyCommand.checkOut(
                 object: item, to: "000002", reason: .appraisal, approvedBy: "000001", due: due, note: nil, caseNumber: nil)
-            await #expect(throws: LedgerError.self) { try await store.record(checkOut, actor: "000004", device: cabinet, at: CustodyTests.now) }
+            await #expect(throws: LedgerError.self) {
+                try await store.record(checkOut, actor: "000004", device: cabinet, at: CustodyTests.now)
+            }
             try await store.record(checkOut, actor: "000002", device: cabinet, at: CustodyTests.now)
             let returning = CustodyCommand.returnObject(object: item, location: "CAB-01", condition: "intact", by: nil, caseNumber: nil)
             let error = await #expect(throws: LedgerError.self) {
