@@ -15,6 +15,9 @@ struct NoisyCabinet {
         var strayRate: Double = 0
         /// Whether reads carry an RSSI.
         var rssi: RSSIMode = .always
+
+        /// A reader that reads every tag in its own slot, once, every round.
+        static let perfect = Noise(missRate: 0, neighbourRate: 0, duplicateAntennas: 1)
     }
 
     enum RSSIMode: CaseIterable {

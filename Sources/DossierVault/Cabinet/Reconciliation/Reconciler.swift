@@ -46,10 +46,12 @@
 /// - The wrong-slot rate counts each slot-bearing read against the majority of the same tag's *other* reads, and
 ///   leaves out the tag being judged, so a tag cannot vouch for its own new slot.
 ///
-/// How many rounds that takes depends on the miss rate and on how many tags show the reader's quality: a
-/// perfect reader settles a cabinet where nothing changed in two rounds, a taken tag in three once some hundred
-/// tags are read, in about a dozen with a single other tag; at a 30% miss rate a taken tag takes 12–14 rounds in a
-/// full cabinet. `confidence` bounds the chance per change; a session of `n` tags risks at most about `n` times it.
+/// How many rounds that takes depends on the miss rate and on how many tags show the reader's quality. A perfect
+/// reader settles a cabinet where nothing changed in two rounds, a removal in three once some hundred other tags
+/// are read, in twelve beside a single other tag; a deposit is there after two, but its slot is only told once
+/// enough reads in the right slots rule out two in a wrong one (else it is present in no slot). At a 30% miss rate
+/// a removal takes about a dozen rounds, a move up to twice that when neighbour reads are frequent.
+/// `confidence` bounds the chance per change; a session of `n` tags risks at most about `n` times it.
 ///
 /// The work is linear in the reads and the tags: one pass over the rounds, then one over the tags.
 public struct Reconciler: Sendable {
