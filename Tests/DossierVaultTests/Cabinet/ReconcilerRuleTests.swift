@@ -157,6 +157,22 @@ struct ReconcilerRuleTests {
         }
     }
 
+    /// Long missed, but read in the round before last: not gone until the last two rounds agree, however unlikely
+    /// the misses before.
+    @Test func aRemovalWaitsForTheLastRoundsToAgree() {
+        let tags = Self.shelf(50)
+        let returned = [TagRead(uid: "X", slot: "S01", rssi: -45)]
+        var inside = Self.believed(tags)
+        inside["X"] = "S01"
+        let reconciler = Reconciler(inside: inside)
+        let rounds = Self.rounds(12, tags) { $0 == 10 ? returned : [] }
+        #expect(Laplace.chance(ofAtLeast: 10, in: 11, events: 1, trials: 50 * 10 + 1) < 1e-6)
+        #expect(reconciler.reconcile(Array(rounds.prefix(11))) == .needsAnotherRound(undecided: ["X"]))
+        // The others: no miss in 50 × 11 trials; X: missed in both rounds after its read.
+        #expect(
+            reconciler.reconcile(rounds) == .settled(Settlement(absent: ["X"], rounds: 12, missRate: 3.0 / Double(50 * 11 + 2 + 2))))
+    }
+
     /// Read in two rounds, then missed in every one after: there, and gone — never believed gone.
     @Test func aTagReadThenLongMissedIsNeverBelievedGone() {
         let tags = Self.shelf(30)

@@ -121,6 +121,14 @@ struct ReconcilerSlotTests {
         #expect(reconciler.reconcile(Rule.rounds(needed, tags + moved)) == .settled(settled))
     }
 
+    /// Alone in the cabinet, a tag read in another slot every round cannot vouch for that slot itself: nothing
+    /// shows that the reader places tags right.
+    @Test func aTagCannotVouchForItsOwnNewSlot() {
+        let reconciler = Reconciler(inside: ["X": "S01"])
+        let rounds = Rule.rounds(ReconcileParameters().maxRounds, [(uid: "X", slot: "S02")])
+        #expect(reconciler.reconcile(rounds) == .unverifiable(undecided: ["X"]))
+    }
+
     /// Gone from its slot for certain, but read in two others by turns: moved, to no slot it could tell.
     @Test func aMoveBetweenTwoSlotsHasNoDestination() {
         let tags = Rule.shelf(50)
