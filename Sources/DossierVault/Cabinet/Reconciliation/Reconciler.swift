@@ -40,16 +40,18 @@
 /// - A chance is not the estimate raised to a power but averaged over everything the counts leave possible
 ///   (Laplace's uniform prior, updated: a Beta-binomial tail). After few trials that chance is far larger: twelve
 ///   misses in a row are 0.3¹² ≈ 1 in 1.9 million for a reader known to miss 30%, but 1 in 450 000 for one seen
-///   to miss 30 of 100 times, and 1 in 3 000 for one seen to miss 3 of 10. With
-///   no tag known to be there — everything taken, nothing read — nothing rules out a dead reader, and the session
-///   ends ``Reconciliation/unverifiable(undecided:)`` rather than record every tag gone.
+///   to miss 30 of 100 times, and 1 in 3 000 for one seen to miss 3 of 10. With no tag known to be there —
+///   everything taken, nothing read — nothing rules out a dead reader, and the session ends
+///   ``Reconciliation/unverifiable(undecided:)`` rather than record every tag gone.
 /// - The wrong-slot rate counts each slot-bearing read against the majority of the same tag's *other* reads, and
 ///   leaves out the tag being judged, so a tag cannot vouch for its own new slot.
 ///
-/// How many rounds that takes depends on the miss rate and on how many tags show the reader's quality: a
-/// perfect reader settles a cabinet where nothing changed in two rounds, a taken tag in three once some hundred
-/// tags are read, in about a dozen with a single other tag; at a 30% miss rate a taken tag takes 12–14 rounds in a
-/// full cabinet. `confidence` bounds the chance per change; a session of `n` tags risks at most about `n` times it.
+/// How many rounds that takes depends on the miss rate and on how many tags show the reader's quality. A perfect
+/// reader settles a cabinet where nothing changed in two rounds, a removal in three once some hundred other tags
+/// are read, in twelve beside a single other tag; a deposit is there after two, but its slot is only told once
+/// enough reads in the right slots rule out two in a wrong one (else it is present in no slot). At a 30% miss rate
+/// a removal takes about a dozen rounds, a move up to twice that when neighbour reads are frequent.
+/// `confidence` bounds the chance per change; a session of `n` tags risks at most about `n` times it.
 ///
 /// The work is linear in the reads and the tags: one pass over the rounds, then one over the tags.
 public struct Reconciler: Sendable {
@@ -132,7 +134,8 @@ public struct Reconciler: Sendable {
         }
         if best.code == tag.believedSlot { return .unchanged }
         let reads = tag.slotReads
-        // Whether reads in wrong slots could have outvoted the slot with `support` of the tag's reads, if it were in it.
+        // Whether the reads rule out a slot that has `support` of them: were the tag there, all the others would be
+        // reads in wrong slots, and that many are too unlikely.
         func rulesOut(support: Int) -> Bool {
             wrongSlots.chance(ofAtLeast: reads - support, in: reads) < parameters.confidence
         }
