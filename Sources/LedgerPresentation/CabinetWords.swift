@@ -29,6 +29,11 @@ public struct CabinetWords: CatalogueSection {
     public let statusHeading = Wording(zh: "状态", en: "STATUS")
     public let open = Wording(zh: "未处理", en: "open")
     public let resolvedBy = Wording(zh: "已处理（{officer}）", en: "resolved by {officer}")
+    public let findingLabel = Wording(zh: "告警", en: "Finding")
+    public let findingLine = Wording(
+        zh: "{finding} {kind}（{place}，{at}，{officer}），待审批领导处理",
+        en: "{finding} {kind} ({place}, {at}, {officer}), for a supervisor to resolve")
+    public let dueFindings = Wording(zh: "未处理的智能柜告警（{count} 条）：", en: "Open cabinet findings ({count}):")
     public let findingCount = Wording(zh: "共 {count} 条告警，其中未处理 {open} 条", en: "{count} findings, {open} open")
 
     // Finding kinds

@@ -11,10 +11,15 @@ struct ObjectJSON: Encodable {
     let overdue: Bool
     /// The open deadlines, graded at `now`; nil (left out) where the command does not look them up.
     let deadlines: [DeadlineJSON]?
+    /// The smart cabinets' open findings about it (`show`, `where`); nil (left out) elsewhere.
+    let findings: [FindingsCommand.FindingJSON]?
 
-    init(_ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date(), deadlines: [Deadline]? = nil) {
+    init(
+        _ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date(), deadlines: [Deadline]? = nil, findings: [Finding]? = nil
+    ) {
         self.overdue = object.isOverdue(at: Timestamp.string(now))
         self.deadlines = deadlines?.map { DeadlineJSON($0, asOf: now, timeFormat: timeFormat) }
+        self.findings = findings?.map { FindingsCommand.FindingJSON($0, timeFormat: timeFormat) }
         var shown = object
         shown.due = object.due.map(timeFormat.iso8601(stored:))
         if let seizedAt = object.item?.seizedAt { shown.item?.seizedAt = timeFormat.iso8601(stored: seizedAt) }
@@ -22,7 +27,7 @@ struct ObjectJSON: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case overdue, deadlines
+        case overdue, deadlines, findings
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -31,5 +36,6 @@ struct ObjectJSON: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(overdue, forKey: .overdue)
         try container.encodeIfPresent(deadlines, forKey: .deadlines)
+        try container.encodeIfPresent(findings, forKey: .findings)
     }
 }

@@ -54,6 +54,14 @@ struct CabinetCLITests {
             let text = try scene.ledger(["findings"]).stdout
             #expect(text.contains("unauthorised removal") && text.contains(scene.phone), "\(text)")
 
+            // The open finding shows beside the object and in the list of what is due.
+            let phone = try scene.json(["show", scene.phone])
+            #expect((phone["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id], "\(phone)")
+            #expect(try scene.ledger(["show", scene.phone]).stdout.contains(id))
+            let due = try scene.json(["due"])
+            #expect((due["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id], "\(due)")
+            #expect(try scene.ledger(["due"]).stdout.contains("Open cabinet findings (1):"))
+
             let bulletin = try scene.json(["bulletin"])
             let sections = (bulletin["units"] as? [[String: Any]])?.flatMap { $0["sections"] as? [[String: Any]] ?? [] } ?? []
             let rows = sections.filter { $0["id"] as? String == "cabinet-findings" }.flatMap { $0["rows"] as? [[String: Any]] ?? [] }

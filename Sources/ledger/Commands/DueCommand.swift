@@ -72,6 +72,8 @@ struct DueCommand: LedgerCommand {
         let grades: [String: Int]
         /// The rules of the deadlines listed (and `grades`, whose thresholds coloured them), with their sources.
         let rules: [RuleJSON]
+        /// The smart cabinets' open findings (of the unit's cases when `--unit` is given).
+        let findings: [FindingsCommand.FindingJSON]
     }
 
     /// Red first, then by due time, then rule and object: the order to act in.
@@ -90,6 +92,17 @@ struct DueCommand: LedgerCommand {
             try DossierVault.deadlinesWithObjects(in: snapshot, asOf: asOf, filter: filter)
         }
         let deadlines = found.sorted(by: Self.isMoreUrgent)
+        // The smart cabinets' open findings beside them: irregularities as pressing as a red deadline.
+        let unit = self.unit
+        let findings = try await store.read { snapshot in
+            try DossierVault.findings(in: snapshot, openOnly: true).filter { finding in
+                guard let unit else { return true }
+                let record = try finding.object.flatMap { try snapshot.custody.object($0) }.flatMap {
+                    try snapshot.custody.caseRecord($0.caseNumber)
+                }
+                return record?.unit == unit
+            }
+        }
         let timeFormat = context.timeFormat(for: store)
         let language = context.language
         let listedRules = RuleID.allCases.filter { rule in rule == .grades ? !deadlines.isEmpty : deadlines.contains { $0.rule == rule } }
@@ -101,12 +114,16 @@ struct DueCommand: LedgerCommand {
                 uniqueKeysWithValues: Grade.allCases.map { grade in (grade.rawValue, deadlines.filter { $0.grade == grade }.count) }),
             rules: listedRules.map {
                 RuleJSON(id: $0.rawValue, name: $0.name.text(in: language), source: $0.source(for: agency.kind).text(in: language))
-            })
-        try context.output.emit(
-            result,
-            text: text(
-                deadlines, objects: objects, rules: listedRules, agency: agency,
-                deadlineText: DeadlineText(timeFormat: timeFormat, asOf: asOf), colour: .standardOutput))
+            }, findings: findings.map { FindingsCommand.FindingJSON($0, timeFormat: timeFormat) })
+        var text = text(
+            deadlines, objects: objects, rules: listedRules, agency: agency,
+            deadlineText: DeadlineText(timeFormat: timeFormat, asOf: asOf), colour: .standardOutput)
+        if !findings.isEmpty {
+            let people = People(try await store.officers())
+            text += "\n\n" + Catalogue.cabinets.dueFindings.text(in: language, ["count": String(findings.count)])
+            for finding in findings { text += "\n  " + FindingsCommand.line(finding, people: people, timeFormat: timeFormat) }
+        }
+        try context.output.emit(result, text: text)
     }
 
     /// The table, the count of each grade under it, and the sources of the rules listed.

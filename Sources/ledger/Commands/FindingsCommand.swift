@@ -33,11 +33,37 @@ struct FindingsCommand: LedgerCommand {
             let index: Int64
             let at, by, note: String
         }
+
+        init(_ finding: Finding, timeFormat: TimeFormat) {
+            id = finding.id
+            kind = finding.kind.rawValue
+            cabinet = finding.cabinet
+            at = timeFormat.iso8601(finding.at)
+            session = finding.session
+            object = finding.object
+            uid = finding.uid
+            slot = finding.slot
+            detail = finding.detail
+            officer = finding.officer
+            resolved = finding.resolution.map { Resolution(index: $0.index, at: timeFormat.iso8601($0.at), by: $0.by, note: $0.note) }
+        }
     }
 
     struct Result: Encodable {
         let findings: [FindingJSON]
         let count, open: Int
+    }
+
+    /// One finding on a line: its id, kind, where, when and whom the cabinet had identified.
+    static func line(_ finding: Finding, people: People, timeFormat: TimeFormat) -> String {
+        let language = timeFormat.language
+        return Catalogue.cabinets.findingLine.text(
+            in: language,
+            [
+                "finding": finding.id, "kind": finding.kind.wording.text(in: language),
+                "place": finding.slot.map { "\(finding.cabinet)/\($0)" } ?? finding.cabinet, "at": timeFormat.string(finding.at),
+                "officer": finding.officer.map(people.name) ?? "–",
+            ])
     }
 
     func run(in context: CommandContext) async throws {
@@ -51,15 +77,8 @@ struct FindingsCommand: LedgerCommand {
         let language = context.language
         let words = Catalogue.cabinets
         let result = Result(
-            findings: findings.map { finding in
-                FindingJSON(
-                    id: finding.id, kind: finding.kind.rawValue, cabinet: finding.cabinet, at: timeFormat.iso8601(finding.at),
-                    session: finding.session, object: finding.object, uid: finding.uid, slot: finding.slot, detail: finding.detail,
-                    officer: finding.officer,
-                    resolved: finding.resolution.map {
-                        FindingJSON.Resolution(index: $0.index, at: timeFormat.iso8601($0.at), by: $0.by, note: $0.note)
-                    })
-            }, count: findings.count, open: findings.filter(\.isOpen).count)
+            findings: findings.map { FindingJSON($0, timeFormat: timeFormat) }, count: findings.count, open: findings.filter(\.isOpen).count
+        )
         guard !findings.isEmpty else {
             try context.output.emit(result, text: (openOnly ? words.noOpenFindings : words.noFindings).text(in: language))
             return

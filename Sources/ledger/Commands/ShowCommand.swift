@@ -29,8 +29,17 @@ struct ShowCommand: LedgerCommand {
         let timeFormat = context.timeFormat(for: store)
         let now = Date()
         let deadlines = try await openDeadlines(of: object.id, in: store, at: now)
-        let text = try await describe(object, deadlines: deadlines, store: store, timeFormat: timeFormat, now: now)
-        try context.output.emit(ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines), text: text)
+        let findings = try await openFindings(of: object.id, in: store)
+        let text = try await describe(
+            object, deadlines: deadlines, findings: findings ?? [], store: store, timeFormat: timeFormat, now: now)
+        try context.output.emit(
+            ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines, findings: findings), text: text)
+    }
+
+    /// The smart cabinets' open findings about object `id`; nil for a read-only store from before DossierVault.
+    static func openFindings(of id: String, in store: LedgerStore) async throws -> [Finding]? {
+        guard CommandContext.servesVault(store) else { return nil }
+        return try await store.read { snapshot in try DossierVault.findings(in: snapshot, openOnly: true, object: id) }
     }
 
     /// The open deadlines of object `id` (DossierVault's rules), graded at `now`, by due time; nil for a read-only
@@ -43,7 +52,7 @@ struct ShowCommand: LedgerCommand {
     /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue, and
     /// one line per open deadline with its grade; in the language of `timeFormat`.
     static func describe(
-        _ object: CustodyObject, deadlines: [Deadline]?, store: LedgerStore, timeFormat: TimeFormat, now: Date
+        _ object: CustodyObject, deadlines: [Deadline]?, findings: [Finding] = [], store: LedgerStore, timeFormat: TimeFormat, now: Date
     ) async throws -> String {
         let language = timeFormat.language
         let words = Catalogue.show
@@ -82,7 +91,11 @@ struct ShowCommand: LedgerCommand {
         for deadline in deadlines ?? [] {
             card.append(Catalogue.deadlines.label.text(in: language), deadlineText.line(deadline))
         }
-        let labels = words.labels + [Catalogue.deadlines.label]
+        for finding in findings {
+            card.append(
+                Catalogue.cabinets.findingLabel.text(in: language), FindingsCommand.line(finding, people: people, timeFormat: timeFormat))
+        }
+        let labels = words.labels + [Catalogue.deadlines.label, Catalogue.cabinets.findingLabel]
         return heading + "\n" + card.rendered(alignedWith: labels.map { $0.text(in: language) })
     }
 }
