@@ -120,9 +120,12 @@ struct CabinetRecoveryCLITests {
                 responseTimeout: .seconds(60))
             _ = try await daemon.receiveLine(timeout: .seconds(60))
 
-            // Clerks write through the CLI the whole time.
+            // Clerks write through the CLI the whole time, and a rebuild check reads the whole log meanwhile.
             let writers = Task.detached {
                 var statuses: [Int32] = []
+                let check = try CLITests.ledger(["--store", store, "rebuild", "--check"], in: directory)
+                if check.status != 0 { print(check.stderr) }
+                statuses.append(check.status)
                 for number in 0..<15 {
                     let result = try CLITests.ledger(
                         ["--store", store, "case", "progress", "A1", "--note", "走访 \(number)", "--actor", "000001"], in: directory)
@@ -165,7 +168,7 @@ struct CabinetRecoveryCLITests {
                 return all
             }
             #expect(outcomes.isEmpty, "\(outcomes)")
-            #expect(try await writers.value == Array(repeating: 0, count: 15))
+            #expect(try await writers.value == Array(repeating: 0, count: 16))
             daemon.terminate()
             #expect(try await daemon.exit(within: .seconds(30)) == .exited(0))
             let sessions = try DryRunCLITests.json(try ledger(["cabinet", "sessions", "--limit", "100", "--json"]))
