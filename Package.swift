@@ -43,7 +43,7 @@ let package = Package(
             name: "ledger-bench",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
-                "PCSCTestSupport",
+                "PCSCTestSupport", "CabinetLink", "CabinetSimulator",
             ]),
 
         // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon

@@ -42,6 +42,12 @@ struct BenchOptions: Sendable {
     var listRuns = 200
     /// Whether to replay the custody log into fresh projections (`rebuildCheck()`) at the end and time it.
     var custodyRebuildCheck = true
+    /// `authorize` requests timed by (o), and as many `hello` requests beside them.
+    var cabinetRequests = 500
+    /// Runs of the reconciler and door sessions through the cabinet service timed by (p).
+    var cabinetSessions = 100
+    /// How long (q)'s cabinets each do a session a second.
+    var cabinetSeconds = 15
 
     /// The size of the small log: a tenth of the large one, so the two memory figures are a decade apart.
     var smallEntries: Int64 { max(1, entries / 10) }
@@ -51,7 +57,8 @@ struct BenchOptions: Sendable {
 
     /// A smoke run: small enough to finish in well under a minute, large enough for every code path.
     static let quick = BenchOptions(
-        entries: 20_000, singleAppends: 500, batchSize: 1_000, batches: 5, custodyEntries: 20_000, custodyItems: 2_000)
+        entries: 20_000, singleAppends: 500, batchSize: 1_000, batches: 5, custodyEntries: 20_000, custodyItems: 2_000,
+        cabinetRequests: 100, cabinetSessions: 20, cabinetSeconds: 5)
 
     /// Refuses sizes that do not fit together; the flags are checked one by one as they are parsed.
     func validate() throws {
@@ -77,6 +84,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case render
     /// (l)–(n): DossierVault's deadlines, sweep and bulletin on the custody log (brings the custody part).
     case vault
+    /// (o)–(q): the smart cabinets' protocol over the Unix socket on the custody log (brings the custody part).
+    case cabinet
 }
 
 /// What one invocation asks for.
@@ -87,17 +96,20 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault] [--skip log|custody|scan|render|vault] [--entries N] [--crypto gm|intl]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet] [--skip log|custody|scan|render|vault|cabinet]
+                            [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
                             [--lookups N] [--list-runs N] [--no-rebuild-check]
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
-                            a custody log of 20,000 entries with 2,000 items in 2 cabinets
+                            a custody log of 20,000 entries with 2,000 items in 2 cabinets;
+                            100 authorize requests, 20 cabinet sessions, 5 s of 20 cabinets
           --only PART       run only one part: log ((a)–(e)), custody ((f)–(i)), scan ((j)), render ((k):
-                            a 1,000-row `list` rendered in Chinese, a few seconds) or vault ((l)–(n): due,
-                            sweep and bulletin on the custody log)
+                            a 1,000-row `list` rendered in Chinese, a few seconds), vault ((l)–(n): due,
+                            sweep and bulletin on the custody log) or cabinet ((o)–(q): authorize,
+                            reconciling 500 tags and 20 cabinets at once on the custody log)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
@@ -183,13 +195,13 @@ enum BenchCommand {
         if let count = try Self.count("batches", &reader, minimum: 1) { options.batches = count }
         if let count = try Self.count("build-batch", &reader, minimum: 1) { options.buildBatchSize = count }
         if let count = try Self.count("samples", &reader, minimum: 1) { options.proofSamples = count }
-        // The scan part reads the custody log, so it brings the custody part with it.
+        // The scan, vault and cabinet parts read the custody log, so they bring the custody part with them.
         if let part = try reader.choice("only", BenchPart.self) {
-            options.parts = part == .scan || part == .vault ? [.custody, part] : [part]
+            options.parts = part == .scan || part == .vault || part == .cabinet ? [.custody, part] : [part]
         }
         for part in try reader.choices("skip", BenchPart.self) { options.parts.remove(part) }
-        // The scan and the vault parts read the custody log: without it they cannot run.
-        if !options.parts.contains(.custody) { options.parts.subtract([.scan, .vault]) }
+        // The scan, vault and cabinet parts read the custody log: without it they cannot run.
+        if !options.parts.contains(.custody) { options.parts.subtract([.scan, .vault, .cabinet]) }
         if let count = try Self.count("custody-entries", &reader, minimum: 1) { options.custodyEntries = Int64(count) }
         if let count = try Self.count("items", &reader, minimum: 1) { options.custodyItems = count }
         if let count = try Self.count("per-cabinet", &reader, minimum: 1) { options.objectsPerCabinet = count }

@@ -12,9 +12,10 @@ import PropertyLedger
 ///    on it at its full size.
 ///
 /// 6. (k) a 1,000-row `list` rendered in Chinese, in memory.
+/// 7. (l)–(n) DossierVault's reports, then (o)–(q) the smart cabinets' protocol, each on the custody log.
 ///
-/// `--only` and `--skip` choose between 1–4 (the `log` part), 5 (the `custody` part), the scan and 6 (the
-/// `render` part).
+/// `--only` and `--skip` choose between 1–4 (the `log` part), 5 (the `custody` part), the scan, 6 (the
+/// `render` part), and the `vault` and `cabinet` parts of 7.
 struct Benchmark {
     let options: BenchOptions
     let workspace: Workspace
@@ -53,6 +54,9 @@ struct Benchmark {
         if options.parts.contains(.vault) {
             results += try await measureVault(at: workspace.path("custody.ledger"))
         }
+        if options.parts.contains(.cabinet) {
+            results += try await measureCabinets(at: workspace.path("custody.ledger"))
+        }
         if options.parts.contains(.render) {
             results.append(try measureRender())
         }
@@ -73,6 +77,7 @@ struct Benchmark {
     private var notes: [String] {
         (options.parts.contains(.log) ? logNotes : []) + (options.parts.contains(.custody) ? custodyNotes : [])
             + (options.parts.contains(.render) ? renderNotes : []) + (options.parts.contains(.vault) ? vaultNotes : [])
+            + (options.parts.contains(.cabinet) ? cabinetNotes : [])
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]
     }
 
