@@ -31,7 +31,7 @@ let package = Package(
 
         // The rules above custody: policy, deadlines with colour grades, the one-month rule to central storage,
         // the daily bulletin; a module on PropertyLedger's extension points.
-        .target(name: "DossierVault", dependencies: ["PropertyLedger", "LedgerPresentation"]),
+        .target(name: "DossierVault", dependencies: ["PropertyLedger", "LedgerPresentation", "CabinetLink"]),
 
         // The `ledger` command-line tool: a thin layer over the libraries.
         .executableTarget(

@@ -43,7 +43,7 @@ extension Benchmark {
         let service = CabinetService(store: store, language: .zh) { base.addingTimeInterval(origin.duration(to: .now).seconds) }
 
         let socket = cabinetSocketPath()
-        let server = CabinetSocketServer(path: socket, group: nil, handler: CabinetServiceHandler(service: service))
+        let server = CabinetSocketServer(path: socket, group: nil, handler: CabinetServiceHandler(service: service, cabinet: nil))
         // Creating the socket is file-system work: off the cooperative pool.
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async { continuation.resume(with: Result { try server.start() }) }
