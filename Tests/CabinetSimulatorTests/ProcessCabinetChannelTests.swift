@@ -164,11 +164,60 @@ struct ProcessCabinetChannelTests {
         await channel.close()
     }
 
-    /// Dispatch's threads block nearly every signal, and a child inherits its spawner's mask: a hook spawned
-    /// with it would never see SIGTERM.
-    @Test func theChildStartsWithNoSignalBlocked() async throws {
-        let channel = try await Self.spawn("/bin/sh", ["-c", "grep SigBlk /proc/self/status"])
+    /// Dispatch's threads block nearly every signal, and a child would inherit its spawner's mask and the
+    /// signals this process ignores: a hook spawned so would never see SIGTERM. (SIGWINCH is ignored here for a
+    /// moment to show the latter; ignoring it changes nothing for this process, whose default is to ignore it.)
+    @Test func theChildStartsWithNoSignalBlockedOrIgnored() async throws {
+        let previous = Glibc.signal(SIGWINCH, SIG_IGN)
+        let channel: ProcessCabinetChannel
+        do {
+            defer { Glibc.signal(SIGWINCH, previous) }
+            channel = try await Self.spawn("/bin/sh", ["-c", "grep -E '^Sig(Blk|Ign)' /proc/self/status"])
+        }
         #expect(try await channel.receiveLine() == "SigBlk:\t0000000000000000")
+        // Of the standard signals (1 to 31, the mask's low bits): glibc's posix_spawn itself ignores its two
+        // internal ones, 32 and 33, in the child.
+        let ignored = try await channel.receiveLine()
+        let mask = try #require(UInt64(ignored.dropFirst("SigIgn:\t".count), radix: 16), "\(ignored)")
+        #expect(mask & 0x7FFF_FFFF == 0, "\(ignored)")
+        await channel.close()
+    }
+
+    /// A descriptor the child inherited would keep its file open for as long as the child lives: a `sleep 30`
+    /// holding another test's pipe keeps that test's end of file from coming. Foundation makes its pipes without
+    /// close-on-exec, as this test does with its own.
+    @Test func theChildHoldsOnlyItsThreeStandardDescriptors() async throws {
+        let notCloseOnExec = Pipe()
+        let channel = try await Self.spawn("/bin/sh", ["-c", "ls /proc/$$/fd"])
+        var descriptors: [String] = []
+        while let line = try? await channel.receiveLine() { descriptors.append(line) }
+        #expect(descriptors == ["0", "1", "2"])
+        await channel.close()
+        withExtendedLifetime(notCloseOnExec) {}
+    }
+
+    /// The pid of a process that has been reaped may be another process's at once: by then the channel must know
+    /// the end, so that it sends no signal there. Foundation's `Process` reaps first and tells later.
+    @Test func theEndIsKnownBeforeThePidIsReleased() async throws {
+        for round in 0..<20 {
+            let channel = try await Self.spawn("/bin/sh", ["-c", "exit 7"])
+            let pid = channel.processIdentifier
+            let deadline = ContinuousClock.now + .seconds(10)
+            // Alive, or a zombie not yet reaped; then ESRCH. (If the pid were taken again at once, kill would
+            // succeed again: the loop would wait for the deadline and the round prove nothing.)
+            while Glibc.kill(pid, 0) == 0 && ContinuousClock.now < deadline { await Task.yield() }
+            #expect(channel.exitStatus == .exited(7), "round \(round): pid \(pid) released, its end not yet known")
+            await channel.close()
+        }
+    }
+
+    @Test func theSignalGivenEndsTheProcessAndLaterOnesChangeNothing() async throws {
+        let channel = try await Self.spawn("/bin/sleep", ["30"])
+        channel.signal(SIGUSR1)
+        #expect(try await channel.exit(within: .seconds(5)) == .signalled(SIGUSR1))
+        channel.signal(SIGKILL)
+        channel.terminate()
+        #expect(channel.exitStatus == .signalled(SIGUSR1))
         await channel.close()
     }
 }

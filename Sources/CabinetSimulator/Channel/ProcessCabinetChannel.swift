@@ -12,9 +12,12 @@ import Synchronization
 /// let response = try await channel.exchange(#"{"v":1,"id":1,"type":"hello","cabinet":"C-01","adapter":"x"}"#)
 /// ```
 /// The pipes are the parent's alone (close-on-exec), so a process spawned at the same time elsewhere cannot hold
-/// them open. ``close()`` closes both pipes without waiting for the process, as a dying adapter's pipes close;
-/// ``exit(within:)`` then waits for the process to end, ``terminate()`` and ``kill()`` end it. Call ``close()`` when done: until then a thread reads
-/// the process's output.
+/// them open; and the process holds no descriptor of this one but its three pipes, blocks no signal and has each
+/// at its default action, whatever the thread that spawned it blocks and this process ignores. ``close()``
+/// closes both pipes without waiting for the process, as a dying adapter's pipes close; ``exit(within:)`` then
+/// waits for the process to end, ``terminate()`` and ``kill()`` end it. Signals reach the process only until
+/// its end is known, never one that took its pid since. Call ``close()`` when done: until then a thread reads the
+/// process's output.
 public final class ProcessCabinetChannel: CabinetChannel {
     /// How the process ended.
     public enum Exit: Sendable, Hashable, CustomStringConvertible {
@@ -32,8 +35,8 @@ public final class ProcessCabinetChannel: CabinetChannel {
     public let responseTimeout: Duration
     /// The process's pid.
     public let processIdentifier: Int32
+    private let child: ChildProcess
     private let stream: LineStream
-    private let watch: ExitWatch
     private let errorOutput: ErrorOutput?
 
     /// Starts `executable` with `arguments` and connects to its standard input and output.
@@ -43,7 +46,7 @@ public final class ProcessCabinetChannel: CabinetChannel {
     ///   - capturesStandardError: keep what the process writes to standard error for ``standardErrorText``;
     ///     otherwise it goes to this process's standard error.
     ///   - responseTimeout: how long an exchange waits for its response.
-    /// - Throws: ``CabinetChannelError/spawnFailed(executable:message:)``, or a failed `pipe`.
+    /// - Throws: ``CabinetChannelError/spawnFailed(executable:message:)``, or a failed `pipe2`.
     public static func spawn(
         executable: String, arguments: [String] = [], environment: [String: String]? = nil,
         capturesStandardError: Bool = true, responseTimeout: Duration = .seconds(10)
@@ -65,60 +68,40 @@ public final class ProcessCabinetChannel: CabinetChannel {
         executable: String, arguments: [String], environment: [String: String]?, capturesStandardError: Bool,
         responseTimeout: Duration
     ) throws {
+        let started = try Self.start(
+            executable: executable, arguments: arguments, environment: environment,
+            capturesStandardError: capturesStandardError)
         self.responseTimeout = responseTimeout
-        let input = try Self.makePipe()
-        let output = try Self.makePipe()
-        let errorPipe = capturesStandardError ? try Self.makePipe() : nil
-        // The child's ends, handed to the process (dup2 onto 0, 1 and 2 clears their close-on-exec flag there).
-        let childEnds = [input.read, output.write] + (errorPipe.map { [$0.write] } ?? [])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: false)
-        process.standardOutput = FileHandle(fileDescriptor: output.write, closeOnDealloc: false)
-        if let errorPipe { process.standardError = FileHandle(fileDescriptor: errorPipe.write, closeOnDealloc: false) }
-        let watch = ExitWatch()
-        process.terminationHandler = { process in
-            watch.record(
-                process.terminationReason == .uncaughtSignal
-                    ? .signalled(process.terminationStatus) : .exited(process.terminationStatus))
-        }
+        child = started.child
+        processIdentifier = started.child.identifier
+        let label = "cabinet-sim.process.\(started.child.identifier)"
+        errorOutput = started.errorOutput.map { ErrorOutput(reading: $0, label: label) }
+        stream = LineStream(.pipes(read: started.output, write: started.input), label: label)
+    }
+
+    /// Makes the pipes and starts the process on them; returns the parent's ends. If the start fails, every
+    /// descriptor made is closed (once: none has been handed to anyone else).
+    private static func start(
+        executable: String, arguments: [String], environment: [String: String]?, capturesStandardError: Bool
+    ) throws -> (child: ChildProcess, input: Int32, output: Int32, errorOutput: Int32?) {
+        var made: [Int32] = []
         do {
-            try Self.withNoSignalsBlocked { try process.run() }
+            let input = try GNULibc.makePipe()
+            made += [input.read, input.write]
+            let output = try GNULibc.makePipe()
+            made += [output.read, output.write]
+            let errorPipe = capturesStandardError ? try GNULibc.makePipe() : nil
+            made += errorPipe.map { [$0.read, $0.write] } ?? []
+            let child = try ChildProcess(
+                executable: executable, arguments: arguments, environment: environment, input: input.read,
+                output: output.write, error: errorPipe?.write)
+            // The child's ends are the child's now (it has its own copies on 0, 1 and 2).
+            for end in [input.read, output.write] + (errorPipe.map { [$0.write] } ?? []) { Glibc.close(end) }
+            return (child, input.write, output.read, errorPipe?.read)
         } catch {
-            for descriptor in childEnds + [input.write, output.read] + (errorPipe.map { [$0.read] } ?? []) {
-                Glibc.close(descriptor)
-            }
-            throw CabinetChannelError.spawnFailed(executable: executable, message: error.localizedDescription)
+            for descriptor in made { Glibc.close(descriptor) }
+            throw error
         }
-        for descriptor in childEnds { Glibc.close(descriptor) }
-        processIdentifier = process.processIdentifier
-        self.watch = watch
-        errorOutput = errorPipe.map { ErrorOutput(reading: $0.read, label: "cabinet-sim.process.\(process.processIdentifier)") }
-        stream = LineStream(
-            .pipes(read: output.read, write: input.write), label: "cabinet-sim.process.\(process.processIdentifier)")
-    }
-
-    /// Runs `body` with this thread's signal mask empty. A child inherits the mask of the thread that spawns it
-    /// (Foundation's Process does not reset it), and dispatch's worker threads block nearly every signal: a hook
-    /// spawned from one would ignore SIGTERM and never see its own signal handling work.
-    private static func withNoSignalsBlocked<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t()
-        sigemptyset(&none)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
-    }
-
-    /// A pipe whose ends are closed on exec. (Glibc's module has no pipe2; the moment between pipe and fcntl
-    /// does not matter to Foundation's Process, which closes every descriptor above 2 in the child anyway.)
-    private static func makePipe() throws -> (read: Int32, write: Int32) {
-        var descriptors: [Int32] = [-1, -1]
-        guard pipe(&descriptors) == 0 else { throw CabinetChannelError.system(call: "pipe", errno: errno) }
-        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        return (descriptors[0], descriptors[1])
     }
 
     public func write(_ bytes: [UInt8]) async throws {
@@ -143,27 +126,28 @@ public final class ProcessCabinetChannel: CabinetChannel {
     }
 
     /// How the process ended, once it has, waiting at most `timeout`.
-    /// - Throws: ``CabinetChannelError/timedOut(_:)`` if it is still running.
+    /// - Throws: ``CabinetChannelError/timedOut(_:)`` if it is still running; the failed `waitid` if its end
+    ///   could not be learned (`ECHILD`: something else in this process reaped it).
     public func exit(within timeout: Duration) async throws -> Exit {
-        try await watch.wait(timeout: timeout)
+        try await child.wait(timeout: timeout)
     }
 
     /// How the process ended; nil while it runs.
-    public var exitStatus: Exit? { watch.exit }
+    public var exitStatus: Exit? { child.exit }
 
     /// Asks the process to end (SIGTERM), unless it has already ended.
     public func terminate() {
-        send(SIGTERM)
+        child.signal(SIGTERM)
     }
 
     /// Kills the process (SIGKILL), unless it has already ended: a crash of the ledger, for recovery tests.
     public func kill() {
-        send(SIGKILL)
+        child.signal(SIGKILL)
     }
 
-    private func send(_ signal: Int32) {
-        guard watch.exit == nil else { return }
-        _ = Glibc.kill(processIdentifier, signal)
+    /// Sends `signal` to the process, unless it has already ended (and its pid may be another process's).
+    public func signal(_ signal: Int32) {
+        child.signal(signal)
     }
 
     /// What the process has written to standard error so far (empty unless captured), as UTF-8.
@@ -181,44 +165,6 @@ public final class ProcessCabinetChannel: CabinetChannel {
             try? await Task.sleep(for: .milliseconds(10))
         }
         return errorOutput.text
-    }
-}
-
-/// How a process ended, for whoever waits: set once by Foundation's termination handler.
-private final class ExitWatch: Sendable {
-    private struct State {
-        var exit: ProcessCabinetChannel.Exit?
-        var waiters: [Int: CheckedContinuation<ProcessCabinetChannel.Exit, any Error>] = [:]
-        var nextToken = 0
-    }
-
-    private let state = Mutex(State())
-
-    var exit: ProcessCabinetChannel.Exit? { state.withLock { $0.exit } }
-
-    func record(_ exit: ProcessCabinetChannel.Exit) {
-        let waiters = state.withLock { state in
-            state.exit = exit
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(returning: exit) }
-    }
-
-    func wait(timeout: Duration) async throws -> ProcessCabinetChannel.Exit {
-        try await withCheckedThrowingContinuation { continuation in
-            let (exit, token) = state.withLock { state -> (ProcessCabinetChannel.Exit?, Int) in
-                if let exit = state.exit { return (exit, 0) }
-                state.nextToken += 1
-                state.waiters[state.nextToken] = continuation
-                return (nil, state.nextToken)
-            }
-            if let exit { return continuation.resume(returning: exit) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) {
-                let waiter = self.state.withLock { $0.waiters.removeValue(forKey: token) }
-                waiter?.resume(throwing: CabinetChannelError.timedOut(timeout))
-            }
-        }
     }
 }
 
