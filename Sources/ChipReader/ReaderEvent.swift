@@ -1,6 +1,7 @@
 /// What happens at the readers, as one stream per process (see ``ReaderMonitor``).
 public enum ReaderEvent: Sendable, Equatable {
-    /// The readers and what is on them: first, and again after the service comes back.
+    /// The readers and what is on them (with the UIDs of the tags already there): first, and again after the
+    /// service comes back.
     case snapshot([ReaderStatus])
     /// Readers were plugged in or removed.
     case readersChanged(added: [String], removed: [String])
@@ -19,11 +20,15 @@ public struct ReaderStatus: Sendable, Equatable {
     public var reader: String
     public var hasTag: Bool
     public var atr: [UInt8]
+    /// The UID of the tag on the reader, as read (not canonicalised); nil when there is no tag or it could not
+    /// be read. A snapshot reads the tags already lying on the readers, which no arrival will report.
+    public var uid: TagUID?
 
-    public init(reader: String, hasTag: Bool, atr: [UInt8] = []) {
+    public init(reader: String, hasTag: Bool, atr: [UInt8] = [], uid: TagUID? = nil) {
         self.reader = reader
         self.hasTag = hasTag
         self.atr = atr
+        self.uid = uid
     }
 }
 

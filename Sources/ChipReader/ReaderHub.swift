@@ -88,7 +88,7 @@ public final class ReaderHub: TagEventSource, Sendable {
             for reader in added { state.readers[reader] = ReaderStatus(reader: reader, hasTag: false) }
             for reader in removed { state.readers[reader] = nil }
         case .tagArrived(let arrival):
-            state.readers[arrival.reader] = ReaderStatus(reader: arrival.reader, hasTag: true, atr: arrival.atr)
+            state.readers[arrival.reader] = ReaderStatus(reader: arrival.reader, hasTag: true, atr: arrival.atr, uid: arrival.uid)
         case .tagLeft(let reader):
             state.readers[reader] = ReaderStatus(reader: reader, hasTag: false)
         case .serviceLost:

@@ -167,7 +167,7 @@ private final class MonitorLoop: @unchecked Sendable {
                 }
                 if isCancelled { break }
                 if needsSnapshot {
-                    emitSnapshot(reported)
+                    emitSnapshot(reported, context: current)
                     needsSnapshot = false
                 } else {
                     emit(ReaderStates.changes(from: known, to: reported), context: current)
@@ -203,11 +203,14 @@ private final class MonitorLoop: @unchecked Sendable {
         shared.withLock { $0.context = nil }
     }
 
-    private func emitSnapshot(_ readers: [String: ReaderSnapshot]) {
+    /// The readers as they are; the UIDs of the tags already on them are read, since no arrival will report them.
+    private func emitSnapshot(_ readers: [String: ReaderSnapshot], context: (any ReaderService)? = nil) {
         continuation.yield(
             .snapshot(
-                readers.keys.sorted().map {
-                    ReaderStatus(reader: $0, hasTag: readers[$0]?.isPresent ?? false, atr: readers[$0]?.atr ?? [])
+                readers.keys.sorted().map { name in
+                    let isPresent = readers[name]?.isPresent ?? false
+                    let uid = isPresent ? try? context?.readUID(reader: name) : nil
+                    return ReaderStatus(reader: name, hasTag: isPresent, atr: readers[name]?.atr ?? [], uid: uid)
                 }))
     }
 

@@ -26,6 +26,10 @@ extension Reason {
         .init("socket-chmod-failed", "path", "errno", "detail"), .init("socket-chown-failed", "path", "group", "errno", "detail"),
         .init("socket-listen-failed", "path", "errno", "detail"), .init("hook-read-failed", "errno", "detail"),
         .init("hook-write-failed", "errno", "detail"),
+        .init("options-conflict", "option", "other"), .init("cabinet-slot-option-invalid", "value"),
+        .init("cabinet-slot-unknown", "slot", "cabinet"), .init("cabinet-slot-without-reader", "slot"),
+        .init("cabinet-reader-given-twice", "reader"), .init("round-interval-invalid", "value"),
+        .init("cabinet-reader-not-present", "reader"), .init("cabinet-slot-unreadable", "slot", "reader"),
     ]
 
     // MARK: Command lines
@@ -69,6 +73,23 @@ extension Reason {
     }
     /// `rebuild --check` found the projections differ; `difference` is the first, as the library describes it.
     public static func rebuildCheckFailed(_ difference: String) -> Reason { Reason("rebuild-check-failed", ["difference": difference]) }
+
+    // MARK: `cabinet run`
+
+    /// Two options (as typed) that exclude each other.
+    public static func optionsConflict(_ option: String, _ other: String) -> Reason {
+        Reason("options-conflict", ["option": option, "other": other])
+    }
+    /// A `--slot` value that is not `CODE=READER NAME`.
+    public static func cabinetSlotOptionInvalid(_ value: String) -> Reason { Reason("cabinet-slot-option-invalid", ["value": value]) }
+    /// `--slot` names a location that is not a slot of the cabinet.
+    public static func cabinetSlotUnknown(_ slot: String, cabinet: String) -> Reason {
+        Reason("cabinet-slot-unknown", ["slot": slot, "cabinet": cabinet])
+    }
+    /// A slot of the cabinet that no `--slot` gives a reader: its contents would look taken.
+    public static func cabinetSlotWithoutReader(_ slot: String) -> Reason { Reason("cabinet-slot-without-reader", ["slot": slot]) }
+    public static func cabinetReaderGivenTwice(_ reader: String) -> Reason { Reason("cabinet-reader-given-twice", ["reader": reader]) }
+    public static func roundIntervalInvalid(_ value: String) -> Reason { Reason("round-interval-invalid", ["value": value]) }
 }
 
 extension ReaderError {
@@ -80,6 +101,14 @@ extension ReaderError {
     public static let noReaderAvailable = ReaderError(.other, reason: "no-reader-available")
     /// A stocktake round ended without a reader ever being there: nothing is recorded.
     public static let stocktakeWithoutReader = ReaderError(.other, reason: "stocktake-without-reader")
+    /// `cabinet run` names a reader that pcscd does not have (or the policy refuses).
+    public static func readerNotPresent(_ reader: String) -> ReaderError {
+        ReaderError(.unknownReader, reason: "cabinet-reader-not-present", ["reader": reader])
+    }
+    /// A patrol found a slot it cannot read: its reader is gone, or a tag on it cannot be read.
+    public static func slotUnreadable(_ slot: String, reader: String) -> ReaderError {
+        ReaderError(.other, reason: "cabinet-slot-unreadable", ["slot": slot, "reader": reader])
+    }
 }
 
 extension Catalogue {
@@ -160,5 +189,27 @@ extension Catalogue {
         "verified-with-warnings": .init(
             zh: "台账校验通过，但有 {count} 条警告，第一条", en: "the log verifies, with {count} warnings; the first"),
         "rebuild-check-failed": .init(zh: "重建校验失败：{difference}", en: "rebuild check failed: {difference}"),
+
+        "options-conflict": .init(zh: "{option} 不能与 {other} 同时使用", en: "{option} cannot be combined with {other}"),
+        "cabinet-slot-option-invalid": .init(
+            zh: "--slot 的写法是 格位编号=\"读卡器名称\"，而不是“{value}”", en: "--slot takes CODE=\"READER NAME\", not \"{value}\""),
+        "cabinet-slot-unknown": .init(
+            zh: "{slot} 不是智能柜 {cabinet} 的格位（类型为 slot、上级为该柜的存放位置）",
+            en: "{slot} is not a slot of cabinet {cabinet} (a location of kind slot inside it)"),
+        "cabinet-slot-without-reader": .init(
+            zh: "{slot} 格没有读卡器：请用 --slot {slot}=\"读卡器名称\" 指定；不读的格位看上去会像被取空",
+            en: "slot {slot} has no reader: give --slot {slot}=\"READER NAME\" (a slot never read would look emptied)"),
+        "cabinet-reader-given-twice": .init(
+            zh: "读卡器“{reader}”被指定了两次：一台读卡器只能用于一个格位或用于刷卡",
+            en: "the reader \"{reader}\" is given twice: a reader serves one slot, or the cards"),
+        "round-interval-invalid": .init(
+            zh: "--round-interval 须为 0.1 到 60 之间的秒数，不能是“{value}”",
+            en: "--round-interval takes seconds from 0.1 to 60, not \"{value}\""),
+        "cabinet-reader-not-present": .init(
+            zh: "没有读卡器“{reader}”：名称须与 `ledger readers` 列出的完全一致",
+            en: "there is no reader \"{reader}\": give its name exactly as `ledger readers` lists it"),
+        "cabinet-slot-unreadable": .init(
+            zh: "{slot} 格无法读取（读卡器 {reader} 已断开，或其上的芯片无法读取）：巡检须读到每个格位",
+            en: "slot {slot} cannot be read (reader {reader} is gone, or a tag on it cannot be read): a patrol reads every slot"),
     ]
 }

@@ -48,6 +48,7 @@ enum CommandRegistry {
         // Smart cabinets (DossierVault): their state, door sessions and findings.
         CabinetHookCommand.self,
         CabinetServeCommand.self,
+        CabinetRunCommand.self,
         CabinetStatusCommand.self,
         CabinetSessionsCommand.self,
         FindingsCommand.self,

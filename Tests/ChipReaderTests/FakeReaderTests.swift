@@ -218,7 +218,7 @@ struct ReaderHubTests {
         // A late subscriber learns at once that a tag lies on Reader A.
         let late = FakeReaderTests.Events(hub.events())
         try await late.wait("a snapshot with the tag") {
-            $0.first == .snapshot([ReaderStatus(reader: "Reader A", hasTag: true, atr: [0x3B, 0x00])])
+            $0.first == .snapshot([ReaderStatus(reader: "Reader A", hasTag: true, atr: [0x3B, 0x00], uid: TagUID([0x04, 0x01]))])
         }
         #expect(connects.value == 1, "each subscriber started a monitor of its own")
 
