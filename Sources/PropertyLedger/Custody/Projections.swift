@@ -179,7 +179,9 @@ struct Projections {
             arguments.append(caseNumber)
         }
         if let status = filter.status {
-            conditions.append("status = ?")
+            // With a location given, its index is the one to use (a cabinet's few hundred rows), not the status
+            // index (every object in storage): `+` keeps SQLite's planner off the latter.
+            conditions.append(filter.location == nil ? "status = ?" : "+status = ?")
             arguments.append(status.rawValue)
         }
         if let holder = filter.holder.map(FieldRules.normalized) {

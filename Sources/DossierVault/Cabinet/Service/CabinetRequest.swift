@@ -129,6 +129,8 @@ public struct CabinetRequest: Sendable, Hashable {
     /// badges and session ids.
     private static func text(_ value: JSONInput?) -> String? {
         guard let string = value?.string else { return nil }
+        // Printable ASCII, every code and slot a cabinet sends, is its own NFKC form with no control character.
+        if !string.isEmpty, string.utf8.count <= 64, string.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) { return string }
         let text = string.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.count <= 64, text.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else {
             return nil
