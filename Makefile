@@ -37,9 +37,14 @@ build: deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors
 
 # Every test runs, the PC/SC ones against a private pcscd with the virtual reader (scripts/pcscd-rig.sh).
+# The simulator's process-channel suites run on their own after the rest: they assert how a child `sleep` ends,
+# and in the full parallel run something not yet found ends such children early (see CHANGELOG, issue 10).
+ALONE = ProcessCabinetChannelTests|ChannelStressTests
+
 test: deps
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
-	scripts/pcscd-rig.sh run -- $(SWIFT) test
+	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip '$(ALONE)'
+	$(SWIFT) test --filter '$(ALONE)'
 
 # The walk-through in the language the locale chooses (Chinese when none does); `LEDGER_LANG=en make demo`
 # walks the same case in English. Neither the target nor the script forces a language.
