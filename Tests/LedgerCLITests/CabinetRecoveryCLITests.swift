@@ -6,7 +6,8 @@ import Testing
 @testable import PropertyLedger
 
 /// A session goes on whoever dies in the middle of it: the adapter (it closes its end and comes back over a new
-/// hook) or the ledger (its hook process killed with SIGKILL, a new one started) — at every step of a session.
+/// hook), the hook process (killed with SIGKILL, a new one started) or the `cabinet serve` daemon (killed, and
+/// started again on the same socket) — at every step of a session.
 /// And twenty cabinets at once on one daemon, while clerks write through the CLI, never see SQLITE_BUSY.
 struct CabinetRecoveryCLITests {
     enum Step: String, CaseIterable, Sendable {
@@ -14,7 +15,12 @@ struct CabinetRecoveryCLITests {
     }
 
     enum Death: String, CaseIterable, Sendable {
-        case adapter, ledger
+        /// The adapter closes its end and comes back over a new hook.
+        case adapter
+        /// The hook process is killed (SIGKILL); the adapter starts another.
+        case ledger
+        /// The `cabinet serve` daemon is killed (SIGKILL) and started again on the same socket path.
+        case daemon
     }
 
     static let cases: [(Step, Death)] = Step.allCases.flatMap { step in Death.allCases.map { (step, $0) } }
@@ -22,8 +28,24 @@ struct CabinetRecoveryCLITests {
     @Test(arguments: cases)
     func aSessionGoesOnAfterADeath(at step: Step, of death: Death) async throws {
         try await CabinetCLIScene.with { scene in
-            var hook = try await scene.hook()
-            let cabinet = scene.cabinet(over: hook)
+            let socket = scene.directory.appendingPathComponent("r.sock").path
+            func daemon() async throws -> ProcessCabinetChannel {
+                let started = try await ProcessCabinetChannel.spawn(
+                    executable: try CLITests.productsDirectory().appendingPathComponent("ledger").path,
+                    arguments: [
+                        "--store", scene.directory.appendingPathComponent(CabinetCLIScene.store).path, "cabinet", "serve", "--socket",
+                        socket,
+                    ],
+                    environment: scene.environment, responseTimeout: .seconds(60))
+                _ = try await started.receiveLine(timeout: .seconds(60))
+                return started
+            }
+            // The ledger's process: the hook (whose pipes are the link) or the daemon (a socket is).
+            var ledger = death == .daemon ? try await daemon() : try await scene.hook()
+            func link() async throws -> any CabinetChannel {
+                death == .daemon ? try await SocketCabinetChannel.connect(to: socket, responseTimeout: .seconds(60)) : ledger
+            }
+            let cabinet = scene.cabinet(over: try await link())
             let session = try #require(try await cabinet.authorize(badge: "000002").session)
             var doorOpened = false
             var taken = false
@@ -32,12 +54,18 @@ struct CabinetRecoveryCLITests {
                 switch death {
                 case .adapter:
                     await cabinet.die()
+                    ledger = try await scene.hook()
                 case .ledger:
-                    hook.kill()
-                    _ = try await hook.exit(within: .seconds(30))
+                    ledger.kill()
+                    _ = try await ledger.exit(within: .seconds(30))
+                    ledger = try await scene.hook()
+                case .daemon:
+                    ledger.kill()
+                    _ = try await ledger.exit(within: .seconds(30))
+                    // Its socket file is left behind: the next daemon finds it stale and takes its place.
+                    ledger = try await daemon()
                 }
-                hook = try await scene.hook()
-                await cabinet.reconnect(over: hook)
+                await cabinet.reconnect(over: try await link())
             }
             if step == .authorized { try await die() }
             if !doorOpened {
@@ -66,7 +94,8 @@ struct CabinetRecoveryCLITests {
             #expect(response.reconciled?.taken.compactMap(\.stringValue) == [scene.bike], "\(step) \(death): \(response.line)")
             #expect(response.reconciled?.findings.isEmpty == true, "\(response.line)")
             await cabinet.die()
-            _ = try await hook.exit(within: .seconds(30))
+            if death == .daemon { ledger.terminate() }
+            _ = try await ledger.exit(within: .seconds(30))
             #expect(try scene.json(["show", scene.bike])["holder"] as? String == "000002")
             #expect((try scene.json(["findings"])["findings"] as? [Any])?.isEmpty == true)
             #expect(try scene.ledger(["rebuild", "--check"]).status == 0)
