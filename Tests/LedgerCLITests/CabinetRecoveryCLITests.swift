@@ -9,6 +9,10 @@ import Testing
 /// hook), the hook process (killed with SIGKILL, a new one started) or the `cabinet serve` daemon (killed, and
 /// started again on the same socket) — at every step of a session.
 /// And twenty cabinets at once on one daemon, while clerks write through the CLI, never see SQLITE_BUSY.
+///
+/// Serialized: each case starts and kills several `ledger` processes, and fifteen at once starved the PC/SC
+/// suites running beside them on a 2-core CI machine.
+@Suite(.serialized)
 struct CabinetRecoveryCLITests {
     enum Step: String, CaseIterable, Sendable {
         case authorized, doorOpened, taken, doorClosed, firstRound
