@@ -37,9 +37,11 @@ build: deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors
 
 # Every test runs, the PC/SC ones against a private pcscd with the virtual reader (scripts/pcscd-rig.sh).
-# The simulator's process-channel suites run on their own after the rest: they assert how a child `sleep` ends,
-# and in the full parallel run something not yet found ends such children early (see CHANGELOG, issue 10).
-ALONE = ProcessCabinetChannelTests|ChannelStressTests
+# Suites that run on their own after the rest: the simulator's process channels assert how a child `sleep` ends,
+# and in the full parallel run something not yet found ends such children early (see CHANGELOG, issue 10); the
+# socket server's tests wait for a peer's buffers to fill and time its stop's grace period, which a fully
+# loaded 2-core machine stretches past their bounds.
+ALONE = ProcessCabinetChannelTests|ChannelStressTests|CabinetSocketServerTests
 
 test: deps
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
