@@ -40,8 +40,9 @@ import Testing
         }
 
         /// `ledger cabinet run CAB-01` with both slots, emitting JSON lines.
-        func run(_ extra: [String] = []) throws -> Running {
-            try Running(["cabinet", "run", "CAB-01", "--json", "--round-interval", "0.1"] + CabinetRunCLITests.slots + extra, scene: self)
+        func run(_ extra: [String] = [], roundInterval: String = "0.1") throws -> Running {
+            try Running(
+                ["cabinet", "run", "CAB-01", "--json", "--round-interval", roundInterval] + CabinetRunCLITests.slots + extra, scene: self)
         }
     }
 
@@ -238,7 +239,7 @@ import Testing
             scene.phoneTag.uidAnswer = .statusOnly(0x6A, 0x81)
             // A round a second: while the tag is lifted and placed again below, at most a round or two see the
             // slot without it — far from enough to believe it gone (with one other tag, about twelve are needed).
-            let run = try scene.run(["--round-interval", "1"])
+            let run = try scene.run(roundInterval: "1")
             try await run.waitFor("tag-unreadable") { $0["slot"] as? String == "A2" }
             run.type("authorize 000002")
             try await run.waitFor("allowed")
