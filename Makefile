@@ -4,12 +4,13 @@
 
 SWIFT ?= swift
 # Build and test dependencies, from Debian's archive: the C libraries, openssl (an independent verifier in
-# the tests), python3 (the demo edits a copy of the database), and for the PC/SC tests a real pcscd with the
+# the tests), python3 (the demo edits a copy of the database) with python3-cryptography (the independent
+# verifier of entry signatures, scripts/verify-entry-signatures.py), and for the PC/SC tests a real pcscd with the
 # vsmartcard vpcd virtual reader, iproute2 (ss, to see the reader's port) and util-linux (unshare), and
 # zsh, whose parser checks the generated completion script (bash, the other one, is always there), and
 # chromium with fonts-wqy-microhei, which render the daily bulletin's HTML headless (screenshot, DOM) with
 # Chinese glyphs.
-DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 pcscd vsmartcard-vpcd \
+DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 python3-cryptography pcscd vsmartcard-vpcd \
 	iproute2 util-linux zsh chromium fonts-wqy-microhei
 
 .PHONY: all deps build test demo bench lint clean

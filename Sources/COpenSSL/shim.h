@@ -4,3 +4,6 @@
 #include <openssl/core_names.h>
 #include <openssl/x509.h>
 #include <openssl/crypto.h>
+#include <openssl/pem.h>
+#include <openssl/bio.h>
+#include <openssl/pkcs12.h>

@@ -14,5 +14,12 @@ extension Catalogue {
         "ed25519-public-key-wrong-size": .init(
             zh: "Ed25519 公钥应为 32 字节，而不是 {bytes} 字节", en: "an Ed25519 public key is 32 bytes, not {bytes}"),
         "key-not-ed25519": .init(zh: "不是 Ed25519 密钥", en: "not an Ed25519 key"),
+        "passphrase-too-short": .init(
+            zh: "口令太短：至少 {minimum} 个字符", en: "the passphrase is too short: at least {minimum} characters"),
+        "key-file-not-encrypted-pkcs8": .init(
+            zh: "不是加密的 PKCS#8 私钥文件（ENCRYPTED PRIVATE KEY）",
+            en: "not an encrypted PKCS#8 key file (ENCRYPTED PRIVATE KEY)"),
+        "passphrase-wrong": .init(zh: "口令错误，无法解开私钥", en: "wrong passphrase: the key does not decrypt"),
+        "private-key-wrong-type": .init(zh: "私钥不是 {type} 密钥", en: "the private key is not a {type} key"),
     ]
 }

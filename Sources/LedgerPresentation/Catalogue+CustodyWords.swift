@@ -4,7 +4,7 @@ extension Catalogue {
     static var custodyWordSections: [any CatalogueSection] {
         [
             custodyTerms, eventNames, eventSummaries, objects, show, history, list, caseShow, officerList, locationList,
-            recordedEntry, scan,
+            recordedEntry, scan, officerKeys,
         ]
     }
 }

@@ -7,6 +7,7 @@ extension Catalogue {
             "approver": .init(zh: "审批人", en: "the approver"),
             "seizer": .init(zh: "扣押民警", en: "seizing officer"),
             "returner": .init(zh: "归还人", en: "the officer returning it"),
+            "holder": .init(zh: "密钥持有人", en: "the key's holder"),
         ],
         // A role as what someone is ("is a clerk").
         "role": [
@@ -40,6 +41,9 @@ extension Catalogue {
             "dispose": .init(zh: "处置涉案财物", en: "dispose of items"),
             "correct": .init(zh: "登记更正", en: "record corrections"),
             "stocktake": .init(zh: "登记盘点", en: "record stocktakes"),
+            "enroll-keys": .init(zh: "见证登记签名密钥", en: "witness key enrolments"),
+            "rekey": .init(zh: "更换签名密钥", en: "replace a signing key"),
+            "revoke-keys": .init(zh: "吊销签名密钥", en: "revoke signing keys"),
         ],
         // What cannot be done to an object, and which file operation failed.
         "operation": [
@@ -118,6 +122,13 @@ extension Catalogue {
             "start-verification": .init(zh: "开始验签", en: "starting a verification"),
             "start-signature": .init(zh: "开始签名", en: "starting a signature"),
             "allocate-digest-context": .init(zh: "分配摘要上下文", en: "allocating a digest context"),
+            "random-salt": .init(zh: "生成随机盐值", en: "drawing a random salt"),
+            "set-key-encryption": .init(zh: "设置密钥加密参数", en: "setting up the key's encryption"),
+            "encode-private-key": .init(zh: "编码私钥", en: "encoding a private key"),
+            "encrypt-private-key": .init(zh: "加密私钥", en: "encrypting a private key"),
+            "allocate-buffer": .init(zh: "分配缓冲区", en: "allocating a buffer"),
+            "write-private-key": .init(zh: "写出私钥", en: "writing a private key"),
+            "decode-private-key": .init(zh: "解码私钥", en: "decoding a private key"),
         ],
         "hash": [
             "leaf-hash": .init(zh: "叶子哈希", en: "leaf hash"),

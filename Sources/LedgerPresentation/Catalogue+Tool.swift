@@ -30,7 +30,23 @@ extension Reason {
         .init("cabinet-slot-unknown", "slot", "cabinet"), .init("cabinet-slot-without-reader", "slot"),
         .init("cabinet-reader-given-twice", "reader"), .init("round-interval-invalid", "value"),
         .init("cabinet-reader-not-present", "reader"), .init("cabinet-slot-unreadable", "slot", "reader"),
+        .init("passphrase-needed", "badge"), .init("passphrase-unreadable", "fd", "detail"), .init("passphrase-fd-invalid", "value"),
+        .init("passphrases-differ"), .init("key-file-not-enrolled", "path", "key", "enrolled"),
     ]
+
+    // MARK: Officers' keys
+
+    /// No `--passphrase-fd` and no terminal to ask on.
+    public static func passphraseNeeded(badge: String) -> Reason { Reason("passphrase-needed", ["badge": badge]) }
+    public static func passphraseUnreadable(fd: Int32, detail: String) -> Reason {
+        Reason("passphrase-unreadable", ["fd": String(fd), "detail": detail])
+    }
+    public static func passphraseFDInvalid(_ value: String) -> Reason { Reason("passphrase-fd-invalid", ["value": value]) }
+    public static let passphrasesDiffer = Reason("passphrases-differ")
+    /// The key file holds a key other than the one the log has for its holder.
+    public static func keyFileNotEnrolled(_ path: String, key: String, enrolled: String) -> Reason {
+        Reason("key-file-not-enrolled", ["path": path, "key": key, "enrolled": enrolled])
+    }
 
     // MARK: Command lines
 
@@ -115,6 +131,19 @@ extension Catalogue {
     /// The tool's own reasons (``PropertyLedger/Reason/toolReasons``).
     static let tool: [String: Wording] = [
         "no-command": .init(zh: "未给出命令", en: "no command given"),
+        "passphrase-needed": .init(
+            zh: "需要 {badge} 的私钥口令：在终端上运行，或用 --passphrase-fd N 从文件描述符读取（口令不能写在命令行上）",
+            en:
+                "{badge}'s key passphrase is needed: run on a terminal, or read it from a file descriptor with --passphrase-fd N (never on the command line)"
+        ),
+        "passphrase-unreadable": .init(
+            zh: "无法从文件描述符 {fd} 读取口令：{detail}", en: "cannot read the passphrase from file descriptor {fd}: {detail}"),
+        "passphrase-fd-invalid": .init(
+            zh: "“{value}”不是可用的文件描述符号", en: "\"{value}\" is not a usable file descriptor number"),
+        "passphrases-differ": .init(zh: "两次输入的口令不一致", en: "the two passphrases differ"),
+        "key-file-not-enrolled": .init(
+            zh: "私钥文件 {path} 中的密钥 {key} 不是台账为其持有人登记的有效密钥 {enrolled}",
+            en: "the key {key} in {path} is not the active key the log has for its holder, {enrolled}"),
         "cabinet-group-unknown": .init(zh: "没有用户组“{group}”", en: "there is no group \"{group}\""),
         "socket-path-too-long": .init(
             zh: "套接字路径 {path} 有 {bytes} 字节，超过上限 {limit}", en: "the socket path {path} is {bytes} bytes, over the limit of {limit}"),

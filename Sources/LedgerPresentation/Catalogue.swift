@@ -17,7 +17,9 @@ public enum Catalogue {
     }
 
     /// The reasons' wording by area, in the order they are merged.
-    static var areas: [[String: Wording]] { [custody, input, store, log, crypto, audit, reader, vault, cabinet, arguments, tool] }
+    static var areas: [[String: Wording]] {
+        [custody, input, store, log, crypto, audit, signatures, reader, vault, cabinet, arguments, tool]
+    }
 
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.

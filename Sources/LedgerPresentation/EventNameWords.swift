@@ -25,6 +25,8 @@ public struct EventNameWords: CatalogueSection {
     public let disposed = Wording(zh: "处置", en: "disposed of")
     public let corrected = Wording(zh: "更正", en: "correction")
     public let stocktakeRecorded = Wording(zh: "盘点", en: "stocktake")
+    public let keyEnrolled = Wording(zh: "登记签名密钥", en: "signing key enrolled")
+    public let keyRevoked = Wording(zh: "吊销签名密钥", en: "signing key revoked")
 }
 
 extension Catalogue {
@@ -54,6 +56,8 @@ extension EventNameWords {
         case .disposed: disposed
         case .corrected: corrected
         case .stocktakeRecorded: stocktakeRecorded
+        case .keyEnrolled: keyEnrolled
+        case .keyRevoked: keyRevoked
         }
     }
 }

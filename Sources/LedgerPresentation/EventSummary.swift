@@ -103,6 +103,12 @@ public struct EventSummary: Sendable {
                     "location": e.location, "found": String(e.counts.found), "missing": String(e.counts.missing),
                     "misplaced": String(e.counts.misplaced), "unknown": String(e.counts.unknown),
                 ])
+        case .keyEnrolled(let e):
+            let holder = KeyHolder(e.holder).map(holderName) ?? e.holder
+            return e.replaces.map { say(words.keyReplaced, ["holder": holder, "key": e.key, "old": $0]) }
+                ?? say(words.keyEnrolled, ["holder": holder, "key": e.key])
+        case .keyRevoked(let e):
+            return say(words.keyRevoked, ["key": e.key, "reason": e.reason])
         }
     }
 
@@ -128,6 +134,16 @@ public struct EventSummary: Sendable {
         case .disposed(let e): e.object
         case .corrected(let e): e.object ?? e.subject
         case .stocktakeRecorded(let e): e.location
+        case .keyEnrolled(let e): KeyHolder(e.holder).map(holderName) ?? e.holder
+        case .keyRevoked(let e): e.key
+        }
+    }
+
+    /// A key's holder: the officer by name and badge, a device by its id.
+    private func holderName(_ holder: KeyHolder) -> String {
+        switch holder {
+        case .officer(let badge): people.name(badge)
+        case .device(let device): device.id
         }
     }
 

@@ -41,6 +41,9 @@ public struct EventSummaryWords: CatalogueSection {
     public let stocktake = Wording(
         zh: "{location}：账物相符 {found}，缺失 {missing}，错放 {misplaced}，未登记芯片 {unknown}",
         en: "{location}: {found} found, {missing} missing, {misplaced} misplaced, {unknown} unknown")
+    public let keyEnrolled = Wording(zh: "{holder} 的签名密钥 {key}", en: "{holder}'s signing key {key}")
+    public let keyReplaced = Wording(zh: "{holder} 的签名密钥 {key}，替换 {old}", en: "{holder}'s signing key {key}, replacing {old}")
+    public let keyRevoked = Wording(zh: "密钥 {key}（{reason}）", en: "key {key} ({reason})")
 }
 
 extension Catalogue {

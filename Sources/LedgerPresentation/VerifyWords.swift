@@ -9,6 +9,10 @@ public struct VerifyWords: CatalogueSection {
     public let checkpoint = Wording(zh: "1 个检查点（最新规模 {size}）", en: "1 checkpoint (latest at size {size})")
     public let checkpoints = Wording(zh: "{count} 个检查点（最新规模 {size}）", en: "{count} checkpoints (latest at size {size})")
     public let noCheckpoints = Wording(zh: "0 个检查点", en: "no checkpoints")
+    /// After ``intact``, once the log holds signed entries.
+    public let signatures = Wording(
+        zh: "；{signed} 条记录的签名已按其登记的密钥验证，{unsigned} 条未签名",
+        en: "; the signatures of {signed} entries verified against their enrolled keys, {unsigned} unsigned")
     public let failed = Wording(zh: "校验失败：发现 {problems}；首个出错序号：{index}", en: "FAILED: {problems}; first bad index {index}")
     public let problem = Wording(zh: "1 处问题", en: "1 problem")
     public let problems = Wording(zh: "{count} 处问题", en: "{count} problems")

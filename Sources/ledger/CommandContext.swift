@@ -11,6 +11,10 @@ struct CommandContext: Sendable, Equatable {
     var privateKey: String?
     /// `--actor` as given; see ``actor`` for the value used.
     var actorOption: String?
+    /// `--officer-key`: the acting officer's key file (else ``OfficerKeyLocation``).
+    var officerKey: String?
+    /// `--passphrase-fd`: where the acting officer's passphrase is read from (else the terminal).
+    var passphraseFD: Int32?
     var json = false
     /// `--dry-run`: evaluate the entry under the rules and print it, writing nothing.
     var isDryRun = false
@@ -25,6 +29,8 @@ struct CommandContext: Sendable, Equatable {
         store = arguments.take("store")
         privateKey = arguments.take("private-key")
         actorOption = arguments.take("actor")
+        officerKey = arguments.take("officer-key")
+        passphraseFD = try Passphrase.descriptor(arguments.take("passphrase-fd"))
         json = arguments.flag("json")
         isDryRun = arguments.flag("dry-run")
         let flag = arguments.take("lang")
@@ -112,7 +118,18 @@ struct CommandContext: Sendable, Equatable {
     /// Records `command` under the rules, or with `--dry-run` evaluates it in a read transaction: the same
     /// entry (or the same refusal), nothing written.
     func record(_ command: CustodyCommand, in store: LedgerStore) async throws -> RecordedEntry {
-        isDryRun ? try await store.evaluate(command, actor: actor) : try await store.record(command, actor: actor)
+        if isDryRun { return try await store.evaluate(command, actor: actor) }
+        return try await store.record(command, actor: actor, signer: try await signer(in: store))
+    }
+
+    /// The acting officer's key, unlocked, once the log has one enrolled for him (his entries must then be
+    /// signed); nil while he has none. A dry run signs nothing.
+    func signer(in store: LedgerStore, evenForDryRun: Bool = false) async throws -> (any EntrySigner)? {
+        guard !isDryRun || evenForDryRun, let badge = actor?.trimmingCharacters(in: .whitespaces), !badge.isEmpty,
+            let key = try await store.activeKey(of: .officer(badge))
+        else { return nil }
+        return try await OfficerSigners.shared.signer(
+            badge: badge, key: key, store: store, keyFile: officerKey, passphraseFD: passphraseFD, language: language)
     }
 
     /// Records the module entry `decide` returns, or with `--dry-run` evaluates it in a read transaction: the
@@ -120,7 +137,8 @@ struct CommandContext: Sendable, Equatable {
     func record<Payload: EntryPayload>(
         in store: LedgerStore, _ decide: @Sendable (borrowing RuleContext) throws -> Payload
     ) async throws -> RecordedModuleEntry {
-        isDryRun ? try await store.evaluate(actor: actor, decide) : try await store.record(actor: actor, decide)
+        if isDryRun { return try await store.evaluate(actor: actor, decide) }
+        return try await store.record(actor: actor, signer: try await signer(in: store), decide)
     }
 
     /// Records `command` and prints what was recorded (or, with `--dry-run`, what would be).

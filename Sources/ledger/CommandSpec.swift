@@ -50,6 +50,16 @@ struct CommandSpec: Sendable {
                 zh: "执行人的警号，写入记录的命令需要（默认：$LEDGER_ACTOR）",
                 en: "who is doing it, for commands that write (default: $LEDGER_ACTOR)")),
         Option(
+            name: "officer-key", value: "PATH",
+            help: Wording(
+                zh: "执行人的私钥文件（默认：$LEDGER_KEY_DIR/BADGE.key，否则为 ~/.config/propertyledger/keys/BADGE.key）",
+                en: "the actor's key file (default: $LEDGER_KEY_DIR/BADGE.key, else ~/.config/propertyledger/keys/BADGE.key)")),
+        Option(
+            name: "passphrase-fd", value: "N",
+            help: Wording(
+                zh: "从文件描述符 N 读取执行人的私钥口令（一行）；默认在终端上询问",
+                en: "read the actor's key passphrase from file descriptor N (one line); by default it is asked on the terminal")),
+        Option(
             name: "lang", value: "zh|en",
             help: Wording(
                 zh: "界面语言（默认依次取 $LEDGER_LANG、LC_ALL、LC_MESSAGES、LANG；均未设置时用台账库的默认语言："

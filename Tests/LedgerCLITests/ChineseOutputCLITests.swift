@@ -94,7 +94,7 @@ struct ChineseOutputCLITests {
             #expect(history.status == 0, "\(history.stderr)")
             let lines = history.stdout.split(separator: "\n").map(String.init)
             #expect(lines.count == 5)
-            #expect(Self.cellStarts(lines[0]).count == 5)
+            #expect(Self.cellStarts(lines[0]).count == 6)
             #expect(lines[0].hasPrefix("序号  时间"), "\(lines[0])")
             for expected in ["登记涉案财物", "绑定芯片", "入库", "出库", "李明 (000002)", "张丽 (000004)", "事由：鉴定", "审批人 魏江 (000001)", "前归还"] {
                 #expect(history.stdout.contains(expected), "\(expected): \(history.stdout)")

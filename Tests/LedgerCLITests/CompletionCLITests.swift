@@ -51,7 +51,10 @@ struct CompletionCLITests {
             try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", ""])
                 == ["interrogation", "appraisal", "identification", "examination", "court", "other"])
         #expect(try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--reason", "ap"]) == ["appraisal"])
-        #expect(try Self.bashCompletions(script, ["ledger", "officer", ""]) == ["add", "list", "retire", "card"])
+        #expect(
+            try Self.bashCompletions(script, ["ledger", "officer", ""]) == [
+                "add", "list", "retire", "card", "enroll", "rekey", "revoke-key",
+            ])
         #expect(try Self.bashCompletions(script, ["ledger", "--store", "x.db", "chec"]) == ["checkpoint", "checkin", "checkout"])
         #expect(
             try Self.bashCompletions(script, ["ledger", "list", "--status", ""]) == ["registered", "in-storage", "checked-out", "disposed"])
@@ -120,6 +123,9 @@ struct CompletionCLITests {
                 "add:add an officer (the first must be a supervisor, added without --actor)", "list:list officers",
                 "retire:retire an officer: a retired officer can do nothing",
                 "card:bind a police IC card to an officer, for the smart cabinets",
+                "enroll:make an officer's signing key: a supervisor witnesses and signs, the public key goes into the log, the private key into the officer's own encrypted file",
+                "rekey:an officer replaces his own signing key: signed with the old key, which then signs nothing more",
+                "revoke-key:revoke an officer's signing key: it signs nothing after this (lost, passphrase forgotten, suspected compromise)",
             ])
         #expect(try Self.zshCompletions(script, ["ledger", "prove", "--check", ""]) == ["(files)"])
         #expect(

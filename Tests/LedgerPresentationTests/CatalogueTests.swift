@@ -27,7 +27,8 @@ struct CatalogueTests {
 
     @Test func noAreaWordsAReasonAnotherAreaWords() {
         let areas = [
-            Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.reader,
+            Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.signatures,
+            Catalogue.reader,
             Catalogue.vault, Catalogue.cabinet, Catalogue.arguments, Catalogue.tool,
         ]
         #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))

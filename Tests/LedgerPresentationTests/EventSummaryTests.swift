@@ -104,6 +104,23 @@ struct EventSummaryTests {
                     counts: .init(found: 1, missing: 0, misplaced: 0, unknown: 1))),
             "CAB-01：账物相符 1，缺失 0，错放 0，未登记芯片 1", "CAB-01: 1 found, 0 missing, 0 misplaced, 1 unknown"
         ),
+        (
+            .keyEnrolled(
+                KeyEnrolled(
+                    key: "3f2a9c0b5e7d1a46", holder: "officer:000002", algorithm: .sm2, publicKey: "", replaces: nil, possession: "")),
+            "李明 (000002) 的签名密钥 3f2a9c0b5e7d1a46", "李明 (000002)'s signing key 3f2a9c0b5e7d1a46"
+        ),
+        (
+            .keyEnrolled(
+                KeyEnrolled(
+                    key: "3f2a9c0b5e7d1a46", holder: "cabinet:CAB-01", algorithm: .sm2, publicKey: "", replaces: "00000000000000aa",
+                    possession: "")),
+            "CAB-01 的签名密钥 3f2a9c0b5e7d1a46，替换 00000000000000aa", "CAB-01's signing key 3f2a9c0b5e7d1a46, replacing 00000000000000aa"
+        ),
+        (
+            .keyRevoked(KeyRevoked(key: "3f2a9c0b5e7d1a46", reason: "遗失")),
+            "密钥 3f2a9c0b5e7d1a46（遗失）", "key 3f2a9c0b5e7d1a46 (遗失)"
+        ),
     ]
 
     /// Which kind of event this is, by an exhaustive switch: a new kind does not compile here until it has a
@@ -129,11 +146,13 @@ struct EventSummaryTests {
         case .corrected: 16
         case .stocktakeRecorded: 17
         case .checkoutExtended: 18
+        case .keyEnrolled: 19
+        case .keyRevoked: 20
         }
     }
 
     @Test func everyKindOfEntryHasASample() {
-        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<19))
+        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<21))
     }
 
     @Test func everyEventIsSummarisedInBothLanguages() throws {

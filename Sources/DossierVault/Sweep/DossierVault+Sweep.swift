@@ -19,9 +19,9 @@ extension DossierVault {
     ///   central storage); any refusal of a move.
     public static func recordSweep(
         to location: String, in store: LedgerStore, actor: String?, asOf: Date? = nil, unit: String? = nil, device: Device? = nil,
-        at date: Date = Date()
+        at date: Date = Date(), signer: (any EntrySigner)? = nil
     ) async throws -> SweepRecording {
-        try await store.transaction(actor: actor, device: device, at: date) { transaction in
+        try await store.transaction(actor: actor, device: device, at: date, signer: signer) { transaction in
             try recordSweep(to: location, asOf: asOf ?? date, unit: unit, in: &transaction)
         }
     }

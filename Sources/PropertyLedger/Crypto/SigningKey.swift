@@ -14,6 +14,11 @@ public final class SigningKey: @unchecked Sendable {
         self.key = key
     }
 
+    /// Takes ownership of `key`, which must be of `algorithm`.
+    convenience init(wrapping key: OpaquePointer, algorithm: SignatureAlgorithm) {
+        self.init(algorithm: algorithm, key: key)
+    }
+
     deinit { EVP_PKEY_free(key) }
 
     /// Generates a fresh key pair from the system's random generator.

@@ -64,6 +64,15 @@ extension CustodyCommand {
             return .correct(index: index, field: try id(field, "field-name"), value: value, reason: reason)
         case .recordStocktake(let location, let seenUIDs):
             return .recordStocktake(location: try id(location, "location"), seenUIDs: try seenUIDs.map { try id($0, "chip-uid") })
+        case .enrollKey(var enrolment):
+            switch enrolment.holder {
+            case .officer(let badge): enrolment.holder = .officer(try id(badge, "badge"))
+            case .device(let device): enrolment.holder = .device(Device(device.kind, id: try id(device.id, "device")))
+            }
+            enrolment.replaces = try optionalID(enrolment.replaces, "key")
+            return .enrollKey(enrolment)
+        case .revokeKey(let key, let reason):
+            return .revokeKey(key: try id(key, "key"), reason: reason)
         }
     }
 }

@@ -30,6 +30,12 @@ public enum CustodyCommand: Sendable, Equatable {
     case correct(index: Int64, field: String, value: String, reason: String)
     /// A stocktake of `location`: the chip UIDs seen there in one round.
     case recordStocktake(location: String, seenUIDs: [String])
+    /// A signing key for an officer (or a device): witnessed by a supervisor who signs the entry; the first
+    /// supervisor's own while no supervisor has one; a replacement (``KeyEnrolment/replaces``) by its holder,
+    /// signed with the key it replaces.
+    case enrollKey(KeyEnrolment)
+    /// Revokes an enrolled key, by a supervisor or its holder.
+    case revokeKey(key: String, reason: String)
 }
 
 public struct ItemRegistration: Sendable, Equatable {

@@ -9,7 +9,9 @@ import Foundation
 /// recipient (same, and IAPE standard 1); return to the owner, never to an officer; corrections never erase.
 struct CustodyRules {
     let projections: Projections
-    let agency: Agency
+    /// The log: its agency, and the origin and profile keys are enrolled for.
+    let identity: LogIdentity
+    var agency: Agency { identity.agency }
     /// Reads a log entry's bytes (to correct it).
     let entryBytes: (Int64) throws -> Data?
 
@@ -243,6 +245,12 @@ struct CustodyRules {
         case .recordStocktake(let location, let seen):
             try requireActor(actor, roles: [.clerk, .supervisor], "stocktake")
             event = .stocktakeRecorded(try stocktake(of: try requireLocation(location).code, seen: seen))
+
+        case .enrollKey(let enrolment):
+            event = .keyEnrolled(try keyEnrolled(enrolment, actor: actor))
+
+        case .revokeKey(let key, let reason):
+            event = .keyRevoked(try keyRevoked(key, reason: reason, actor: actor))
         }
         var entry = CustodyEntry(at: at, actor: actor, event: event)
         entry.device = device
@@ -413,14 +421,14 @@ struct CustodyRules {
     }
 
     @discardableResult
-    private func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws -> Officer {
+    func requireActor(_ badge: String?, roles: Set<Role>, _ what: String) throws -> Officer {
         guard let badge else { throw refused(.actorRequired(action: what)) }
         return try requireOfficer(badge, roles: roles, as: "actor", refuseUnknown: true, what: what)
     }
 
     /// An active officer with one of `roles`.
     @discardableResult
-    private func requireOfficer(
+    func requireOfficer(
         _ badge: String, roles: Set<Role>, as party: String, refuseUnknown: Bool = false, what: String? = nil
     ) throws -> Officer {
         guard let officer = try projections.officer(badge) else {
@@ -484,8 +492,8 @@ struct CustodyRules {
         }
     }
 
-    private func refused(_ reason: Reason) -> LedgerError { LedgerError(.refused, reason) }
-    private func notFound(_ reason: Reason) -> LedgerError { LedgerError(.notFound, reason) }
+    func refused(_ reason: Reason) -> LedgerError { LedgerError(.refused, reason) }
+    func notFound(_ reason: Reason) -> LedgerError { LedgerError(.notFound, reason) }
 }
 
 @available(*, unavailable)

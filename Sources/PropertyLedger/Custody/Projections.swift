@@ -291,6 +291,7 @@ struct Projections {
                 e.badge, e.name, e.unit, e.role.rawValue, index)
         case .officerRetired(let e):
             try database.execute("UPDATE \(s).officers SET retired = 1 WHERE badge = ?", e.badge)
+            try revokeKeys(of: .officer(e.badge), at: index)
         case .locationAdded(let e):
             try database.execute(
                 "INSERT INTO \(s).locations (code, name, kind, parent, central, entry) VALUES (?, ?, ?, ?, ?, ?)",
@@ -340,6 +341,10 @@ struct Projections {
             try applyCorrection(e)
         case .stocktakeRecorded:
             break  // a finding to review, never a silent change of where things are
+        case .keyEnrolled(let e):
+            try applyKeyEnrolled(e, at: index)
+        case .keyRevoked(let e):
+            try applyKeyRevoked(e, at: index)
         }
         if let object = entry.event.object {
             try database.execute("INSERT INTO \(s).object_entries (object, idx) VALUES (?, ?)", object, index)

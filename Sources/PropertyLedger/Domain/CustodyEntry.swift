@@ -56,6 +56,8 @@ extension CustodyEntry: Codable {
         case .disposed(let e): try e.encode(to: encoder)
         case .corrected(let e): try e.encode(to: encoder)
         case .stocktakeRecorded(let e): try e.encode(to: encoder)
+        case .keyEnrolled(let e): try e.encode(to: encoder)
+        case .keyRevoked(let e): try e.encode(to: encoder)
         }
     }
 
@@ -87,6 +89,8 @@ extension CustodyEntry: Codable {
         case "custody.disposed": event = .disposed(try Disposed(from: decoder))
         case "correction": event = .corrected(try Corrected(from: decoder))
         case "stocktake.recorded": event = .stocktakeRecorded(try StocktakeRecorded(from: decoder))
+        case "key.enrolled": event = .keyEnrolled(try KeyEnrolled(from: decoder))
+        case "key.revoked": event = .keyRevoked(try KeyRevoked(from: decoder))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown entry type \(envelope.type)"))
         }

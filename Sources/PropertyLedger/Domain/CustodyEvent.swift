@@ -23,6 +23,8 @@ public enum CustodyEvent: Sendable, Equatable {
     case disposed(Disposed)
     case corrected(Corrected)
     case stocktakeRecorded(StocktakeRecorded)
+    case keyEnrolled(KeyEnrolled)
+    case keyRevoked(KeyRevoked)
 
     /// The `type` field of the entry.
     public var type: String {
@@ -46,6 +48,8 @@ public enum CustodyEvent: Sendable, Equatable {
         case .disposed: "custody.disposed"
         case .corrected: "correction"
         case .stocktakeRecorded: "stocktake.recorded"
+        case .keyEnrolled: "key.enrolled"
+        case .keyRevoked: "key.revoked"
         }
     }
 

@@ -15,6 +15,8 @@ public struct RuleContext: ~Copyable {
     public let tables: ProjectionTables
     /// The custody core's current state.
     public let custody: CustodyView
+    /// The log the entry goes into.
+    let identity: LogIdentity
 }
 
 @available(*, unavailable)

@@ -103,7 +103,7 @@ extension Reason {
 
     // MARK: Files
 
-    static func fileExists(_ path: String) -> Reason { Reason("file-exists", ["path": path]) }
+    public static func fileExists(_ path: String) -> Reason { Reason("file-exists", ["path": path]) }
     static func fileUnreadable(_ path: String) -> Reason { Reason("file-unreadable", ["path": path]) }
     static func fileTooLarge(_ path: String) -> Reason { Reason("file-too-large", ["path": path]) }
     static func fileNotText(_ path: String) -> Reason { Reason("file-not-text", ["path": path]) }

@@ -29,6 +29,6 @@ public struct Reason: Sendable, Hashable, CustomStringConvertible {
 extension Reason {
     /// Every reason PropertyLedger declares, by area.
     public static var libraryReasons: [ReasonSpec] {
-        custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons + auditReasons
+        custodyReasons + inputReasons + storeReasons + logReasons + cryptoReasons + auditReasons + signatureReasons
     }
 }

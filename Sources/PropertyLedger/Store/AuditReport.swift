@@ -23,6 +23,10 @@ public struct AuditReport: Sendable {
     public var nodesChecked: Int64 = 0
     /// How many signed checkpoints were verified (signature, root, and agreement with the store).
     public var checkpointsChecked = 0
+    /// How many entries' signatures were verified against their enrolled keys.
+    public var signaturesChecked: Int64 = 0
+    /// How many entries carry no signature (those written before their holder had a key, or without one).
+    public var unsignedEntries: Int64 = 0
     /// The size of the latest signed checkpoint, if any.
     public var latestCheckpointSize: Int64?
     /// What did not hold, ordered by the first affected entry; at most ``maximumFindings``.

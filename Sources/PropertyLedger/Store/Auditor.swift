@@ -16,6 +16,7 @@ struct Auditor {
     /// - every entry's leaf hash from its exact stored bytes, against the stored leaf;
     /// - every stored tree node from its two children, level by level;
     /// - every signed checkpoint: signature, origin, and its root against the tree at its size;
+    /// - every entry's signature, against the keys the log enrolled before it (``SignatureAudit``);
     /// - the checkpoint file beside the store, and the key file against the store's verifier key.
     ///
     /// It streams: each level is a merge of two sequential cursors, so memory does not grow with the log.
@@ -40,6 +41,7 @@ struct Auditor {
     private func auditLeaves(_ report: inout AuditReport) throws -> Int64 {
         let entries = try database.makeStatement("SELECT idx, bytes FROM log_entries ORDER BY idx")
         var leaves = try NodeCursor(database, level: 0)
+        var signatures = SignatureAudit(origin: verifier.name, hashAlgorithm: hasher.algorithm)
         var expected: Int64 = 0
         while try entries.step() {
             let index = entries.int64(0)
@@ -61,8 +63,11 @@ struct Auditor {
             } else {
                 report.record(index, .auditEntry(index), Reason("entry-without-leaf"))
             }
+            signatures.check(entries.data(1), at: index, into: &report)
             expected = index + 1
         }
+        report.signaturesChecked = signatures.signaturesChecked
+        report.unsignedEntries = signatures.unsignedEntries
         while let leaf = leaves.current {
             report.record(leaf.index, .auditLeaf(leaf.index), Reason("leaf-without-entry"))
             try leaves.advance()

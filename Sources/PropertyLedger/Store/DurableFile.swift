@@ -41,11 +41,17 @@ enum DurableFile {
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
         try create(temporary, contents: contents, mode: mode)
-        guard rename(temporary, path) == 0 else {
+        guard Glibc.rename(temporary, path) == 0 else {
             let error = posixError("replace", path)
             unlink(temporary)
             throw error
         }
+        try syncDirectory(of: path)
+    }
+
+    /// Renames `source` over `path` atomically and fsyncs the directory.
+    static func rename(_ source: String, over path: String) throws {
+        guard Glibc.rename(source, path) == 0 else { throw posixError("replace", path) }
         try syncDirectory(of: path)
     }
 

@@ -12,19 +12,22 @@ extension LedgerStore {
     ///   - actor: the badge of the officer doing it (nil, empty or blank only for the very first officer).
     ///   - device: the device that caused it, if one did (a cabinet that identified the officer).
     @discardableResult
-    public func record(_ command: CustodyCommand, actor: String?, device: Device? = nil, at date: Date = Date()) throws
-        -> RecordedEntry
-    {
-        try transaction(actor: actor, device: device, at: date) { try $0.record(command) }
+    public func record(
+        _ command: CustodyCommand, actor: String?, device: Device? = nil, at date: Date = Date(), signer: (any EntrySigner)? = nil
+    ) throws -> RecordedEntry {
+        try transaction(actor: actor, device: device, at: date, signer: signer) { try $0.record(command) }
     }
 
     /// Records several commands in one transaction, in order, each checked against the state the previous
     /// ones left: all are written, or none is (an import, a cabinet's inventory).
     @discardableResult
-    public func record(contentsOf commands: [CustodyCommand], actor: String?, device: Device? = nil, at date: Date = Date()) throws
-        -> [RecordedEntry]
-    {
-        try transaction(actor: actor, device: device, at: date) { transaction in try commands.map { try transaction.record($0) } }
+    public func record(
+        contentsOf commands: [CustodyCommand], actor: String?, device: Device? = nil, at date: Date = Date(),
+        signer: (any EntrySigner)? = nil
+    ) throws -> [RecordedEntry] {
+        try transaction(actor: actor, device: device, at: date, signer: signer) { transaction in
+            try commands.map { try transaction.record($0) }
+        }
     }
 
     /// What recording `command` now would write — the entry and the index it would take — or the refusal it
@@ -37,7 +40,7 @@ extension LedgerStore {
             let nextIndex = try size
             let context = RuleContext(
                 actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
-                custody: CustodyView(projections: Projections(database)))
+                custody: CustodyView(projections: Projections(database)), identity: identity)
             let entry = try LedgerTransaction.decide(command, in: context, registry: registry, device: device)
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
             guard try entry.encoded().count <= Self.maximumEntrySize else {
@@ -60,7 +63,7 @@ extension LedgerStore {
             let nextIndex = try size
             let context = RuleContext(
                 actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
-                custody: CustodyView(projections: Projections(database)))
+                custody: CustodyView(projections: Projections(database)), identity: identity)
             let payload = try decide(context)
             let at = Timestamp.string(date)
             let bytes = try ModuleEntryEncoding(at: at, actor: actor, device: device, payload: payload).encoded()

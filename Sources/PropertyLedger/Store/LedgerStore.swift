@@ -188,13 +188,16 @@ public actor LedgerStore {
     /// - Parameters:
     ///   - actor: the officer's badge, for every entry.
     ///   - device: the device that causes them (a cabinet, the scheduler), named in every entry beside the actor.
+    ///   - signer: signs every entry: the actor's key, or the device's when a device is named. Needed once
+    ///     that holder has an enrolled key (``EntrySealing``).
     public func transaction<T>(
-        actor: String?, device: Device? = nil, at date: Date = Date(), _ body: (inout LedgerTransaction) throws -> T
+        actor: String?, device: Device? = nil, at date: Date = Date(), signer: (any EntrySigner)? = nil,
+        _ body: (inout LedgerTransaction) throws -> T
     ) throws -> T {
         try write { writer in
             var transaction = LedgerTransaction(
                 writer: LogWriter(database: database, hasher: hasher, frontier: writer.frontier), database: database, registry: registry,
-                agency: identity.agency, actor: actor, device: device, date: date)
+                identity: identity, actor: actor, device: device, date: date, signer: signer)
             let result = try body(&transaction)
             // What the transaction appended moves the outer writer's edge, which `write` commits.
             writer.frontier = transaction.writer.frontier
@@ -205,9 +208,10 @@ public actor LedgerStore {
     /// Decides, writes and applies one module entry in a transaction of its own.
     @discardableResult
     public func record<Payload: EntryPayload>(
-        actor: String?, device: Device? = nil, at date: Date = Date(), _ decide: (borrowing RuleContext) throws -> Payload
+        actor: String?, device: Device? = nil, at date: Date = Date(), signer: (any EntrySigner)? = nil,
+        _ decide: (borrowing RuleContext) throws -> Payload
     ) throws -> RecordedModuleEntry {
-        try transaction(actor: actor, device: device, at: date) { try $0.record(decide) }
+        try transaction(actor: actor, device: device, at: date, signer: signer) { try $0.record(decide) }
     }
 
     // MARK: Long reads

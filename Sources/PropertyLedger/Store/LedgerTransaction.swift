@@ -8,19 +8,22 @@ public struct LedgerTransaction: ~Copyable {
     var writer: LogWriter
     let database: Database
     let registry: ModuleRegistry
-    let agency: Agency
+    let identity: LogIdentity
+    var agency: Agency { identity.agency }
     /// Who acts, for every entry of the transaction.
     public let actor: String?
     /// The device that causes them, if one does; named in every entry beside the actor.
     public let device: Device?
     /// The time every entry of the transaction carries.
     public let date: Date
+    /// Signs every entry of the transaction: the key of the actor, or of the device when one is named.
+    let signer: (any EntrySigner)?
 
     /// What rules see at this point of the transaction.
     private var ruleContext: RuleContext {
         RuleContext(
             actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
-            custody: CustodyView(projections: Projections(database)))
+            custody: CustodyView(projections: Projections(database)), identity: identity)
     }
 
     /// Runs `body` on what the rules see at this point of the transaction — the state every entry recorded
@@ -35,7 +38,9 @@ public struct LedgerTransaction: ~Copyable {
     @discardableResult
     public mutating func record(_ command: CustodyCommand) throws -> RecordedEntry {
         let entry = try Self.decide(command, in: ruleContext, registry: registry, device: device)
-        let index = try writer.append(try entry.encoded())
+        var enrolment: KeyEnrolled?
+        if case .keyEnrolled(let e) = entry.event { enrolment = e }
+        let index = try writer.append(try seal(try entry.encoded(), actor: entry.actor, enrolment: enrolment))
         try Projections(database).apply(entry, at: index)
         for module in registry.modules {
             try module.observe(entry, at: index, to: ProjectionTables(database, schema: "main"))
@@ -51,7 +56,7 @@ public struct LedgerTransaction: ~Copyable {
     ) throws -> CustodyEntry {
         let projections = context.custody.projections
         let command = try command.normalized().resolvingChips(using: projections.resolve)
-        let rules = CustodyRules(projections: projections, agency: context.agency, entryBytes: projections.entryBytes)
+        let rules = CustodyRules(projections: projections, identity: context.identity, entryBytes: projections.entryBytes)
         let entry = try rules.entry(for: command, actor: context.actor, device: device, at: context.date)
         for module in registry.modules {
             try module.review(entry, in: context)
@@ -74,9 +79,19 @@ public struct LedgerTransaction: ~Copyable {
         guard entry.type == Payload.type, entry.at == at, entry.actor == actor, entry.device == device else {
             throw LedgerError(.invalidInput, .payloadUsesEnvelope(Payload.type))
         }
-        let index = try writer.append(bytes)
-        try module.apply(entry, at: index, to: ProjectionTables(database, schema: "main"))
-        return RecordedModuleEntry(index: index, entry: entry)
+        let stored = try seal(bytes, actor: actor, enrolment: nil)
+        let index = try writer.append(stored)
+        let logged = stored == bytes ? entry : try LoggedEntry(decoding: stored)
+        try module.apply(logged, at: index, to: ProjectionTables(database, schema: "main"))
+        return RecordedModuleEntry(index: index, entry: logged)
+    }
+}
+
+extension LedgerTransaction {
+    /// `body`, the next entry, signed as ``EntrySealing`` decides.
+    fileprivate func seal(_ body: Data, actor: String?, enrolment: KeyEnrolled?) throws -> Data {
+        try EntrySealing(projections: Projections(database), identity: identity).seal(
+            body, at: writer.nextIndex, actor: actor, device: device, enrolment: enrolment, signer: signer)
     }
 }
 

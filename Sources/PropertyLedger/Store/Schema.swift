@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7]
+    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
 
     static var currentVersion: Int { migrations.count }
 
@@ -127,6 +127,27 @@ enum Schema {
         CREATE INDEX IF NOT EXISTS objects_by_case_kind ON objects (case_number, kind);
         """
 
+    /// Officers' and devices' signing keys, enrolled in the log (`key.enrolled`); no store before this version
+    /// enrolled any, so the table starts empty. `IF NOT EXISTS`: a test that rewinds a store's version meets it
+    /// again.
+    private static let version8 = signingKeysTable(schema: "main")
+
+    /// The enrolled keys: each signs the entries of its holder from `enrolled` up to and including `revoked`.
+    private static func signingKeysTable(schema: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(schema).signing_keys (
+            key TEXT PRIMARY KEY NOT NULL,
+            holder TEXT NOT NULL,
+            algorithm TEXT NOT NULL,
+            public_key BLOB NOT NULL,
+            enrolled INTEGER NOT NULL,
+            revoked INTEGER
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS \(schema).signing_keys_by_holder ON signing_keys (holder, revoked);
+
+        """
+    }
+
     private static func projectionColumnsAddedInVersion6(schema: String) -> String {
         """
         ALTER TABLE \(schema).cases ADD COLUMN unit TEXT;
@@ -138,7 +159,7 @@ enum Schema {
     /// The projection tables as they are now, in `schema` (`temp` for a rebuild check): as version 2 created
     /// them, with every column added since.
     static func currentProjectionTables(schema: String) -> String {
-        projectionTables(schema: schema) + projectionColumnsAddedInVersion6(schema: schema)
+        projectionTables(schema: schema) + projectionColumnsAddedInVersion6(schema: schema) + signingKeysTable(schema: schema)
     }
 
     /// The projection tables as version 2 created them, in `schema`. Never edit: later versions alter them.
@@ -210,5 +231,5 @@ enum Schema {
     }
 
     /// The projection tables, for comparing a rebuild with the live state.
-    static let projectionTableNames = ["officers", "locations", "cases", "objects", "chips", "object_entries"]
+    static let projectionTableNames = ["officers", "locations", "cases", "objects", "chips", "object_entries", "signing_keys"]
 }

@@ -108,8 +108,12 @@ struct DossierSweepCommand: LedgerCommand {
         if records, let target {
             let recording =
                 context.isDryRun
-                ? try await Self.evaluateSweep(to: target.code, in: store, actor: context.actor, asOf: asOf, unit: unit, at: now)
-                : try await DossierVault.recordSweep(to: target.code, in: store, actor: context.actor, asOf: asOf, unit: unit, at: now)
+                ? try await Self.evaluateSweep(
+                    to: target.code, in: store, actor: context.actor, asOf: asOf, unit: unit, at: now,
+                    signer: try await context.signer(in: store, evenForDryRun: true))
+                : try await DossierVault.recordSweep(
+                    to: target.code, in: store, actor: context.actor, asOf: asOf, unit: unit, at: now,
+                    signer: try await context.signer(in: store))
             let names = try await Self.names(of: recording.moved + recording.notMoved, in: store)
             var moved = recording.moved.map { Self.item($0, names: names, timeFormat: timeFormat) }
             for (offset, entry) in recording.moves.enumerated() where moved.indices.contains(offset) {
@@ -148,13 +152,15 @@ struct DossierSweepCommand: LedgerCommand {
     /// What recording the sweep now would write, or the refusal it would meet: recorded in a transaction that is
     /// then rolled back, so it meets exactly the rules (and the write lock) a recording does, and writes nothing.
     static func evaluateSweep(
-        to location: String, in store: LedgerStore, actor: String?, asOf: Date, unit: String?, at date: Date
+        to location: String, in store: LedgerStore, actor: String?, asOf: Date, unit: String?, at date: Date,
+        signer: (any EntrySigner)?
     ) async throws -> SweepRecording {
         struct Evaluated: Error {
             let recording: SweepRecording
         }
         do {
-            try await store.transaction(actor: actor, at: date) { transaction -> Void in
+            // Signed like the recording (the transaction is rolled back): a keyed clerk's entries are refused unsigned.
+            try await store.transaction(actor: actor, at: date, signer: signer) { transaction -> Void in
                 throw Evaluated(recording: try DossierVault.recordSweep(to: location, asOf: asOf, unit: unit, in: &transaction))
             }
         } catch let evaluated as Evaluated {

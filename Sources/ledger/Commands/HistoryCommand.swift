@@ -30,8 +30,14 @@ struct HistoryCommand: LedgerCommand {
         let index: Int64
         let type, at: String
         let actor: String?
+        /// The key that signed the entry and its holder (`officer:000001`); absent for an unsigned entry.
+        let signature: Signature?
         let entry: String
         let receipt: String?
+    }
+
+    struct Signature: Encodable {
+        let key, holder: String
     }
 
     struct Result: Encodable {
@@ -50,10 +56,17 @@ struct HistoryCommand: LedgerCommand {
         let words = Catalogue.history
         var items: [Item] = []
         var table = TextTable(
-            headers: [words.indexHeading, words.atHeading, words.actorHeading, words.eventHeading, words.detailHeading].map {
-                $0.text(in: language)
-            })
+            headers: [
+                words.indexHeading, words.atHeading, words.actorHeading, Catalogue.officerKeys.signatureHeading, words.eventHeading,
+                words.detailHeading,
+            ].map { $0.text(in: language) })
+        var holders: [String: String] = [:]
         for record in history {
+            var signature: Signature?
+            if let key = try EntrySignature.split(record.bytes).signature?.keyID {
+                if holders[key] == nil { holders[key] = try await store.signingKey(key)?.holder ?? "" }
+                signature = Signature(key: key, holder: holders[key] ?? "")
+            }
             let receipt = try await checkpoint.asyncMap {
                 try await store.receipt(index: record.index, size: Int64($0.checkpoint.size)).text
             }
@@ -61,9 +74,12 @@ struct HistoryCommand: LedgerCommand {
             items.append(
                 Item(
                     index: record.index, type: record.entry.event.type, at: timeFormat.iso8601(stored: record.entry.at),
-                    actor: record.entry.actor, entry: String(decoding: record.bytes, as: UTF8.self), receipt: receipt))
+                    actor: record.entry.actor, signature: signature, entry: String(decoding: record.bytes, as: UTF8.self),
+                    receipt: receipt))
             table.append(
                 String(record.index), timeFormat.string(stored: record.entry.at), record.entry.actor.map(people.name) ?? "",
+                signature.map { Self.signer($0, people: people, language: language) }
+                    ?? Catalogue.officerKeys.unsigned.text(in: language),
                 summary.name(of: record.entry.event), summary.text(record.entry.event))
         }
         var text = table.rendered
@@ -77,5 +93,16 @@ struct HistoryCommand: LedgerCommand {
         }
         let id = try await store.resolve(reference)
         try context.output.emit(Result(object: id, entries: items), text: text)
+    }
+
+    /// Who signed: the holder by name, and the key's first eight hex digits (`魏江 (000001) · 097fb2ef`).
+    static func signer(_ signature: Signature, people: People, language: Language) -> String {
+        let holder: String
+        switch KeyHolder(signature.holder) {
+        case .officer(let badge): holder = people.name(badge)
+        case .device(let device): holder = device.id
+        case nil: holder = signature.holder
+        }
+        return Catalogue.officerKeys.signedBy.text(in: language, ["holder": holder, "key": String(signature.key.prefix(8))])
     }
 }

@@ -29,6 +29,8 @@ struct VerifyCommand: LedgerCommand {
         let ok: Bool
         let size, nodesChecked: Int64
         let checkpointsChecked: Int
+        /// Entries whose signature verified, and entries without one.
+        let signaturesChecked, unsignedEntries: Int64
         let latestCheckpointSize: Int64?
         let firstBadIndex: Int64?
         let findingCount: Int
@@ -41,7 +43,8 @@ struct VerifyCommand: LedgerCommand {
         let report = try await store.audit()
         let result = Result(
             ok: report.isIntact, size: report.size, nodesChecked: report.nodesChecked,
-            checkpointsChecked: report.checkpointsChecked, latestCheckpointSize: report.latestCheckpointSize,
+            checkpointsChecked: report.checkpointsChecked, signaturesChecked: report.signaturesChecked,
+            unsignedEntries: report.unsignedEntries, latestCheckpointSize: report.latestCheckpointSize,
             firstBadIndex: report.firstBadIndex, findingCount: report.findingCount,
             findings: report.findings.map { .init(index: $0.index, place: context.words($0.subject), problem: context.words($0.reason)) },
             warnings: report.warnings.map { .init(index: nil, place: context.words($0.subject), problem: context.words($0.reason)) })
@@ -57,12 +60,16 @@ struct VerifyCommand: LedgerCommand {
                 report.latestCheckpointSize.map {
                     words.checkpoints.text(count: report.checkpointsChecked, one: words.checkpoint, in: language, ["size": String($0)])
                 } ?? words.noCheckpoints.text(in: language)
-            let summary = words.intact.text(
+            var summary = words.intact.text(
                 in: language,
                 [
                     "entries": words.entries.text(count: report.size, one: words.entry, in: language),
                     "nodes": words.nodes.text(count: report.nodesChecked, one: words.node, in: language), "checkpoints": checkpoints,
                 ])
+            if report.signaturesChecked > 0 {
+                summary += words.signatures.text(
+                    in: language, ["signed": String(report.signaturesChecked), "unsigned": String(report.unsignedEntries)])
+            }
             try context.output.emit(result, text: ([summary] + warnings).joined(separator: "\n"))
             if let first = report.warnings.first {
                 throw CommandFailure(

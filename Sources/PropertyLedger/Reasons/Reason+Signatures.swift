@@ -1,0 +1,74 @@
+/// Reasons of signed entries: enrolling and revoking keys, signing at write time, and checking signatures in
+/// an audit. `key` is a key id (16 hex digits); `holder` and `keyHolder` are ``KeyHolder`` texts
+/// (`officer:000123`); `index`, `enrolled` and `revoked` are log indices.
+extension Reason {
+    // MARK: Keys
+
+    static func keyHolderNotOfficer(_ holder: String) -> Reason { Reason("key-holder-not-officer", ["holder": holder]) }
+    static func publicKeyUnusable(algorithm: String) -> Reason { Reason("public-key-unusable", ["algorithm": algorithm]) }
+    static func keyAlreadyEnrolled(_ key: String) -> Reason { Reason("key-already-enrolled", ["key": key]) }
+    static func keyPossessionUnproven(_ key: String) -> Reason { Reason("key-possession-unproven", ["key": key]) }
+    static func rekeyByOther(actor: String, holder: String) -> Reason { Reason("rekey-by-other", ["actor": actor, "badge": holder]) }
+    public static func keyNotHoldersActive(_ key: String, holder: String) -> Reason {
+        Reason("key-not-holders-active", ["key": key, "badge": holder])
+    }
+    public static func officerHasNoKey(badge: String) -> Reason { Reason("officer-has-no-key", ["badge": badge]) }
+    static func officerHasKey(badge: String, key: String) -> Reason { Reason("officer-has-key", ["badge": badge, "key": key]) }
+    static func firstKeyNotSupervisorsOwn(badge: String) -> Reason { Reason("first-key-not-supervisors-own", ["badge": badge]) }
+    static func enrolmentWitnessIsHolder(badge: String) -> Reason { Reason("enrolment-witness-is-holder", ["badge": badge]) }
+    static func keyNotFound(_ key: String) -> Reason { Reason("key-not-found", ["key": key]) }
+    static func keyAlreadyRevoked(_ key: String) -> Reason { Reason("key-already-revoked", ["key": key]) }
+
+    public static func keyFileMissing(_ path: String) -> Reason { Reason("key-file-missing", ["path": path]) }
+    public static func keyFileExposed(_ path: String, mode: String) -> Reason { Reason("key-file-exposed", ["path": path, "mode": mode]) }
+
+    // MARK: Signing an entry
+
+    static let entryUsesSignatureField = Reason("entry-uses-signature-field")
+    static let entrySignatureMalformed = Reason("entry-signature-malformed")
+    static func signatureRequired(holder: String, key: String) -> Reason {
+        Reason("signature-required", ["holder": holder, "key": key])
+    }
+    static let signerWithoutActor = Reason("signer-without-actor")
+    static func signingKeyNotHolders(_ key: String, keyHolder: String, holder: String) -> Reason {
+        Reason("signing-key-not-holders", ["key": key, "keyHolder": keyHolder, "holder": holder])
+    }
+    static func rekeyNotSignedByReplacedKey(_ key: String) -> Reason { Reason("rekey-not-signed-by-replaced-key", ["key": key]) }
+    static func signatureNotByKey(_ key: String) -> Reason { Reason("signature-not-by-key", ["key": key]) }
+    static func signingKeyUnknown(_ key: String) -> Reason { Reason("signing-key-unknown", ["key": key]) }
+    static func signingKeyRevoked(_ key: String, at index: Int64) -> Reason {
+        Reason("signing-key-revoked", ["key": key, "index": String(index)])
+    }
+
+    // MARK: Checking signatures (audit findings)
+
+    static let entrySignatureInvalid = Reason("entry-signature-invalid")
+    static func entrySignedByUnknownKey(_ key: String) -> Reason { Reason("entry-signed-by-unknown-key", ["key": key]) }
+    static func entrySignedOutsideKeyValidity(_ key: String, enrolled: Int64, revoked: Int64?) -> Reason {
+        Reason(
+            "entry-signed-outside-key-validity",
+            ["key": key, "enrolled": String(enrolled), "revoked": revoked.map(String.init) ?? ""])
+    }
+    static func entrySignedByOther(_ key: String, keyHolder: String, holder: String) -> Reason {
+        Reason("entry-signed-by-other", ["key": key, "keyHolder": keyHolder, "holder": holder])
+    }
+    static func entryUnsigned(holder: String, key: String) -> Reason { Reason("entry-unsigned", ["holder": holder, "key": key]) }
+    static func keyPossessionInvalid(_ key: String) -> Reason { Reason("key-possession-invalid", ["key": key]) }
+    static let keyEnrolmentUnreadable = Reason("key-enrolment-unreadable")
+
+    public static let signatureReasons: [ReasonSpec] = [
+        .init("key-holder-not-officer", "holder"), .init("public-key-unusable", "algorithm"), .init("key-already-enrolled", "key"),
+        .init("key-possession-unproven", "key"), .init("rekey-by-other", "actor", "badge"), .init("key-not-holders-active", "key", "badge"),
+        .init("officer-has-key", "badge", "key"), .init("officer-has-no-key", "badge"), .init("first-key-not-supervisors-own", "badge"),
+        .init("enrolment-witness-is-holder", "badge"), .init("key-not-found", "key"), .init("key-already-revoked", "key"),
+        .init("key-file-missing", "path"), .init("key-file-exposed", "path", "mode"),
+        .init("entry-uses-signature-field"), .init("entry-signature-malformed"), .init("signature-required", "holder", "key"),
+        .init("signer-without-actor"), .init("signing-key-not-holders", "key", "keyHolder", "holder"),
+        .init("rekey-not-signed-by-replaced-key", "key"), .init("signature-not-by-key", "key"), .init("signing-key-unknown", "key"),
+        .init("signing-key-revoked", "key", "index"),
+        .init("entry-signature-invalid"), .init("entry-signed-by-unknown-key", "key"),
+        .init("entry-signed-outside-key-validity", "key", "enrolled", "revoked"),
+        .init("entry-signed-by-other", "key", "keyHolder", "holder"), .init("entry-unsigned", "holder", "key"),
+        .init("key-possession-invalid", "key"), .init("key-enrolment-unreadable"),
+    ]
+}

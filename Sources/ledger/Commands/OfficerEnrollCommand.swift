@@ -1,0 +1,91 @@
+import CommandLineSupport
+import Foundation
+import LedgerPresentation
+import PropertyLedger
+
+/// `ledger officer enroll BADGE`: makes the officer's personal signing key, in his presence and a supervisor's.
+/// The officer types a new passphrase; the key is written encrypted to his own key file (mode 0600) and only
+/// its public key goes into the log, in an entry the supervisor (`--actor`) signs.
+struct OfficerEnrollCommand: LedgerCommand {
+    static let spec = CommandSpec(
+        "officer enroll", arguments: "BADGE",
+        summary: Wording(
+            zh: "为警员生成个人签名密钥：审批领导见证并签名，公钥记入台账，私钥加密保存在本人的文件中",
+            en: "make an officer's signing key: a supervisor witnesses and signs, the public key goes into the log, the "
+                + "private key into the officer's own encrypted file"),
+        writesEntry: true,
+        options: [
+            Option(
+                name: "key-out", value: "PATH",
+                help: Wording(
+                    zh: "私钥文件写到这里（默认：$LEDGER_KEY_DIR/BADGE.key，否则为 ~/.config/propertyledger/keys/BADGE.key）；不得已存在",
+                    en: "write the key file here (default: $LEDGER_KEY_DIR/BADGE.key, else ~/.config/propertyledger/keys/BADGE.key); "
+                        + "it must not exist")),
+            Option(
+                name: "new-passphrase-fd", value: "N",
+                help: Wording(
+                    zh: "从文件描述符 N 读取新私钥的口令（一行）；默认在终端上询问两次",
+                    en: "read the new key's passphrase from file descriptor N (one line); by default it is asked twice on the terminal")),
+        ],
+        notes: [
+            Wording(
+                zh: "--actor 为见证的审批领导，其记录须用他自己的密钥签名（--passphrase-fd 或终端口令）。尚无审批领导登记密钥时，"
+                    + "第一位审批领导以本人为执行人为自己登记，记录由新密钥签名。已有密钥的警员用 officer rekey 更换。",
+                en: "--actor is the witnessing supervisor, whose entry is signed with his own key (--passphrase-fd or the terminal). "
+                    + "While no supervisor has a key, the first supervisor enrolls his own, as his own actor, the entry signed by the "
+                    + "new key. An officer who has a key replaces it with officer rekey.")
+        ])
+
+    let badge: String
+    let keyOut: String?
+    let newPassphraseFD: Int32?
+
+    init(parsing arguments: inout ArgumentReader) throws {
+        badge = try arguments.positional("BADGE").trimmingCharacters(in: .whitespaces)
+        keyOut = arguments.take("key-out")
+        newPassphraseFD = try Passphrase.descriptor(arguments.take("new-passphrase-fd"))
+    }
+
+    func run(in context: CommandContext) async throws {
+        let store = try await context.openStore()
+        let path = OfficerKeyLocation.path(for: badge, option: keyOut)
+        guard !FileManager.default.fileExists(atPath: path) else { throw LedgerError(.alreadyExists, .fileExists(path)) }
+        let key = try SigningKey.generate(store.identity.profile.signatureAlgorithm)
+        let enrolment = try KeyEnrolment.of(key, for: .officer(badge), in: store.identity)
+        let people = try await People.read(from: store)
+        if context.isDryRun {
+            let recorded = try await context.record(.enrollKey(enrolment), in: store)
+            let text = Catalogue.officerKeys.wouldEnroll.text(in: context.language, ["officer": people.name(badge)])
+            try context.output.emit(try RecordedEntryResult(recorded, isDryRun: true), text: text)
+            return
+        }
+        // The witness signs; the first supervisor enrolling himself signs with the new key.
+        let witness = context.actor?.trimmingCharacters(in: .whitespaces)
+        let witnessHasKey = try await store.activeKey(of: .officer(badge)) != nil
+        let ownFirstKey = witness == badge && !witnessHasKey
+        let signer: (any EntrySigner)? = ownFirstKey ? try store.unlocked(key) : try await context.signer(in: store)
+        let words = Catalogue.officerKeys
+        let passphrase = try await Passphrase.read(
+            fd: newPassphraseFD, badge: badge,
+            prompt: words.newPassphrasePrompt.text(
+                in: context.language, ["badge": badge, "minimum": String(SigningKey.minimumPassphraseLength)]),
+            confirmation: words.confirmPrompt.text(in: context.language))
+        try await onOwnThread { try KeyFile.create(key, passphrase: passphrase, at: path) }
+        let recorded: RecordedEntry
+        do {
+            recorded = try await store.record(.enrollKey(enrolment), actor: context.actor, signer: signer)
+        } catch {
+            // Nothing was enrolled: the file holds a key the log does not know.
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        guard case .keyEnrolled(let enrolled) = recorded.entry.event else { return }
+        let text = words.enrolled.text(
+            in: context.language,
+            [
+                "officer": people.name(badge), "key": enrolled.key, "index": String(recorded.index),
+                "witness": recorded.entry.actor.map(people.name) ?? "", "path": path,
+            ])
+        try context.output.emit(try RecordedEntryResult(recorded, isDryRun: false), text: text)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import PropertyLedger
+
+/// Officers' keys through `ledger` as people use it: enrolment in a supervisor's presence, passphrases from a
+/// file descriptor, every entry signed, `verify` and `history` saying who signed, refusals that write nothing,
+/// and an independent verifier (Python's `cryptography`, the `openssl` command) checking the same signatures.
+struct SignedEntryCLITests {
+    static let passphrases = ["000001": "supervisor passphrase", "000002": "officer passphrase", "000004": "clerk passphrase"]
+
+    /// Runs `ledger` with file descriptor 3 reading `passphrase` (the actor's) and 4 reading `newPassphrase`,
+    /// as a script would pass them: `ledger … --passphrase-fd 3 3<file`.
+    struct Signing {
+        let directory: URL
+        let store: String
+
+        func callAsFunction(
+            _ arguments: [String], passphrase: String? = nil, newPassphrase: String? = nil, environment: [String: String] = [:]
+        ) throws -> CLITests.Result {
+            let first = directory.appendingPathComponent("fd3-\(UUID().uuidString)")
+            let second = directory.appendingPathComponent("fd4-\(UUID().uuidString)")
+            try ((passphrase ?? "") + "\n").write(to: first, atomically: true, encoding: .utf8)
+            try ((newPassphrase ?? "") + "\n").write(to: second, atomically: true, encoding: .utf8)
+            defer {
+                try? FileManager.default.removeItem(at: first)
+                try? FileManager.default.removeItem(at: second)
+            }
+            var options: [String] = []
+            if passphrase != nil { options += ["--passphrase-fd", "3"] }
+            if newPassphrase != nil { options += ["--new-passphrase-fd", "4"] }
+            let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger").path
+            var env = [
+                "LEDGER_STORE": store, "LEDGER_KEY_DIR": directory.appendingPathComponent("keys").path, "FD3": first.path,
+                "FD4": second.path,
+            ]
+            for (key, value) in environment { env[key] = value }
+            return try CLITests.ledgerLike(
+                "/bin/sh", ["-c", #"exec "$0" "$@" 3<"$FD3" 4<"$FD4""#, ledger] + arguments + options, environment: env, in: directory)
+        }
+
+        /// `arguments` as `badge`, signed with his key.
+        func signed(_ arguments: [String], as badge: String) throws -> CLITests.Result {
+            try self(arguments + ["--actor", badge], passphrase: SignedEntryCLITests.passphrases[badge])
+        }
+    }
+
+    /// A store with a supervisor (000001, who enrolled himself), an officer (000002) and a clerk (000004), each
+    /// with an enrolled key in `keys/`.
+    static func withKeyedStore(crypto: String = "gm", _ body: (URL, Signing) async throws -> Void) async throws {
+        try await CLITests.withStore(crypto: crypto) { directory, ledger in
+            let run = Signing(directory: directory, store: directory.appendingPathComponent("ledger.db").path)
+            #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
+            let own = try run(["officer", "enroll", "000001", "--actor", "000001"], newPassphrase: passphrases["000001"])
+            #expect(own.status == 0, "\(own.stderr)")
+            for (badge, name, role) in [("000002", "李明", "officer"), ("000004", "张丽", "clerk")] {
+                let added = try run.signed(["officer", "add", badge, "--name", name, "--role", role], as: "000001")
+                #expect(added.status == 0, "\(added.stderr)")
+                let enrolled = try run(
+                    ["officer", "enroll", badge, "--actor", "000001"], passphrase: passphrases["000001"], newPassphrase: passphrases[badge])
+                #expect(enrolled.status == 0, "\(enrolled.stderr)")
+            }
+            try await body(directory, run)
+        }
+    }
+
+    @Test(arguments: ["gm", "intl"])
+    func aKeyedStoreSignsEveryEntryAndAnotherVerifierAgrees(crypto: String) async throws {
+        try await Self.withKeyedStore(crypto: crypto) { directory, run in
+            for badge in ["000001", "000002", "000004"] {
+                let file = directory.appendingPathComponent("keys/\(badge).key").path
+                let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+                #expect(mode == 0o600)
+                #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
+            }
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            let opened = try run.signed(
+                ["case", "open", "A1", "--title", "自行车被盗案", "--kind", "criminal", "--property-crime"], as: "000002")
+            #expect(opened.status == 0, "\(opened.stderr)")
+            let verify = try run(["verify"])
+            #expect(verify.status == 0, "\(verify.stderr)")
+            // 000001's own enrolment, two officers added and enrolled, the room and the case: 7 signed; the first officer not.
+            #expect(verify.stdout.contains("the signatures of 7 entries verified against their enrolled keys, 1 unsigned"))
+            let independent = try Self.independentVerifier(directory)
+            #expect(independent.status == 0, "\(independent.stdout)\(independent.stderr)")
+            #expect(independent.stdout == "OK: 7 signatures, 1 unsigned\n")
+        }
+    }
+
+    /// A clerk who types the supervisor's badge cannot sign for him: without a passphrase there is nothing to
+    /// sign with, with his own key file the key is not the supervisor's; a wrong passphrase opens nothing. Each
+    /// exits with its own status and writes nothing.
+    @Test func aClerkClaimingTheSupervisorsBadgeIsRefused() async throws {
+        try await Self.withKeyedStore { directory, run in
+            let before = try CLITests.snapshot(directory)
+            let add = ["officer", "add", "000005", "--name", "冒名", "--role", "supervisor", "--actor", "000001"]
+            let noPassphrase = try run(add)
+            #expect(noPassphrase.status == 64)
+            #expect(noPassphrase.stderr.contains("000001's key passphrase is needed"))
+            let clerksKey = try run(
+                add + ["--officer-key", directory.appendingPathComponent("keys/000004.key").path], passphrase: Self.passphrases["000004"])
+            #expect(clerksKey.status == 2)
+            #expect(clerksKey.stderr.contains("is not the active key the log has for its holder"))
+            let guessed = try run(add, passphrase: "clerk's guess at it")
+            #expect(guessed.status == 4)
+            #expect(guessed.stderr.contains("wrong passphrase"))
+            // A copy of the key file someone else can read is refused before any passphrase is tried.
+            let copy = directory.appendingPathComponent("stolen.key")
+            try FileManager.default.copyItem(at: directory.appendingPathComponent("keys/000001.key"), to: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy.path)
+            let exposed = try run(add + ["--officer-key", copy.path], passphrase: Self.passphrases["000001"])
+            #expect(exposed.status == 2)
+            #expect(exposed.stderr.contains("it must be your own, mode 600"))
+            try FileManager.default.removeItem(at: copy)
+            #expect(try CLITests.snapshot(directory) == before)
+        }
+    }
+
+    @Test func rekeyAndRevocationAreSignedAndTakeEffect() async throws {
+        try await Self.withKeyedStore(crypto: "intl") { directory, run in
+            let keyFile = directory.appendingPathComponent("keys/000002.key")
+            let oldFile = try Data(contentsOf: keyFile)
+            let rekey = try run(
+                ["officer", "rekey", "000002", "--actor", "000002"], passphrase: Self.passphrases["000002"],
+                newPassphrase: "a fresh passphrase")
+            #expect(rekey.status == 0, "\(rekey.stderr)")
+            #expect(rekey.stdout.contains("signs nothing more"))
+            #expect(try Data(contentsOf: keyFile) != oldFile)
+            // The old passphrase no longer opens the file; the new one signs.
+            let stale = try run(
+                ["case", "open", "A2", "--title", "盗窃案", "--kind", "criminal", "--actor", "000002"], passphrase: Self.passphrases["000002"])
+            #expect(stale.status == 4)
+            let fresh = try run(
+                ["case", "open", "A2", "--title", "盗窃案", "--kind", "criminal", "--actor", "000002"], passphrase: "a fresh passphrase")
+            #expect(fresh.status == 0, "\(fresh.stderr)")
+            // A clerk cannot revoke another's key; a supervisor can, and the officer can then sign nothing.
+            let byClerk = try run.signed(["officer", "revoke-key", "000002", "--reason", "遗失"], as: "000004")
+            #expect(byClerk.status == 2)
+            let revoked = try run.signed(["officer", "revoke-key", "000002", "--reason", "私钥遗失"], as: "000001")
+            #expect(revoked.status == 0, "\(revoked.stderr)")
+            #expect(try run(["verify"]).status == 0)
+            #expect(try Self.independentVerifier(directory).status == 0)
+        }
+    }
+
+    /// `history` names who signed each entry, and its JSON carries the key and its holder.
+    @Test func historyShowsWhoSigned() async throws {
+        try await Self.withKeyedStore { directory, run in
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
+            let item = try run.signed(
+                ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000001,000002"],
+                as: "000002")
+            #expect(item.status == 0, "\(item.stderr)")
+            let history = try run(["history", "P-370321-\(Self.year)-000001"])
+            #expect(history.status == 0, "\(history.stderr)")
+            #expect(history.stdout.contains("SIGNED"))
+            #expect(history.stdout.contains("李明 (000002) · "))
+            let json = try JSONSerialization.jsonObject(
+                with: Data(try run(["history", "P-370321-\(Self.year)-000001", "--json"]).stdout.utf8))
+            let entries = try #require((json as? [String: Any])?["entries"] as? [[String: Any]])
+            let signature = try #require(entries.first?["signature"] as? [String: String])
+            #expect(signature["holder"] == "officer:000002")
+            #expect(signature["key"]?.count == 16)
+        }
+    }
+
+    /// An edited signature: `verify` and the independent verifier both name the entry.
+    @Test(arguments: ["gm", "intl"])
+    func anEditedSignatureIsNamedByBothVerifiers(crypto: String) async throws {
+        try await Self.withKeyedStore(crypto: crypto) { directory, run in
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            #expect(try run.signed(["location", "add", "ROOM-2", "--name", "二号室", "--kind", "room"], as: "000004").status == 0)
+            let database = try Database(path: directory.appendingPathComponent("ledger.db").path, create: false)
+            let index = try #require(try database.queryInt("SELECT max(idx) - 1 FROM log_entries"))
+            let stored = try #require(try database.firstRow("SELECT bytes FROM log_entries WHERE idx = ?", index) { $0.data(0) })
+            let (body, signature) = try EntrySignature.split(stored)
+            var value = try #require(signature).value
+            value[4] ^= 0x20
+            try database.execute("DROP TRIGGER log_entries_no_update")
+            try database.execute(
+                "UPDATE log_entries SET bytes = ? WHERE idx = ?", EntrySignature(keyID: signature!.keyID, value: value).sealing(body), index
+            )
+            let verify = try run(["verify", "--json"])
+            #expect(verify.status == 1)
+            let report = try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any]
+            #expect(report?["firstBadIndex"] as? Int == Int(index))
+            let independent = try Self.independentVerifier(directory)
+            #expect(independent.status == 1)
+            #expect(independent.stdout == "FAIL: entry \(index): the signature does not verify\n")
+        }
+    }
+
+    static var year: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+
+    /// `scripts/verify-entry-signatures.py` on the store: a verifier that shares no code with the ledger.
+    static func independentVerifier(_ directory: URL) throws -> CLITests.Result {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/verify-entry-signatures.py").path
+        return try CLITests.ledgerLike("/usr/bin/python3", [script, directory.appendingPathComponent("ledger.db").path], in: directory)
+    }
+}
