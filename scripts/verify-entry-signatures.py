@@ -65,7 +65,7 @@ def main(path):
     database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = database.execute("SELECT idx, bytes FROM log_entries ORDER BY idx")
     keys, active, supervisors = {}, {}, set()
-    signed = unsigned = 0
+    signed = unsigned = approvals = 0
     origin = profile = None
     for index, stored in rows:
         stored = bytes(stored)
@@ -117,6 +117,19 @@ def main(path):
             if holder in active:
                 fail(f"unsigned, while {holder} had an active key")
             unsigned += 1
+        approval = entry.get("approval")
+        if approval:
+            # The approver's own signature over the statement's text, by his key valid at this entry.
+            lines = approval["statement"].split("\n")
+            if lines[0] != "PropertyLedger/approval/v1" or lines[1] != origin or f"approver {entry['approvedBy']}" not in lines:
+                fail("the approval is not the approver's, for this log")
+            key = keys.get(approval["key"])
+            if key is None or key["holder"] != f"officer:{entry['approvedBy']}" or index < key["enrolled"] or (
+                    key["revoked"] is not None and index > key["revoked"]):
+                fail("the approval is not signed by the approver's key")
+            if not verify(profile, key["spki"], base64.b64decode(approval["signature"]), approval["statement"].encode()):
+                fail("the approval's signature does not verify")
+            approvals += 1
         # What the entry changes, after its own signature was judged.
         if kind == "officer.added" and entry.get("role") == "supervisor":
             supervisors.add(f"officer:{entry['badge']}")
@@ -133,7 +146,7 @@ def main(path):
                 keys[entry["replaces"]]["revoked"] = index
             keys[entry["key"]] = new
             active[new["holder"]] = entry["key"]
-    print(f"OK: {signed} signatures, {unsigned} unsigned")
+    print(f"OK: {signed} signatures, {unsigned} unsigned, {approvals} approvals")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,28 @@ extension Catalogue {
             zh: "签名与已登记的密钥 {key} 不符", en: "the signature does not verify with the enrolled key {key}"),
         "signing-key-unknown": .init(zh: "密钥 {key} 未在本台账登记", en: "key {key} is not enrolled in this log"),
         "signing-key-revoked": .init(zh: "密钥 {key} 已于第 {index} 条记录吊销", en: "key {key} was revoked by entry {index}"),
+        "approval-required": .init(
+            zh: "审批领导 {approver} 已登记密钥 {key}：须附其签名的审批（在本终端输入其口令，或 --approval 审批文件）",
+            en:
+                "the approver {approver} has the enrolled key {key}: his signed approval is needed (his passphrase on this terminal, or --approval FILE)"
+        ),
+        "approval-malformed": .init(zh: "审批文件格式不正确", en: "the approval is malformed"),
+        "approval-for-other-log": .init(zh: "该审批是为另一本台账 {origin} 签发的", en: "the approval is for another log, {origin}"),
+        "approval-for-other-action": .init(zh: "该审批批准的是 {approved}，不是 {given}", en: "the approval is for {approved}, not {given}"),
+        "approval-term-differs": .init(
+            zh: "审批的 {term} 为 {approved}，与本次的 {given} 不符", en: "the approval's {term} is {approved}, not {given}"),
+        "approval-by-other": .init(
+            zh: "该审批由 {approved} 签发，而审批人是 {approver}", en: "the approval was given by {approved}, but the approver is {approver}"),
+        "approval-key-not-approvers": .init(
+            zh: "审批所用密钥 {key} 不是 {approver} 当前有效的密钥", en: "the approval's key {key} is not {approver}'s active key"),
+        "approval-signature-invalid": .init(
+            zh: "审批上的 {approver} 签名验证失败（内容被改动，或不是其本人签发）",
+            en: "{approver}'s signature on the approval does not verify (altered, or not made by him)"),
+        "approval-expired": .init(zh: "审批已于 {expires} 过期", en: "the approval expired at {expires}"),
+        "approval-valid-too-long": .init(
+            zh: "审批有效期至 {expires}，超过上限 {latest}（最长 7 天）",
+            en: "the approval is valid until {expires}, past the limit {latest} (7 days at most)"),
+        "approval-replayed": .init(zh: "该审批已被第 {index} 条记录使用过", en: "the approval was already used by entry {index}"),
         "entry-signature-invalid": .init(zh: "签名验证失败", en: "the signature does not verify"),
         "entry-signed-by-unknown-key": .init(
             zh: "签名所用密钥 {key} 在此之前未登记", en: "signed with key {key}, not enrolled before it"),

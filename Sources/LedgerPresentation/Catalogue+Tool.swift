@@ -31,7 +31,8 @@ extension Reason {
         .init("cabinet-reader-given-twice", "reader"), .init("round-interval-invalid", "value"),
         .init("cabinet-reader-not-present", "reader"), .init("cabinet-slot-unreadable", "slot", "reader"),
         .init("passphrase-needed", "badge"), .init("passphrase-unreadable", "fd", "detail"), .init("passphrase-fd-invalid", "value"),
-        .init("passphrases-differ"), .init("key-file-not-enrolled", "path", "key", "enrolled"),
+        .init("passphrases-differ"), .init("approval-file-malformed", "path"),
+        .init("approval-validity-invalid", "value"), .init("key-file-not-enrolled", "path", "key", "enrolled"),
     ]
 
     // MARK: Officers' keys
@@ -43,6 +44,9 @@ extension Reason {
     }
     public static func passphraseFDInvalid(_ value: String) -> Reason { Reason("passphrase-fd-invalid", ["value": value]) }
     public static let passphrasesDiffer = Reason("passphrases-differ")
+    /// `approve … --valid` that is not `90m`, `8h` or `2d`, or is longer than a week.
+    public static func approvalValidityInvalid(_ value: String) -> Reason { Reason("approval-validity-invalid", ["value": value]) }
+    public static func approvalFileMalformed(_ path: String) -> Reason { Reason("approval-file-malformed", ["path": path]) }
     /// The key file holds a key other than the one the log has for its holder.
     public static func keyFileNotEnrolled(_ path: String, key: String, enrolled: String) -> Reason {
         Reason("key-file-not-enrolled", ["path": path, "key": key, "enrolled": enrolled])
@@ -141,6 +145,9 @@ extension Catalogue {
         "passphrase-fd-invalid": .init(
             zh: "“{value}”不是可用的文件描述符号", en: "\"{value}\" is not a usable file descriptor number"),
         "passphrases-differ": .init(zh: "两次输入的口令不一致", en: "the two passphrases differ"),
+        "approval-validity-invalid": .init(
+            zh: "--valid “{value}”不可用：写作 90m、8h、2d，最长 7d", en: "--valid \"{value}\" is not usable: write 90m, 8h or 2d, at most 7d"),
+        "approval-file-malformed": .init(zh: "{path} 不是审批文件", en: "{path} is not an approval file"),
         "key-file-not-enrolled": .init(
             zh: "私钥文件 {path} 中的密钥 {key} 不是台账为其持有人登记的有效密钥 {enrolled}",
             en: "the key {key} in {path} is not the active key the log has for its holder, {enrolled}"),

@@ -14,6 +14,9 @@ public struct OfficerKeyWords: CatalogueSection {
         zh: "已吊销 {officer} 的签名密钥 {key}（第 {index} 条记录）", en: "revoked {officer}'s signing key {key} (entry {index})")
     public let wouldEnroll = Wording(
         zh: "将登记 {officer} 的签名密钥（未写入任何内容）", en: "would enroll a signing key for {officer} (nothing written)")
+    public let approvalWritten = Wording(
+        zh: "已签发审批：{object} 出库给 {recipient}，应于 {due} 前归还；审批有效至 {expires}，限用一次；文件：{path}",
+        en: "approval signed: {object} to {recipient}, due back {due}; usable once until {expires}; file: {path}")
     /// `history`: who signed an entry.
     public let signedBy = Wording(zh: "{holder} · {key}", en: "{holder} · {key}")
     public let unsigned = Wording(zh: "未签名", en: "unsigned")

@@ -15,6 +15,8 @@ struct CommandContext: Sendable, Equatable {
     var officerKey: String?
     /// `--passphrase-fd`: where the acting officer's passphrase is read from (else the terminal).
     var passphraseFD: Int32?
+    /// How the approval of a command that needs one is had (set by `checkout`, `checkout extend`, `dispose`).
+    var approvals = ApprovalOptions()
     var json = false
     /// `--dry-run`: evaluate the entry under the rules and print it, writing nothing.
     var isDryRun = false
@@ -118,6 +120,7 @@ struct CommandContext: Sendable, Equatable {
     /// Records `command` under the rules, or with `--dry-run` evaluates it in a read transaction: the same
     /// entry (or the same refusal), nothing written.
     func record(_ command: CustodyCommand, in store: LedgerStore) async throws -> RecordedEntry {
+        let command = try await approved(command, in: store)
         if isDryRun { return try await store.evaluate(command, actor: actor) }
         return try await store.record(command, actor: actor, signer: try await signer(in: store))
     }

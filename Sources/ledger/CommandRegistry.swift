@@ -31,6 +31,7 @@ enum CommandRegistry {
         CheckinCommand.self,
         CheckoutCommand.self,
         CheckoutExtendCommand.self,
+        ApproveCheckoutCommand.self,
         ReturnCommand.self,
         MoveCommand.self,
         DisposeCommand.self,

@@ -123,7 +123,8 @@ import Testing
 
         /// Waits until the reader of `slot` is known to hold `uid` (at start, or placed since).
         func waitForTag(_ uid: String, in slot: String) async throws {
-            let deadline = ContinuousClock.now + .seconds(10)
+            // A liveness bound: the full parallel run on 2 cores has taken more than 10 s to show a placed tag.
+            let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
                 let seen = events.contains {
                     ["tag-present", "tag-placed"].contains($0["event"] as? String) && $0["uid"] as? String == uid

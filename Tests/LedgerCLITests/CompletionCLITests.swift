@@ -65,8 +65,8 @@ struct CompletionCLITests {
         #expect(try Self.bashCompletions(script, ["ledger", "--actor", "000004", "checkout", "P-1", "--t"]) == ["--to"])
         // `checkout` is a command and a group: `checkout extend` is its subcommand, `checkout P-1` the command.
         #expect(try Self.bashCompletions(script, ["ledger", "checkout", "ex"]) == ["extend"])
-        #expect(try Self.bashCompletions(script, ["ledger", "checkout", "extend", "P-1", "--app"]) == ["--approved-by"])
-        #expect(try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--app"]) == ["--approved-by"])
+        #expect(try Self.bashCompletions(script, ["ledger", "checkout", "extend", "P-1", "--approved"]) == ["--approved-by"])
+        #expect(try Self.bashCompletions(script, ["ledger", "checkout", "P-1", "--approved"]) == ["--approved-by"])
         // The top level offers every command's first word, each group once.
         let top = try Self.bashCompletions(script, ["ledger", ""])
         #expect(Set(top) == Set(CommandSpec.all.map { String($0.name.split(separator: " ")[0]) }))

@@ -15,8 +15,10 @@ struct SignedEntryCLITests {
         let directory: URL
         let store: String
 
+        /// `fourth` is the option that reads descriptor 4 (`--new-passphrase-fd`, `--approver-passphrase-fd`).
         func callAsFunction(
-            _ arguments: [String], passphrase: String? = nil, newPassphrase: String? = nil, environment: [String: String] = [:]
+            _ arguments: [String], passphrase: String? = nil, newPassphrase: String? = nil, fourth: String = "--new-passphrase-fd",
+            environment: [String: String] = [:]
         ) throws -> CLITests.Result {
             let first = directory.appendingPathComponent("fd3-\(UUID().uuidString)")
             let second = directory.appendingPathComponent("fd4-\(UUID().uuidString)")
@@ -28,7 +30,7 @@ struct SignedEntryCLITests {
             }
             var options: [String] = []
             if passphrase != nil { options += ["--passphrase-fd", "3"] }
-            if newPassphrase != nil { options += ["--new-passphrase-fd", "4"] }
+            if newPassphrase != nil { options += [fourth, "4"] }
             let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger").path
             var env = [
                 "LEDGER_STORE": store, "LEDGER_KEY_DIR": directory.appendingPathComponent("keys").path, "FD3": first.path,
@@ -83,7 +85,7 @@ struct SignedEntryCLITests {
             #expect(verify.stdout.contains("the signatures of 7 entries verified against their enrolled keys, 1 unsigned"))
             let independent = try Self.independentVerifier(directory)
             #expect(independent.status == 0, "\(independent.stdout)\(independent.stderr)")
-            #expect(independent.stdout == "OK: 7 signatures, 1 unsigned\n")
+            #expect(independent.stdout == "OK: 7 signatures, 1 unsigned, 0 approvals\n")
         }
     }
 
@@ -188,6 +190,55 @@ struct SignedEntryCLITests {
             let independent = try Self.independentVerifier(directory)
             #expect(independent.status == 1)
             #expect(independent.stdout == "FAIL: entry \(index): the signature does not verify\n")
+        }
+    }
+
+    /// A supervisor signs an approval file elsewhere; the clerk's check-out carries it; it works once. On the
+    /// same terminal the supervisor types his passphrase instead.
+    @Test func approvalsFromAFileAndOnTheSameTerminal() async throws {
+        try await Self.withKeyedStore { directory, run in
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
+            #expect(try run.signed(["officer", "add", "000003", "--name", "王强", "--role", "officer"], as: "000001").status == 0)
+            let item = "P-370321-\(Self.year)-000001"
+            let registered = try run.signed(
+                ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000002,000003"],
+                as: "000002")
+            #expect(registered.status == 0, "\(registered.stderr)")
+            #expect(try run.signed(["checkin", item, "--to", "ROOM-1"], as: "000004").status == 0)
+            let due = "\(Self.year + 1)-01-10T12:00:00+08:00"
+            let terms = ["--to", "000002", "--reason", "appraisal", "--due", due]
+            let approve = try run.signed(
+                ["approve", "checkout", item] + terms + ["--out", "approval.json", "--valid", "2h"], as: "000001")
+            #expect(approve.status == 0, "\(approve.stderr)")
+            #expect(approve.stdout.contains("usable once until"))
+            let checkout = ["checkout", item] + terms + ["--approved-by", "000001"]
+            // Unapproved, and approved for another recipient: refused, nothing written.
+            let before = try CLITests.snapshot(directory)
+            let unapproved = try run.signed(checkout, as: "000004")
+            #expect(unapproved.status == 64, "\(unapproved.stderr)")  // no terminal to ask the approver on
+            let other = try run.signed(
+                ["approve", "checkout", item, "--to", "000003", "--reason", "appraisal", "--due", due, "--out", "other.json"], as: "000001")
+            #expect(other.status == 0)
+            let wrong = try run.signed(checkout + ["--approval", "other.json"], as: "000004")
+            #expect(wrong.status == 2)
+            #expect(wrong.stderr.contains("the approval's to is 000003, not 000002"), "\(wrong.stderr)")
+            #expect(try CLITests.snapshot(directory) == before)
+            let approved = try run.signed(checkout + ["--approval", "approval.json"], as: "000004")
+            #expect(approved.status == 0, "\(approved.stderr)")
+            #expect(try run.signed(["return", item, "--to", "ROOM-1", "--condition", "完好"], as: "000004").status == 0)
+            let replayed = try run.signed(checkout + ["--approval", "approval.json"], as: "000004")
+            #expect(replayed.status == 2)
+            #expect(replayed.stderr.contains("the approval was already used by entry"))
+            // On the same terminal: the approver's passphrase on its own descriptor.
+            let here = try run(
+                checkout + ["--actor", "000004"], passphrase: Self.passphrases["000004"], newPassphrase: Self.passphrases["000001"],
+                fourth: "--approver-passphrase-fd")
+            #expect(here.status == 0, "\(here.stderr)")
+            #expect(try run(["verify"]).status == 0)
+            let independent = try Self.independentVerifier(directory)
+            #expect(independent.status == 0, "\(independent.stdout)")
+            #expect(independent.stdout.hasSuffix(", 2 approvals\n"), "\(independent.stdout)")
         }
     }
 

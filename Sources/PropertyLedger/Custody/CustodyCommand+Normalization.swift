@@ -40,26 +40,27 @@ extension CustodyCommand {
             return .checkIn(
                 object: try id(object, "object"), location: try id(location, "location"),
                 caseNumber: try optionalID(caseNumber, "case-number"))
-        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let caseNumber):
+        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let caseNumber, let approval):
             return .checkOut(
                 object: try id(object, "object"), to: try id(to, "recipient-badge"), reason: reason,
-                approvedBy: try id(approvedBy, "approver"), due: due, note: note, caseNumber: try optionalID(caseNumber, "case-number"))
+                approvedBy: try id(approvedBy, "approver"), due: due, note: note, caseNumber: try optionalID(caseNumber, "case-number"),
+                approval: approval)
         case .returnObject(let object, let location, let condition, let by, let caseNumber):
             return .returnObject(
                 object: try id(object, "object"), location: try id(location, "location"), condition: condition,
                 by: try optionalID(by, "returner"), caseNumber: try optionalID(caseNumber, "case-number"))
-        case .extendCheckout(let object, let due, let approvedBy, let reason, let caseNumber):
+        case .extendCheckout(let object, let due, let approvedBy, let reason, let caseNumber, let approval):
             return .extendCheckout(
                 object: try id(object, "object"), due: due, approvedBy: try id(approvedBy, "approver"), reason: reason,
-                caseNumber: try optionalID(caseNumber, "case-number"))
+                caseNumber: try optionalID(caseNumber, "case-number"), approval: approval)
         case .move(let object, let location, let reason, let caseNumber, let rule):
             return .move(
                 object: try id(object, "object"), location: try id(location, "location"), reason: reason,
                 caseNumber: try optionalID(caseNumber, "case-number"), rule: try optionalID(rule, "rule"))
-        case .dispose(let object, let method, let approvedBy, let recipient, let note, let caseNumber):
+        case .dispose(let object, let method, let approvedBy, let recipient, let note, let caseNumber, let approval):
             return .dispose(
                 object: try id(object, "object"), method: method, approvedBy: try id(approvedBy, "approver"), recipient: recipient,
-                note: note, caseNumber: try optionalID(caseNumber, "case-number"))
+                note: note, caseNumber: try optionalID(caseNumber, "case-number"), approval: approval)
         case .correct(let index, let field, let value, let reason):
             return .correct(index: index, field: try id(field, "field-name"), value: value, reason: reason)
         case .recordStocktake(let location, let seenUIDs):
@@ -84,18 +85,21 @@ extension CustodyCommand {
         case .bindChip(let object, let uid): return .bindChip(object: try resolve(object), uid: uid)
         case .replaceChip(let object, let uid, let reason): return .replaceChip(object: try resolve(object), uid: uid, reason: reason)
         case .checkIn(let object, let location, let c): return .checkIn(object: try resolve(object), location: location, caseNumber: c)
-        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let c):
+        case .checkOut(let object, let to, let reason, let approvedBy, let due, let note, let c, let approval):
             return .checkOut(
-                object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c)
+                object: try resolve(object), to: to, reason: reason, approvedBy: approvedBy, due: due, note: note, caseNumber: c,
+                approval: approval)
         case .returnObject(let object, let location, let condition, let by, let c):
             return .returnObject(object: try resolve(object), location: location, condition: condition, by: by, caseNumber: c)
-        case .extendCheckout(let object, let due, let approvedBy, let reason, let c):
-            return .extendCheckout(object: try resolve(object), due: due, approvedBy: approvedBy, reason: reason, caseNumber: c)
+        case .extendCheckout(let object, let due, let approvedBy, let reason, let c, let approval):
+            return .extendCheckout(
+                object: try resolve(object), due: due, approvedBy: approvedBy, reason: reason, caseNumber: c, approval: approval)
         case .move(let object, let location, let reason, let c, let rule):
             return .move(object: try resolve(object), location: location, reason: reason, caseNumber: c, rule: rule)
-        case .dispose(let object, let method, let approvedBy, let recipient, let note, let c):
+        case .dispose(let object, let method, let approvedBy, let recipient, let note, let c, let approval):
             return .dispose(
-                object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c)
+                object: try resolve(object), method: method, approvedBy: approvedBy, recipient: recipient, note: note, caseNumber: c,
+                approval: approval)
         default: return self
         }
     }

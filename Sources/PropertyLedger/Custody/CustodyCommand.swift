@@ -19,14 +19,20 @@ public enum CustodyCommand: Sendable, Equatable {
     case replaceChip(object: String, uid: String, reason: String)
     /// `caseNumber`, when given, must be the object's case.
     case checkIn(object: String, location: String, caseNumber: String?)
-    case checkOut(object: String, to: String, reason: CheckoutReason, approvedBy: String, due: Date, note: String?, caseNumber: String?)
+    /// `approval`: the approver's signed approval (``SignedApproval``), required once he has an enrolled key.
+    case checkOut(
+        object: String, to: String, reason: CheckoutReason, approvedBy: String, due: Date, note: String?, caseNumber: String?,
+        approval: SignedApproval? = nil)
     /// A later due time for a checked-out object, approved by a supervisor who is not its holder.
-    case extendCheckout(object: String, due: Date, approvedBy: String, reason: String, caseNumber: String? = nil)
+    case extendCheckout(
+        object: String, due: Date, approvedBy: String, reason: String, caseNumber: String? = nil, approval: SignedApproval? = nil)
     /// `by` is who brings it back; by default the holder.
     case returnObject(object: String, location: String, condition: String, by: String?, caseNumber: String?)
     /// `rule`: the policy rule that requires the move, when one does (named in the entry).
     case move(object: String, location: String, reason: String?, caseNumber: String?, rule: String? = nil)
-    case dispose(object: String, method: DisposalMethod, approvedBy: String, recipient: String?, note: String?, caseNumber: String?)
+    case dispose(
+        object: String, method: DisposalMethod, approvedBy: String, recipient: String?, note: String?, caseNumber: String?,
+        approval: SignedApproval? = nil)
     case correct(index: Int64, field: String, value: String, reason: String)
     /// A stocktake of `location`: the chip UIDs seen there in one round.
     case recordStocktake(location: String, seenUIDs: [String])

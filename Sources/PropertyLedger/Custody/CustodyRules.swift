@@ -142,7 +142,7 @@ struct CustodyRules {
             }
             event = .checkedIn(CheckedIn(object: object.id, location: try requireLocation(location).code))
 
-        case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber):
+        case .checkOut(let objectID, let recipient, let reason, let approver, let due, let note, let caseNumber, let approval):
             if atCabinet {
                 let taker = try requireActor(actor, roles: [.officer, .supervisor], "check-out")
                 guard taker.badge == recipient else {
@@ -162,10 +162,14 @@ struct CustodyRules {
             guard due <= latestDue(recordedAt: date) else {
                 throw refused(.dueTooFar(Timestamp.string(due), latest: Timestamp.string(latestDue(recordedAt: date))))
             }
+            let approved = try approvalChecked(
+                approval, of: .checkout,
+                terms: ["object": object.id, "to": to.badge, "reason": reason.rawValue, "due": Timestamp.string(due)], by: approvedBy,
+                at: date, device: device)
             event = .checkedOut(
                 CheckedOut(
                     object: object.id, to: to.badge, reason: reason, note: try check("note", of: "custody.checked-out", optional: note),
-                    approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from))
+                    approvedBy: approvedBy.badge, due: Timestamp.string(due), from: from, approval: approved))
 
         case .returnObject(let objectID, let location, let condition, let by, let caseNumber):
             if !atCabinet { try requireActor(actor, roles: [.clerk], "take-back") }
@@ -191,7 +195,7 @@ struct CustodyRules {
                     object: object.id, location: try requireLocation(location).code,
                     condition: try check("condition", of: "custody.returned", condition), by: bringer.badge))
 
-        case .extendCheckout(let objectID, let due, let approver, let reason, let caseNumber):
+        case .extendCheckout(let objectID, let due, let approver, let reason, let caseNumber, let approval):
             try requireActor(actor, roles: [.clerk], "extend-checkouts")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.status == .checkedOut, let holder = object.holder, let current = object.due else {
@@ -205,10 +209,13 @@ struct CustodyRules {
             guard due <= latestDue(recordedAt: date) else {
                 throw refused(.dueTooFar(newDue, latest: Timestamp.string(latestDue(recordedAt: date))))
             }
+            let why = try check("reason", of: "custody.checkout-extended", reason)
+            let approved = try approvalChecked(
+                approval, of: .extension_, terms: ["object": object.id, "due": newDue, "reason": why], by: approvedBy, at: date,
+                device: device)
             event = .checkoutExtended(
                 CheckoutExtended(
-                    object: object.id, due: newDue, previousDue: current, approvedBy: approvedBy.badge,
-                    reason: try check("reason", of: "custody.checkout-extended", reason)))
+                    object: object.id, due: newDue, previousDue: current, approvedBy: approvedBy.badge, reason: why, approval: approved))
 
         case .move(let objectID, let location, let reason, let caseNumber, let rule):
             try requireActor(actor, roles: [.clerk], "move")
@@ -222,7 +229,7 @@ struct CustodyRules {
                     reason: try check("reason", of: "custody.moved", optional: reason),
                     rule: rule))
 
-        case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber):
+        case .dispose(let objectID, let method, let approver, let recipient, let note, let caseNumber, let approval):
             try requireActor(actor, roles: [.clerk], "dispose")
             let object = try requireLiveObject(objectID, caseNumber: caseNumber)
             guard object.kind == .item else { throw refused(.dossierNotDisposable(object.id)) }
@@ -233,10 +240,12 @@ struct CustodyRules {
                 guard let recipient else { throw refused(.ownerReturnNeedsRecipient) }
                 try requireOwnerOrProxy(recipient)
             }
+            let approved = try approvalChecked(
+                approval, of: .disposal, terms: ["object": object.id, "method": method.rawValue], by: approvedBy, at: date, device: device)
             event = .disposed(
                 Disposed(
                     object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
-                    note: try check("note", of: "custody.disposed", optional: note)))
+                    note: try check("note", of: "custody.disposed", optional: note), approval: approved))
 
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "correct")

@@ -327,14 +327,17 @@ struct Projections {
             try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
         case .checkedOut(let e):
             try setCustody(e.object, status: .checkedOut, location: nil, holder: e.to, due: e.due, checkedOutFrom: e.from)
+            try recordApproval(e.approval, at: index)
         case .checkoutExtended(let e):
             try database.execute("UPDATE \(s).objects SET due = ? WHERE id = ?", e.due, e.object)
+            try recordApproval(e.approval, at: index)
         case .returned(let e):
             try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
         case .moved(let e):
             try setCustody(e.object, status: .inStorage, location: e.location, holder: nil, due: nil)
         case .disposed(let e):
             try setCustody(e.object, status: .disposed, location: nil, holder: nil, due: nil)
+            try recordApproval(e.approval, at: index)
             // A disposed object is no longer live: its chip may be bound again.
             try database.execute("DELETE FROM \(s).chips WHERE object = ?", e.object)
         case .corrected(let e):

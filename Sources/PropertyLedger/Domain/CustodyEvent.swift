@@ -220,6 +220,8 @@ public struct CheckedOut: Codable, Sendable, Equatable {
     public var due: String
     /// Where it was taken from.
     public var from: String
+    /// The approver's signed approval of exactly this check-out; absent when he had no enrolled key.
+    public var approval: SignedApproval? = nil
 }
 
 /// An extension of a check-out's due time (the register's 延期), approved by a supervisor who is not the
@@ -232,6 +234,8 @@ public struct CheckoutExtended: Codable, Sendable, Equatable {
     public var previousDue: String
     public var approvedBy: String
     public var reason: String
+    /// The approver's signed approval of exactly this extension; absent when he had no enrolled key.
+    public var approval: SignedApproval? = nil
 }
 
 public struct Returned: Codable, Sendable, Equatable {
@@ -271,6 +275,8 @@ public struct Disposed: Codable, Sendable, Equatable {
     /// For a return to the owner: the recipient's name (no ID or phone numbers: the log is permanent).
     public var recipient: String?
     public var note: String?
+    /// The approver's signed approval of exactly this disposal; absent when he had no enrolled key.
+    public var approval: SignedApproval? = nil
 }
 
 /// A correction never erases: it names the entry it corrects, keeps the old value and gives the reason.

@@ -5,7 +5,7 @@ extension Reason {
     /// `encode-public-key`, `decode-public-key`, `read-ed25519-public-key`, `sign`, `allocate-signature-context`,
     /// `allocate-sm2-context`, `set-sm2-id`, `start-verification`, `start-signature`, `allocate-digest-context`,
     /// `random-salt`, `set-key-encryption`, `encode-private-key`, `encrypt-private-key`, `allocate-buffer`,
-    /// `write-private-key`, `decode-private-key`.
+    /// `write-private-key`, `decode-private-key`, `random-bytes`.
     public static let cryptoReasons: [ReasonSpec] = [
         .init("openssl-failed", "step"), .init("openssl-failed-detail", "step", "detail"),
         .init("crypto-unavailable", "algorithm"), .init("sm-crypto-unavailable", "algorithm"),

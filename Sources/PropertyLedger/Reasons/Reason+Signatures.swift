@@ -40,6 +40,32 @@ extension Reason {
         Reason("signing-key-revoked", ["key": key, "index": String(index)])
     }
 
+    // MARK: Approvals
+
+    static func approvalRequired(approver: String, key: String) -> Reason {
+        Reason("approval-required", ["approver": approver, "key": key])
+    }
+    static let approvalMalformed = Reason("approval-malformed")
+    static func approvalForOtherLog(_ origin: String) -> Reason { Reason("approval-for-other-log", ["origin": origin]) }
+    static func approvalForOtherAction(_ approved: String, action: String) -> Reason {
+        Reason("approval-for-other-action", ["approved": approved, "given": action])
+    }
+    static func approvalTermDiffers(_ term: String, approved: String, given: String) -> Reason {
+        Reason("approval-term-differs", ["term": term, "approved": approved, "given": given])
+    }
+    static func approvalByOther(_ approved: String, approver: String) -> Reason {
+        Reason("approval-by-other", ["approved": approved, "approver": approver])
+    }
+    static func approvalKeyNotApprovers(_ key: String, approver: String) -> Reason {
+        Reason("approval-key-not-approvers", ["key": key, "approver": approver])
+    }
+    static func approvalSignatureInvalid(approver: String) -> Reason { Reason("approval-signature-invalid", ["approver": approver]) }
+    static func approvalExpired(_ expires: String) -> Reason { Reason("approval-expired", ["expires": expires]) }
+    static func approvalValidTooLong(_ expires: String, latest: String) -> Reason {
+        Reason("approval-valid-too-long", ["expires": expires, "latest": latest])
+    }
+    static func approvalReplayed(_ index: Int64) -> Reason { Reason("approval-replayed", ["index": String(index)]) }
+
     // MARK: Checking signatures (audit findings)
 
     static let entrySignatureInvalid = Reason("entry-signature-invalid")
@@ -70,5 +96,10 @@ extension Reason {
         .init("entry-signed-outside-key-validity", "key", "enrolled", "revoked"),
         .init("entry-signed-by-other", "key", "keyHolder", "holder"), .init("entry-unsigned", "holder", "key"),
         .init("key-possession-invalid", "key"), .init("key-enrolment-unreadable"),
+        .init("approval-required", "approver", "key"), .init("approval-malformed"), .init("approval-for-other-log", "origin"),
+        .init("approval-for-other-action", "approved", "given"), .init("approval-term-differs", "term", "approved", "given"),
+        .init("approval-by-other", "approved", "approver"), .init("approval-key-not-approvers", "key", "approver"),
+        .init("approval-signature-invalid", "approver"), .init("approval-expired", "expires"),
+        .init("approval-valid-too-long", "expires", "latest"), .init("approval-replayed", "index"),
     ]
 }

@@ -57,3 +57,16 @@ extension Projections {
             "UPDATE \(schema).signing_keys SET revoked = ? WHERE holder = ? AND revoked IS NULL", index, holder.description)
     }
 }
+
+/// The nonces of the approvals entries carried (`approval_nonces`): an approval is used once.
+extension Projections {
+    /// The entry that used the approval nonce `nonce`, if one did.
+    func approvalNonceUse(_ nonce: String) throws -> Int64? {
+        try database.firstRow("SELECT entry FROM \(schema).approval_nonces WHERE nonce = ?", nonce) { $0.int64(0) }
+    }
+
+    func recordApproval(_ approval: SignedApproval?, at index: Int64) throws {
+        guard let approval, let statement = try? ApprovalStatement(parsing: approval.statement) else { return }
+        try database.execute("INSERT INTO \(schema).approval_nonces (nonce, entry) VALUES (?, ?)", statement.nonce, index)
+    }
+}

@@ -59,7 +59,37 @@ struct SignatureAudit {
                 report.record(index, place, .entryUnsigned(holder: holder, key: key))
             }
         }
+        if let approval = fields["approval"] as? [String: Any] { check(approval, of: fields, at: index, into: &report) }
         apply(type, fields, enrolment: enrolment, at: index, into: &report)
+    }
+
+    /// An approval an entry carries: the statement signed by the key of the entry's `approvedBy`, valid at the
+    /// entry, for this log, naming the same approver. (Its terms were compared with the entry's fields when it
+    /// was written; a reader can compare them again from the statement's text.)
+    private func check(_ approval: [String: Any], of fields: [String: Any], at index: Int64, into report: inout AuditReport) {
+        let place = Reason.auditEntry(index)
+        let approver = fields["approvedBy"] as? String ?? ""
+        guard let text = approval["statement"] as? String, let id = approval["key"] as? String,
+            let signature = (approval["signature"] as? String).flatMap({ Data(base64Encoded: $0) }),
+            let statement = try? ApprovalStatement(parsing: text)
+        else {
+            report.record(index, place, .approvalMalformed)
+            return
+        }
+        guard statement.origin == origin, statement.approver == approver else {
+            report.record(index, place, .approvalByOther(statement.approver, approver: approver))
+            return
+        }
+        guard let key = keys[id], key.holder == KeyHolder.officer(approver).description, index >= key.enrolled,
+            key.revoked.map({ index <= $0 }) ?? true
+        else {
+            report.record(index, place, .approvalKeyNotApprovers(id, approver: approver))
+            return
+        }
+        guard (try? key.verifier.isValidSignature(signature, for: Data(text.utf8))) == true else {
+            report.record(index, place, .approvalSignatureInvalid(approver: approver))
+            return
+        }
     }
 
     private mutating func check(

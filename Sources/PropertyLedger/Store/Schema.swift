@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
+    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
 
     static var currentVersion: Int { migrations.count }
 
@@ -132,6 +132,19 @@ enum Schema {
     /// again.
     private static let version8 = signingKeysTable(schema: "main")
 
+    /// The approvals' nonces: each signed approval is used once (no store before this version carried one).
+    private static let version9 = approvalNoncesTable(schema: "main")
+
+    private static func approvalNoncesTable(schema: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(schema).approval_nonces (
+            nonce TEXT PRIMARY KEY NOT NULL,
+            entry INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        """
+    }
+
     /// The enrolled keys: each signs the entries of its holder from `enrolled` up to and including `revoked`.
     private static func signingKeysTable(schema: String) -> String {
         """
@@ -160,6 +173,7 @@ enum Schema {
     /// them, with every column added since.
     static func currentProjectionTables(schema: String) -> String {
         projectionTables(schema: schema) + projectionColumnsAddedInVersion6(schema: schema) + signingKeysTable(schema: schema)
+            + approvalNoncesTable(schema: schema)
     }
 
     /// The projection tables as version 2 created them, in `schema`. Never edit: later versions alter them.
@@ -231,5 +245,7 @@ enum Schema {
     }
 
     /// The projection tables, for comparing a rebuild with the live state.
-    static let projectionTableNames = ["officers", "locations", "cases", "objects", "chips", "object_entries", "signing_keys"]
+    static let projectionTableNames = [
+        "officers", "locations", "cases", "objects", "chips", "object_entries", "signing_keys", "approval_nonces",
+    ]
 }

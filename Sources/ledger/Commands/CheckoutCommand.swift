@@ -31,7 +31,7 @@ struct CheckoutCommand: LedgerCommand {
                     zh: "在智能柜取出：只登记审批，领用人刷卡开柜取走后才记为出库",
                     en: "to be taken at its smart cabinet: records the approval; the check-out is recorded when it is taken")),
             CommandSpec.caseOption,
-        ],
+        ] + ApprovalOptions.options,
         notes: [
             Wording(
                 zh: "--at-cabinet：财物须存放在智能柜中。审批在 cabinet.approval-valid（默认 24 小时）内有效；领用人在柜门处刷卡或报警号，"
@@ -47,6 +47,7 @@ struct CheckoutCommand: LedgerCommand {
     let due: TypedTime
     let note, caseNumber: String?
     let atCabinet: Bool
+    let approvals: ApprovalOptions
 
     init(parsing arguments: inout ArgumentReader) throws {
         guard let due = try arguments.time("due") else { throw arguments.error(.optionMissing("--due")) }
@@ -58,6 +59,7 @@ struct CheckoutCommand: LedgerCommand {
         note = arguments.take("note")
         caseNumber = arguments.take("case")
         atCabinet = arguments.flag("at-cabinet")
+        approvals = try ApprovalOptions(taking: &arguments)
     }
 
     /// The check-out, its due time read in `agency`'s zone.
@@ -68,6 +70,8 @@ struct CheckoutCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
+        var context = context
+        context.approvals = approvals
         guard atCabinet else {
             try await context.recordAndReport(custodyCommand(for:))
             return

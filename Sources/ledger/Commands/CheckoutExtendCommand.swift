@@ -16,13 +16,14 @@ struct CheckoutExtendCommand: LedgerCommand {
                 help: Wording(zh: "审批领导的警号（不能是领用人）", en: "the approving supervisor (not the holder)")),
             Option(name: "reason", value: "TEXT", help: Wording(zh: "延期原因", en: "why it needs longer")),
             CommandSpec.caseOption,
-        ],
+        ] + ApprovalOptions.options,
         notes: CommandSpec.timeNotes)
 
     let object, approver, reason: String
     /// Read in the store's zone when the command runs.
     let due: TypedTime
     let caseNumber: String?
+    let approvals: ApprovalOptions
 
     init(parsing arguments: inout ArgumentReader) throws {
         guard let due = try arguments.time("due") else { throw arguments.error(.optionMissing("--due")) }
@@ -31,6 +32,7 @@ struct CheckoutExtendCommand: LedgerCommand {
         approver = try arguments.required("approved-by")
         reason = try arguments.required("reason")
         caseNumber = arguments.take("case")
+        approvals = try ApprovalOptions(taking: &arguments)
     }
 
     /// The extension, its due time read in `agency`'s zone.
@@ -39,6 +41,8 @@ struct CheckoutExtendCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
+        var context = context
+        context.approvals = approvals
         try await context.recordAndReport(custodyCommand(for:))
     }
 }

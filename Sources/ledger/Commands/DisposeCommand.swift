@@ -24,14 +24,22 @@ struct DisposeCommand: RecordingCommand {
                     en: "the owner or proxy (for returned-to-owner; never an officer)")),
             Option(name: "note", value: "TEXT", help: Wording(zh: "备注", en: "a note")),
             CommandSpec.caseOption,
-        ])
+        ] + ApprovalOptions.options)
 
     let custodyCommand: CustodyCommand
+    let approvals: ApprovalOptions
 
     init(parsing arguments: inout ArgumentReader) throws {
         custodyCommand = .dispose(
             object: try arguments.object(), method: try arguments.requiredChoice("method", DisposalMethod.self),
             approvedBy: try arguments.required("approved-by"), recipient: arguments.take("recipient"), note: arguments.take("note"),
             caseNumber: arguments.take("case"))
+        approvals = try ApprovalOptions(taking: &arguments)
+    }
+
+    func run(in context: CommandContext) async throws {
+        var context = context
+        context.approvals = approvals
+        try await context.recordAndReport(custodyCommand)
     }
 }
