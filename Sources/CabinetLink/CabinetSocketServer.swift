@@ -33,6 +33,8 @@ public final class CabinetSocketServer: Sendable {
     private let lineLimit: Int
     private let gracePeriod: Duration
     private let rule: PeerAccessRule
+    /// The socket file's mode once it is ready: 0660 for the cabinet daemon, 0600 for a login agent.
+    private let mode: mode_t
     private let state = Mutex(State())
 
     private struct State {
@@ -69,10 +71,12 @@ public final class CabinetSocketServer: Sendable {
     ///   - lineLimit: The longest line, in bytes without its line end (the protocol's 64 KiB; smaller in tests).
     ///   - gracePeriod: How long ``stop()`` lets connections finish writing their answer in progress before it
     ///     cuts them off (a peer that does not read would otherwise keep the write, and the stop, waiting).
+    ///   - mode: The socket file's mode once it is ready (0660; a server only its own user may reach, 0600).
     public init(
         path: String, group: UInt32?, handler: some CabinetLineHandler, lineLimit: Int = LineFramer.defaultLimit,
-        gracePeriod: Duration = .seconds(2)
+        gracePeriod: Duration = .seconds(2), mode: UInt32 = 0o660
     ) {
+        self.mode = mode_t(mode)
         self.path = path
         self.group = group
         self.handler = handler
@@ -195,7 +199,7 @@ public final class CabinetSocketServer: Sendable {
             var info = stat()
             guard lstat(path, &info) == 0 else { throw .inspectFailed(path: path, code: errno) }
             if let group, lchown(path, uid_t.max, group) != 0 { throw .chownFailed(path: path, group: group, code: errno) }
-            guard chmod(path, 0o660) == 0 else { throw .chmodFailed(path: path, code: errno) }
+            guard chmod(path, mode) == 0 else { throw .chmodFailed(path: path, code: errno) }
             // Non-blocking, so that a connection that went away between poll and accept cannot block the loop.
             _ = fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK)
             guard listen(listener, SOMAXCONN) == 0 else { throw .listenFailed(path: path, code: errno) }

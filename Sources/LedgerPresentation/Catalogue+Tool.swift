@@ -32,7 +32,9 @@ extension Reason {
         .init("cabinet-reader-not-present", "reader"), .init("cabinet-slot-unreadable", "slot", "reader"),
         .init("passphrase-needed", "badge"), .init("passphrase-unreadable", "fd", "detail"), .init("passphrase-fd-invalid", "value"),
         .init("passphrases-differ"), .init("approval-file-malformed", "path"),
-        .init("approval-validity-invalid", "value"), .init("key-file-not-enrolled", "path", "key", "enrolled"),
+        .init("approval-validity-invalid", "value"),
+        .init("agent-directory-exposed", "path"), .init("agent-unavailable", "badge"), .init("login-duration-invalid", "value"),
+        .init("agent-failed-to-start", "badge"), .init("not-logged-in", "badge"), .init("key-file-not-enrolled", "path", "key", "enrolled"),
     ]
 
     // MARK: Officers' keys
@@ -46,6 +48,13 @@ extension Reason {
     public static let passphrasesDiffer = Reason("passphrases-differ")
     /// `approve … --valid` that is not `90m`, `8h` or `2d`, or is longer than a week.
     public static func approvalValidityInvalid(_ value: String) -> Reason { Reason("approval-validity-invalid", ["value": value]) }
+    /// The login agents' directory is not the user's own, mode 0700.
+    public static func agentDirectoryExposed(_ path: String) -> Reason { Reason("agent-directory-exposed", ["path": path]) }
+    /// The agent stopped answering (expired, logged out) between a command's start and its signature.
+    public static func agentUnavailable(badge: String) -> Reason { Reason("agent-unavailable", ["badge": badge]) }
+    public static func loginDurationInvalid(_ value: String) -> Reason { Reason("login-duration-invalid", ["value": value]) }
+    public static func agentFailedToStart(badge: String) -> Reason { Reason("agent-failed-to-start", ["badge": badge]) }
+    public static func notLoggedIn(badge: String) -> Reason { Reason("not-logged-in", ["badge": badge]) }
     public static func approvalFileMalformed(_ path: String) -> Reason { Reason("approval-file-malformed", ["path": path]) }
     /// The key file holds a key other than the one the log has for its holder.
     public static func keyFileNotEnrolled(_ path: String, key: String, enrolled: String) -> Reason {
@@ -147,6 +156,16 @@ extension Catalogue {
         "passphrases-differ": .init(zh: "两次输入的口令不一致", en: "the two passphrases differ"),
         "approval-validity-invalid": .init(
             zh: "--valid “{value}”不可用：写作 90m、8h、2d，最长 7d", en: "--valid \"{value}\" is not usable: write 90m, 8h or 2d, at most 7d"),
+        "agent-directory-exposed": .init(
+            zh: "登录代理目录 {path} 不是当前用户独有（须为本人所有、权限 700）",
+            en: "the login agents' directory {path} is not yours alone (it must be yours, mode 700)"),
+        "agent-unavailable": .init(
+            zh: "{badge} 的登录代理已不再应答（已过期或已退出）：请重新 ledger login",
+            en: "{badge}'s login agent no longer answers (expired or logged out): ledger login again"),
+        "login-duration-invalid": .init(
+            zh: "--for “{value}”不可用：写作 30s、90m、8h，最长 12h", en: "--for \"{value}\" is not usable: write 30s, 90m or 8h, at most 12h"),
+        "agent-failed-to-start": .init(zh: "{badge} 的登录代理未能启动", en: "{badge}'s login agent did not start"),
+        "not-logged-in": .init(zh: "{badge} 没有登录", en: "{badge} is not logged in"),
         "approval-file-malformed": .init(zh: "{path} 不是审批文件", en: "{path} is not an approval file"),
         "key-file-not-enrolled": .init(
             zh: "私钥文件 {path} 中的密钥 {key} 不是台账为其持有人登记的有效密钥 {enrolled}",

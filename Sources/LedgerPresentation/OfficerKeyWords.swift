@@ -17,6 +17,10 @@ public struct OfficerKeyWords: CatalogueSection {
     public let approvalWritten = Wording(
         zh: "已签发审批：{object} 出库给 {recipient}，应于 {due} 前归还；审批有效至 {expires}，限用一次；文件：{path}",
         en: "approval signed: {object} to {recipient}, due back {due}; usable once until {expires}; file: {path}")
+    public let loggedIn = Wording(
+        zh: "{officer} 已登录至 {expires}：其间由登录代理代为签名（{socket}）；下班请 ledger logout",
+        en: "{officer} is logged in until {expires}: his login agent signs meanwhile ({socket}); ledger logout ends it")
+    public let loggedOut = Wording(zh: "{badge} 已退出登录", en: "{badge} is logged out")
     /// `history`: who signed an entry.
     public let signedBy = Wording(zh: "{holder} · {key}", en: "{holder} · {key}")
     public let unsigned = Wording(zh: "未签名", en: "unsigned")

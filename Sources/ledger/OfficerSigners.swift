@@ -9,9 +9,18 @@ actor OfficerSigners {
 
     private var unlocked: [String: UnlockedKey] = [:]
 
-    /// The signer for `badge`'s enrolled `key` in `store`: his key file, unlocked with the passphrase from
-    /// `passphraseFD` or the terminal.
+    /// The signer for `badge`'s enrolled `key` in `store`: his login agent when one runs and holds the key,
+    /// else his key file, unlocked with the passphrase from `passphraseFD` or the terminal.
     func signer(
+        badge: String, key: EnrolledKey, store: LedgerStore, keyFile: String?, passphraseFD: Int32?, language: Language
+    ) async throws -> any EntrySigner {
+        if let known = unlocked[key.id] { return known }
+        if passphraseFD == nil, let agent = try await onOwnThread({ AgentSigner(badge: badge, key: key) }) { return agent }
+        return try await unlock(badge: badge, key: key, store: store, keyFile: keyFile, passphraseFD: passphraseFD, language: language)
+    }
+
+    /// `badge`'s key file, unlocked with the passphrase from `passphraseFD` or the terminal.
+    func unlock(
         badge: String, key: EnrolledKey, store: LedgerStore, keyFile: String?, passphraseFD: Int32?, language: Language
     ) async throws -> UnlockedKey {
         if let known = unlocked[key.id] { return known }
