@@ -66,6 +66,7 @@ def main(path):
     rows = database.execute("SELECT idx, bytes FROM log_entries ORDER BY idx")
     keys, active, supervisors = {}, {}, set()
     signed = unsigned = approvals = 0
+    required_since = None
     origin = profile = None
     for index, stored in rows:
         stored = bytes(stored)
@@ -114,6 +115,8 @@ def main(path):
                 fail("the signature does not verify")
             signed += 1
         else:
+            if required_since is not None:
+                fail(f"unsigned, though every entry must be signed since entry {required_since}")
             if holder in active:
                 fail(f"unsigned, while {holder} had an active key")
             unsigned += 1
@@ -138,6 +141,8 @@ def main(path):
             supervisors.discard(retired)
             if retired in active:
                 keys[active.pop(retired)]["revoked"] = index
+        elif kind == "log.signatures-required" and required_since is None:
+            required_since = index
         elif kind == "key.revoked" and entry["key"] in keys and keys[entry["key"]]["revoked"] is None:
             keys[entry["key"]]["revoked"] = index
             active.pop(keys[entry["key"]]["holder"], None)

@@ -49,6 +49,15 @@ extension Catalogue {
             zh: "签名与已登记的密钥 {key} 不符", en: "the signature does not verify with the enrolled key {key}"),
         "signing-key-unknown": .init(zh: "密钥 {key} 未在本台账登记", en: "key {key} is not enrolled in this log"),
         "signing-key-revoked": .init(zh: "密钥 {key} 已于第 {index} 条记录吊销", en: "key {key} was revoked by entry {index}"),
+        "signatures-already-required": .init(
+            zh: "第 {index} 条记录起已强制签名", en: "signatures are required already, since entry {index}"),
+        "signatures-required": .init(
+            zh: "自第 {index} 条记录起每条记录都须签名，而 {holder} 没有签名：请先 ledger login，或用 --passphrase-fd 提供口令",
+            en:
+                "every entry must be signed since entry {index}, and {holder} did not sign: ledger login first, or give the passphrase with --passphrase-fd"
+        ),
+        "entry-unsigned-after-requirement": .init(
+            zh: "未签名，而自第 {index} 条记录起每条记录都须签名", en: "unsigned, though every entry must be signed since entry {index}"),
         "approval-required": .init(
             zh: "审批领导 {approver} 已登记密钥 {key}：须附其签名的审批（在本终端输入其口令，或 --approval 审批文件）",
             en:

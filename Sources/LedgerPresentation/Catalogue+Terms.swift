@@ -43,6 +43,7 @@ extension Catalogue {
             "stocktake": .init(zh: "登记盘点", en: "record stocktakes"),
             "enroll-keys": .init(zh: "见证登记签名密钥", en: "witness key enrolments"),
             "approve": .init(zh: "签发审批", en: "sign approvals"),
+            "require-signatures": .init(zh: "启用强制签名", en: "require signatures"),
             "rekey": .init(zh: "更换签名密钥", en: "replace a signing key"),
             "revoke-keys": .init(zh: "吊销签名密钥", en: "revoke signing keys"),
         ],

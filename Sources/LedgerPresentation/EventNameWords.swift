@@ -27,6 +27,7 @@ public struct EventNameWords: CatalogueSection {
     public let stocktakeRecorded = Wording(zh: "盘点", en: "stocktake")
     public let keyEnrolled = Wording(zh: "登记签名密钥", en: "signing key enrolled")
     public let keyRevoked = Wording(zh: "吊销签名密钥", en: "signing key revoked")
+    public let signaturesRequired = Wording(zh: "启用强制签名", en: "signatures required")
 }
 
 extension Catalogue {
@@ -58,6 +59,7 @@ extension EventNameWords {
         case .stocktakeRecorded: stocktakeRecorded
         case .keyEnrolled: keyEnrolled
         case .keyRevoked: keyRevoked
+        case .signaturesRequired: signaturesRequired
         }
     }
 }

@@ -109,6 +109,8 @@ public struct EventSummary: Sendable {
                 ?? say(words.keyEnrolled, ["holder": holder, "key": e.key])
         case .keyRevoked(let e):
             return say(words.keyRevoked, ["key": e.key, "reason": e.reason])
+        case .signaturesRequired(let e):
+            return say(words.signaturesRequired, ["reason": e.reason])
         }
     }
 
@@ -136,6 +138,7 @@ public struct EventSummary: Sendable {
         case .stocktakeRecorded(let e): e.location
         case .keyEnrolled(let e): KeyHolder(e.holder).map(holderName) ?? e.holder
         case .keyRevoked(let e): e.key
+        case .signaturesRequired: ""
         }
     }
 

@@ -44,6 +44,8 @@ public struct EventSummaryWords: CatalogueSection {
     public let keyEnrolled = Wording(zh: "{holder} 的签名密钥 {key}", en: "{holder}'s signing key {key}")
     public let keyReplaced = Wording(zh: "{holder} 的签名密钥 {key}，替换 {old}", en: "{holder}'s signing key {key}, replacing {old}")
     public let keyRevoked = Wording(zh: "密钥 {key}（{reason}）", en: "key {key} ({reason})")
+    public let signaturesRequired = Wording(
+        zh: "自此每条记录都须签名（{reason}）", en: "every entry from here on must be signed ({reason})")
 }
 
 extension Catalogue {

@@ -50,6 +50,7 @@ enum CommandRegistry {
         DueCommand.self,
         PolicyShowCommand.self,
         PolicySetCommand.self,
+        PolicyRequireSignaturesCommand.self,
         DossierSweepCommand.self,
         BulletinCommand.self,
         // Smart cabinets (DossierVault): their state, door sessions and findings.

@@ -242,6 +242,19 @@ struct SignedEntryCLITests {
         }
     }
 
+    @Test func requiringSignaturesRefusesAnOfficerWithoutAKey() async throws {
+        try await Self.withKeyedStore { directory, run in
+            #expect(try run.signed(["officer", "add", "000007", "--name", "赵新", "--role", "officer"], as: "000001").status == 0)
+            let switched = try run.signed(["policy", "require-signatures", "--reason", "全员已登记密钥"], as: "000001")
+            #expect(switched.status == 0, "\(switched.stderr)")
+            let unsigned = try run(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal", "--actor", "000007"])
+            #expect(unsigned.status == 2)
+            #expect(unsigned.stderr.contains("every entry must be signed since entry"), "\(unsigned.stderr)")
+            #expect(try run(["verify"]).status == 0)
+            #expect(try Self.independentVerifier(directory).status == 0)
+        }
+    }
+
     static var year: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
     /// `scripts/verify-entry-signatures.py` on the store: a verifier that shares no code with the ledger.

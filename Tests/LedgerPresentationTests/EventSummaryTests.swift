@@ -121,6 +121,10 @@ struct EventSummaryTests {
             .keyRevoked(KeyRevoked(key: "3f2a9c0b5e7d1a46", reason: "遗失")),
             "密钥 3f2a9c0b5e7d1a46（遗失）", "key 3f2a9c0b5e7d1a46 (遗失)"
         ),
+        (
+            .signaturesRequired(SignaturesRequired(reason: "全员已登记密钥")),
+            "自此每条记录都须签名（全员已登记密钥）", "every entry from here on must be signed (全员已登记密钥)"
+        ),
     ]
 
     /// Which kind of event this is, by an exhaustive switch: a new kind does not compile here until it has a
@@ -148,11 +152,12 @@ struct EventSummaryTests {
         case .checkoutExtended: 18
         case .keyEnrolled: 19
         case .keyRevoked: 20
+        case .signaturesRequired: 21
         }
     }
 
     @Test func everyKindOfEntryHasASample() {
-        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<21))
+        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<22))
     }
 
     @Test func everyEventIsSummarisedInBothLanguages() throws {

@@ -219,6 +219,40 @@ struct SignedEntryTests {
         }
     }
 
+    /// The switch for a log made before keys: from its entry on nothing is written unsigned, and an unsigned
+    /// entry slipped in afterwards is named by the audit.
+    @Test func requiringSignaturesRefusesUnsignedWritesFromItsEntryOn() async throws {
+        try await Self.withScene(profile: .intl) { scene in
+            try await scene.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), as: "000001")
+            // 000003 has no key: unsigned, allowed before the switch.
+            try await scene.store.record(
+                .openCase(number: "A1", title: "旧案", kind: .criminal, isPropertyCrime: false), actor: "000003", at: Self.now)
+            let byClerk = await Self.refusal { try await scene.record(.requireSignatures(reason: "全员已登记密钥"), as: "000004") }
+            #expect(byClerk?.id == "actor-lacks-role")
+            let switched = try await scene.record(.requireSignatures(reason: "全员已登记密钥"), as: "000001")
+            let again = await Self.refusal { try await scene.record(.requireSignatures(reason: "再次"), as: "000001") }
+            #expect(again?.id == "signatures-already-required")
+            let before = try await scene.size()
+            let unsigned = await Self.refusal {
+                try await scene.store.record(
+                    .openCase(number: "A2", title: "新案", kind: .criminal, isPropertyCrime: false), actor: "000003", at: Self.now)
+            }
+            #expect(unsigned?.id == "signatures-required")
+            #expect(unsigned?.arguments["index"] == String(switched.index))
+            #expect(try await scene.size() == before)
+            #expect(try await scene.store.audit().isIntact)
+            // An administrator appends an unsigned entry after the switch, redoing the tree and the checkpoint.
+            let body = try CustodyEntry(
+                at: Timestamp.string(Self.now), actor: "000003",
+                event: .caseOpened(CaseOpened(case: "A3", title: "补录", kind: .criminal, propertyCrime: false, unit: nil))
+            ).encoded()
+            try await Self.rewrite(scene, appending: body)
+            let report = try await LedgerStore.open(scene.paths).audit()
+            #expect(report.firstBadIndex == before)
+            #expect(report.findings.map(\.reason.id) == ["entry-unsigned-after-requirement"])
+        }
+    }
+
     // MARK: Helpers
 
     /// Rewrites the log as an administrator holding the file and the log's key would: entries changed or

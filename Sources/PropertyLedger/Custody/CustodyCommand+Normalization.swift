@@ -74,6 +74,8 @@ extension CustodyCommand {
             return .enrollKey(enrolment)
         case .revokeKey(let key, let reason):
             return .revokeKey(key: try id(key, "key"), reason: reason)
+        case .requireSignatures:
+            return self
         }
     }
 }

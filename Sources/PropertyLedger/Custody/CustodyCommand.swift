@@ -42,6 +42,8 @@ public enum CustodyCommand: Sendable, Equatable {
     case enrollKey(KeyEnrolment)
     /// Revokes an enrolled key, by a supervisor or its holder.
     case revokeKey(key: String, reason: String)
+    /// From this entry on every entry must be signed; by a supervisor with a key. It cannot be undone.
+    case requireSignatures(reason: String)
 }
 
 public struct ItemRegistration: Sendable, Equatable {

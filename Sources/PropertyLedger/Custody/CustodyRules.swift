@@ -260,6 +260,9 @@ struct CustodyRules {
 
         case .revokeKey(let key, let reason):
             event = .keyRevoked(try keyRevoked(key, reason: reason, actor: actor))
+
+        case .requireSignatures(let reason):
+            event = .signaturesRequired(try signaturesRequired(reason: reason, actor: actor))
         }
         var entry = CustodyEntry(at: at, actor: actor, event: event)
         entry.device = device

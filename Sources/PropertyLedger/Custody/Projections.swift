@@ -348,6 +348,8 @@ struct Projections {
             try applyKeyEnrolled(e, at: index)
         case .keyRevoked(let e):
             try applyKeyRevoked(e, at: index)
+        case .signaturesRequired:
+            try applySignaturesRequired(at: index)
         }
         if let object = entry.event.object {
             try database.execute("INSERT INTO \(s).object_entries (object, idx) VALUES (?, ?)", object, index)

@@ -58,6 +58,7 @@ extension CustodyEntry: Codable {
         case .stocktakeRecorded(let e): try e.encode(to: encoder)
         case .keyEnrolled(let e): try e.encode(to: encoder)
         case .keyRevoked(let e): try e.encode(to: encoder)
+        case .signaturesRequired(let e): try e.encode(to: encoder)
         }
     }
 
@@ -91,6 +92,7 @@ extension CustodyEntry: Codable {
         case "stocktake.recorded": event = .stocktakeRecorded(try StocktakeRecorded(from: decoder))
         case "key.enrolled": event = .keyEnrolled(try KeyEnrolled(from: decoder))
         case "key.revoked": event = .keyRevoked(try KeyRevoked(from: decoder))
+        case "log.signatures-required": event = .signaturesRequired(try SignaturesRequired(from: decoder))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown entry type \(envelope.type)"))
         }

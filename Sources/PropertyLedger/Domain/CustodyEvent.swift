@@ -25,6 +25,7 @@ public enum CustodyEvent: Sendable, Equatable {
     case stocktakeRecorded(StocktakeRecorded)
     case keyEnrolled(KeyEnrolled)
     case keyRevoked(KeyRevoked)
+    case signaturesRequired(SignaturesRequired)
 
     /// The `type` field of the entry.
     public var type: String {
@@ -50,6 +51,7 @@ public enum CustodyEvent: Sendable, Equatable {
         case .stocktakeRecorded: "stocktake.recorded"
         case .keyEnrolled: "key.enrolled"
         case .keyRevoked: "key.revoked"
+        case .signaturesRequired: "log.signatures-required"
         }
     }
 

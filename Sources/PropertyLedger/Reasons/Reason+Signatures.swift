@@ -40,6 +40,14 @@ extension Reason {
         Reason("signing-key-revoked", ["key": key, "index": String(index)])
     }
 
+    static func signaturesAlreadyRequired(since: Int64) -> Reason { Reason("signatures-already-required", ["index": String(since)]) }
+    static func signaturesRequired(since: Int64, holder: String) -> Reason {
+        Reason("signatures-required", ["index": String(since), "holder": holder])
+    }
+    static func entryUnsignedAfterRequirement(since: Int64) -> Reason {
+        Reason("entry-unsigned-after-requirement", ["index": String(since)])
+    }
+
     // MARK: Approvals
 
     static func approvalRequired(approver: String, key: String) -> Reason {
@@ -96,6 +104,8 @@ extension Reason {
         .init("entry-signed-outside-key-validity", "key", "enrolled", "revoked"),
         .init("entry-signed-by-other", "key", "keyHolder", "holder"), .init("entry-unsigned", "holder", "key"),
         .init("key-possession-invalid", "key"), .init("key-enrolment-unreadable"),
+        .init("signatures-already-required", "index"), .init("signatures-required", "index", "holder"),
+        .init("entry-unsigned-after-requirement", "index"),
         .init("approval-required", "approver", "key"), .init("approval-malformed"), .init("approval-for-other-log", "origin"),
         .init("approval-for-other-action", "approved", "given"), .init("approval-term-differs", "term", "approved", "given"),
         .init("approval-by-other", "approved", "approver"), .init("approval-key-not-approvers", "key", "approver"),

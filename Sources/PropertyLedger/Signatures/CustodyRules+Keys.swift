@@ -51,6 +51,16 @@ extension CustodyRules {
             possession: enrolment.possession.base64EncodedString())
     }
 
+    func signaturesRequired(reason: String, actor: String?) throws -> SignaturesRequired {
+        let supervisor = try requireActor(actor, roles: [.supervisor], "require-signatures")
+        if let since = try projections.signaturesRequiredSince() { throw refused(.signaturesAlreadyRequired(since: since)) }
+        // Signed itself: a supervisor without a key could not write anything after it.
+        guard try projections.activeKey(of: .officer(supervisor.badge)) != nil else {
+            throw refused(.officerHasNoKey(badge: supervisor.badge))
+        }
+        return SignaturesRequired(reason: try FieldRules.text(reason, "reason"))
+    }
+
     func keyRevoked(_ id: String, reason: String, actor: String?) throws -> KeyRevoked {
         let revoker = try requireActor(actor, roles: Set(Role.allCases), "revoke-keys")
         guard let key = try projections.signingKey(id) else { throw notFound(.keyNotFound(id)) }

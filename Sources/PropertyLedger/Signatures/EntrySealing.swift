@@ -23,6 +23,9 @@ struct EntrySealing {
         }
         let holder = KeyHolder.signer(actor: actor, device: device)
         guard let signer else {
+            if let since = try projections.signaturesRequiredSince() {
+                throw LedgerError(.refused, .signaturesRequired(since: since, holder: holder?.description ?? ""))
+            }
             if let holder, let key = try projections.activeKey(of: holder) {
                 throw LedgerError(.refused, .signatureRequired(holder: holder.description, key: key.id))
             }

@@ -35,6 +35,12 @@ public struct KeyRevoked: Codable, Sendable, Equatable {
     public var reason: String
 }
 
+/// From this entry on, every entry must be signed (`log.signatures-required`): a one-way switch for a log made
+/// before keys, once its officers have theirs.
+public struct SignaturesRequired: Codable, Sendable, Equatable {
+    public var reason: String
+}
+
 extension SignatureAlgorithm: Codable {}
 
 /// A key enrolment to record (``CustodyCommand/enrollKey(_:)``): the public key, and the new key's proof that

@@ -47,6 +47,16 @@ extension Projections {
             holder.description, e.algorithm.rawValue, publicKey, index)
     }
 
+    /// The entry from which every entry must be signed, if one says so.
+    func signaturesRequiredSince() throws -> Int64? {
+        try database.firstRow("SELECT entry FROM \(schema).log_settings WHERE name = 'signatures-required'") { $0.int64(0) }
+    }
+
+    func applySignaturesRequired(at index: Int64) throws {
+        try database.execute(
+            "INSERT INTO \(schema).log_settings (name, value, entry) VALUES ('signatures-required', 'on', ?)", index)
+    }
+
     func applyKeyRevoked(_ e: KeyRevoked, at index: Int64) throws {
         try database.execute("UPDATE \(schema).signing_keys SET revoked = ? WHERE key = ? AND revoked IS NULL", index, e.key)
     }

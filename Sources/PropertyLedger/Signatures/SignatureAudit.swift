@@ -25,6 +25,8 @@ struct SignatureAudit {
     private var activeKeys: [String: String] = [:]
     /// Active supervisors' holder texts (`officer:BADGE`).
     private var supervisors: Set<String> = []
+    /// The entry from which every entry must be signed (`log.signatures-required`), once there is one.
+    private var requiredSince: Int64?
 
     /// How many signatures were verified, and how many entries carry none.
     private(set) var signaturesChecked: Int64 = 0
@@ -55,7 +57,9 @@ struct SignatureAudit {
             check(signature, of: body, at: index, holder: holder, enrolment: enrolment, into: &report)
         } else {
             unsignedEntries += 1
-            if let holder, let key = activeKeys[holder] {
+            if let since = requiredSince {
+                report.record(index, place, .entryUnsignedAfterRequirement(since: since))
+            } else if let holder, let key = activeKeys[holder] {
                 report.record(index, place, .entryUnsigned(holder: holder, key: key))
             }
         }
@@ -148,6 +152,8 @@ struct SignatureAudit {
             let holder = KeyHolder.officer(badge).description
             supervisors.remove(holder)
             if let id = activeKeys.removeValue(forKey: holder) { keys[id]?.revoked = index }
+        case "log.signatures-required":
+            if requiredSince == nil { requiredSince = index }
         case "key.revoked":
             guard let id = fields["key"] as? String, let key = keys[id], key.revoked == nil else { return }
             keys[id]?.revoked = index

@@ -8,7 +8,7 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
+    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10]
 
     static var currentVersion: Int { migrations.count }
 
@@ -135,6 +135,20 @@ enum Schema {
     /// The approvals' nonces: each signed approval is used once (no store before this version carried one).
     private static let version9 = approvalNoncesTable(schema: "main")
 
+    /// Settings of the log itself that entries make (`log.signatures-required`).
+    private static let version10 = logSettingsTable(schema: "main")
+
+    private static func logSettingsTable(schema: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(schema).log_settings (
+            name TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL,
+            entry INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        """
+    }
+
     private static func approvalNoncesTable(schema: String) -> String {
         """
         CREATE TABLE IF NOT EXISTS \(schema).approval_nonces (
@@ -173,7 +187,7 @@ enum Schema {
     /// them, with every column added since.
     static func currentProjectionTables(schema: String) -> String {
         projectionTables(schema: schema) + projectionColumnsAddedInVersion6(schema: schema) + signingKeysTable(schema: schema)
-            + approvalNoncesTable(schema: schema)
+            + approvalNoncesTable(schema: schema) + logSettingsTable(schema: schema)
     }
 
     /// The projection tables as version 2 created them, in `schema`. Never edit: later versions alter them.
@@ -246,6 +260,6 @@ enum Schema {
 
     /// The projection tables, for comparing a rebuild with the live state.
     static let projectionTableNames = [
-        "officers", "locations", "cases", "objects", "chips", "object_entries", "signing_keys", "approval_nonces",
+        "officers", "locations", "cases", "objects", "chips", "object_entries", "signing_keys", "approval_nonces", "log_settings",
     ]
 }
