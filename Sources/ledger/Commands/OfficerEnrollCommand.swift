@@ -64,21 +64,9 @@ struct OfficerEnrollCommand: LedgerCommand {
         let witnessHasKey = try await store.activeKey(of: .officer(badge)) != nil
         let ownFirstKey = witness == badge && !witnessHasKey
         let signer: (any EntrySigner)? = ownFirstKey ? try store.unlocked(key) : try await context.signer(in: store)
+        let recorded = try await context.enroll(
+            key, as: enrolment, for: badge, newPassphraseFD: newPassphraseFD, writingTo: path, in: store, signer: signer)
         let words = Catalogue.officerKeys
-        let passphrase = try await Passphrase.read(
-            fd: newPassphraseFD, badge: badge,
-            prompt: words.newPassphrasePrompt.text(
-                in: context.language, ["badge": badge, "minimum": String(SigningKey.minimumPassphraseLength)]),
-            confirmation: words.confirmPrompt.text(in: context.language))
-        try await onOwnThread { try KeyFile.create(key, passphrase: passphrase, at: path) }
-        let recorded: RecordedEntry
-        do {
-            recorded = try await store.record(.enrollKey(enrolment), actor: context.actor, signer: signer)
-        } catch {
-            // Nothing was enrolled: the file holds a key the log does not know.
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
-        }
         guard case .keyEnrolled(let enrolled) = recorded.entry.event else { return }
         let text = words.enrolled.text(
             in: context.language,

@@ -43,25 +43,13 @@ struct OfficerRekeyCommand: LedgerCommand {
         let key = try SigningKey.generate(store.identity.profile.signatureAlgorithm)
         let enrolment = try KeyEnrolment.of(key, for: .officer(badge), in: store.identity, replacing: old.id)
         let new = try store.unlocked(key)
-        let words = Catalogue.officerKeys
-        let passphrase = try await Passphrase.read(
-            fd: newPassphraseFD, badge: badge,
-            prompt: words.newPassphrasePrompt.text(
-                in: context.language, ["badge": badge, "minimum": String(SigningKey.minimumPassphraseLength)]),
-            confirmation: words.confirmPrompt.text(in: context.language))
         // The new key is written beside the old first: the old file is replaced only once the log has the new key.
         let staged = path + ".new-\(getpid())"
-        try await onOwnThread { try KeyFile.create(key, passphrase: passphrase, at: staged) }
-        let recorded: RecordedEntry
-        do {
-            recorded = try await store.record(.enrollKey(enrolment), actor: context.actor, signer: signer)
-        } catch {
-            try? FileManager.default.removeItem(atPath: staged)
-            throw error
-        }
+        let recorded = try await context.enroll(
+            key, as: enrolment, for: badge, newPassphraseFD: newPassphraseFD, writingTo: staged, in: store, signer: signer)
         try await onOwnThread { try KeyFile.install(staged, at: path) }
         let people = try await People.read(from: store)
-        let text = words.rekeyed.text(
+        let text = Catalogue.officerKeys.rekeyed.text(
             in: context.language,
             ["officer": people.name(badge), "key": new.keyID, "index": String(recorded.index), "old": old.id, "path": path])
         try context.output.emit(try RecordedEntryResult(recorded, isDryRun: false), text: text)
