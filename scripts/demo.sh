@@ -7,8 +7,11 @@ set -euo pipefail
 LEDGER_BIN=${LEDGER_BIN:-.build/debug/ledger}
 # The simulated smart cabinet (a vendor's adapter speaking the cabinet protocol to `ledger cabinet hook`).
 LEDGER_SIM_BIN=${LEDGER_SIM_BIN:-$(dirname "$LEDGER_BIN")/ledger-cabinet-sim}
+demo_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ledger-demo.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# A login agent the demo started ends with it, even when a step fails.
+demo_agent=""
+trap '[ -z "$demo_agent" ] || "$LEDGER_BIN" logout --actor 000004 > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export LEDGER_STORE="$work/ledger.db"
 cd "$work"
 
@@ -238,5 +241,35 @@ run ledger cabinet sessions
 say "当日通报中也列出了这条智能柜告警。" "The day's bulletin lists the cabinet finding too."
 run ledger bulletin
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, and a smart cabinet caught an unauthorised removal."
+say "个人签名密钥：审批领导魏江先为自己生成密钥，再见证保管员张丽生成她的密钥。私钥加密保存在各自的文件中（权限 600），只有公钥记入台账。（演示脚本经文件描述符提供口令；平时在终端输入，口令绝不写在命令行上。）" \
+    "Personal signing keys: the supervisor 魏江 makes his own key, then witnesses the clerk 张丽 making hers. Each private key is kept encrypted in its owner's own file (mode 600); only the public keys go into the log. (The script gives the passphrases on file descriptors; people type them on the terminal, never on the command line.)"
+export LEDGER_KEY_DIR="$work/keys" XDG_RUNTIME_DIR="$work/run"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+printf '%s\n' "魏江的口令 demo-0001" > "$work/pass-000001"
+printf '%s\n' "张丽的口令 demo-0004" > "$work/pass-000004"
+run ledger officer enroll 000001 --actor 000001 --new-passphrase-fd 3 3<"$work/pass-000001"
+run ledger officer enroll 000004 --actor 000001 --passphrase-fd 3 --new-passphrase-fd 4 3<"$work/pass-000001" 4<"$work/pass-000004"
+
+say "张丽上班登录一次：她的私钥由只属于她的登录代理保管，本班次内她的每条记录都自动签名，不再询问口令。她把送检归来的手机归还入库。" \
+    "张丽 logs in once for her shift: a login agent of her own holds her key, and every entry she makes meanwhile is signed without asking her passphrase again. She takes back the phone, returned from examination."
+demo_agent=1
+run ledger login --actor 000004 --passphrase-fd 3 3<"$work/pass-000004"
+run ledger return $PHONE --to CAB02-A1 --condition 完好 --actor 000004
+run ledger history $PHONE
+say "她下班退出。之后有人以张丽的警号冒名、却不知道她的口令：被拒绝（退出状态 4），不写入任何数据。" \
+    "She logs out at the end of her shift. Then someone typing 张丽's badge without knowing her passphrase: refused (exit status 4), nothing written."
+run ledger logout --actor 000004
+printf '%s\n' "猜一个口令 guess-1234" > "$work/guess"
+status=0
+run ledger location add SHELF-9 --kind shelf --parent ROOM-1 --name 九号架 --actor 000004 --passphrase-fd 3 3<"$work/guess" || status=$?
+say_plain "（退出状态 $status）" "(exit status $status)"
+[ "$status" -eq 4 ]
+say "核验：每条签名都按台账中登记的公钥验证；另一个与台账无关的校验程序（Python 与 openssl）得出同样的结论，检察院可据此独立核对。" \
+    "Verify: every signature is checked against the public keys the log enrolled; an independent checker (Python and openssl, no code of the ledger's) agrees, as a procuratorate could check it on its own."
+run ledger verify
+if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
+    run "$demo_dir/verify-entry-signatures.py" "$LEDGER_STORE"
+fi
+
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, and every entry since the keys were enrolled is signed by the officer who made it."

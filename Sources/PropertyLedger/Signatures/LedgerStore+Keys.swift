@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The enrolled signing keys, and what a signature in an entry says.
 extension LedgerStore {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// An enrolled key's id: the first 8 bytes of the log's hash (SM3 or SHA-256) of its DER SubjectPublicKeyInfo,
 /// as 16 lower-case hex digits. Entries name their signing key by it; the log maps it to the key and its holder.
