@@ -58,6 +58,7 @@ enum CommandRegistry {
         CabinetServeCommand.self,
         CabinetRunCommand.self,
         CabinetStatusCommand.self,
+        CabinetEnrollCommand.self,
         CabinetSessionsCommand.self,
         FindingsCommand.self,
         FindingResolveCommand.self,

@@ -255,6 +255,52 @@ struct SignedEntryCLITests {
         }
     }
 
+    /// A cabinet's key: enrolled by a supervisor, unlocked by the hook at start, and signing what the cabinet
+    /// causes; without its passphrase the hook does not start.
+    @Test(arguments: ["gm", "intl"])
+    func aKeyedCabinetSignsWhatItCauses(crypto: String) async throws {
+        try await Self.withKeyedStore(crypto: crypto) { directory, run in
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            #expect(
+                try run.signed(["location", "add", "CAB-01", "--name", "智能柜01", "--kind", "cabinet", "--parent", "ROOM-1"], as: "000004")
+                    .status
+                    == 0)
+            let enrolled = try run(
+                ["cabinet", "enroll", "CAB-01", "--actor", "000001"], passphrase: Self.passphrases["000001"],
+                newPassphrase: "cabinet passphrase")
+            #expect(enrolled.status == 0, "\(enrolled.stderr)")
+            let input = directory.appendingPathComponent("requests")
+            try """
+            {"v":1,"id":1,"type":"hello","cabinet":"CAB-01","adapter":"test"}
+            {"v":1,"id":2,"type":"authorize","cabinet":"CAB-01","credential":{"badge":"000004"}}
+
+            """.write(to: input, atomically: true, encoding: .utf8)
+            let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger").path
+            let environment = [
+                "LEDGER_STORE": run.store, "LEDGER_KEY_DIR": directory.appendingPathComponent("keys").path, "IN": input.path,
+                "FD3": directory.appendingPathComponent("cabinet-pass").path,
+            ]
+            try "cabinet passphrase\n".write(to: directory.appendingPathComponent("cabinet-pass"), atomically: true, encoding: .utf8)
+            let hook = try CLITests.ledgerLike(
+                "/bin/sh", ["-c", #"exec "$0" cabinet hook CAB-01 --passphrase-fd 3 3<"$FD3" <"$IN""#, ledger], environment: environment,
+                in: directory)
+            #expect(hook.status == 0, "\(hook.stderr)")
+            #expect(hook.stdout.contains(#""allow":true"#), "\(hook.stdout)")
+            let without = try CLITests.ledgerLike(
+                "/bin/sh", ["-c", #"exec "$0" cabinet hook CAB-01 <"$IN""#, ledger], environment: environment, in: directory)
+            #expect(without.status == 64, "\(without.stderr)")
+            // The session the cabinet opened is signed by the cabinet's key.
+            let database = try Database(path: run.store, create: false)
+            let last = try #require(try database.firstRow("SELECT bytes FROM log_entries ORDER BY idx DESC LIMIT 1") { $0.data(0) })
+            let signature = try #require(try EntrySignature.split(last).signature)
+            let key = try #require(try database.firstRow("SELECT key FROM signing_keys WHERE holder = 'cabinet:CAB-01'") { $0.text(0) })
+            #expect(signature.keyID == key)
+            #expect(try run(["verify"]).status == 0)
+            let independent = try Self.independentVerifier(directory)
+            #expect(independent.status == 0, "\(independent.stdout)")
+        }
+    }
+
     static var year: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
     /// `scripts/verify-entry-signatures.py` on the store: a verifier that shares no code with the ledger.

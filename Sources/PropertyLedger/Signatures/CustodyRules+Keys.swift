@@ -8,23 +8,9 @@ import Foundation
 /// itself. A holder replaces his key himself, signing with the old one; a supervisor or the holder revokes one.
 extension CustodyRules {
     func keyEnrolled(_ enrolment: KeyEnrolment, actor: String?) throws -> KeyEnrolled {
-        guard case .officer(let badge) = enrolment.holder else {
-            throw refused(.keyHolderNotOfficer(enrolment.holder.description))
-        }
+        guard case .officer(let badge) = enrolment.holder else { return try deviceKeyEnrolled(enrolment, actor: actor) }
         let holder = try requireOfficer(badge, roles: Set(Role.allCases), as: "holder")
-        let algorithm = identity.profile.signatureAlgorithm
-        let publicKey: VerificationKey
-        do {
-            publicKey = try VerificationKey(algorithm: algorithm, subjectPublicKeyInfo: enrolment.publicKey)
-        } catch {
-            throw LedgerError(.invalidInput, .publicKeyUnusable(algorithm: algorithm.rawValue))
-        }
-        let id = try SigningKeyID(of: publicKey, hashAlgorithm: identity.profile.hashAlgorithm).text
-        guard try projections.signingKey(id) == nil else { throw refused(.keyAlreadyEnrolled(id)) }
-        let message = KeyEnrolled.possessionMessage(origin: identity.origin, key: id, holder: enrolment.holder)
-        guard try publicKey.isValidSignature(enrolment.possession, for: message) else {
-            throw refused(.keyPossessionUnproven(id))
-        }
+        let id = try enrolledKeyID(enrolment)
         let current = try projections.activeKey(of: enrolment.holder)
         if let replaced = enrolment.replaces {
             // A rekey: the holder himself, replacing his own key (which signs the entry).
@@ -45,8 +31,48 @@ extension CustodyRules {
                 guard witness.badge != holder.badge else { throw refused(.enrolmentWitnessIsHolder(badge: holder.badge)) }
             }
         }
-        return KeyEnrolled(
-            key: id, holder: enrolment.holder.description, algorithm: algorithm,
+        return enrolled(enrolment, id: id)
+    }
+
+    /// A smart cabinet's key, for its adapter or daemon: enrolled by a supervisor, for a cabinet the log knows;
+    /// replaced by enrolling anew after a revocation.
+    private func deviceKeyEnrolled(_ enrolment: KeyEnrolment, actor: String?) throws -> KeyEnrolled {
+        guard case .device(let device) = enrolment.holder, device.kind == .cabinet, enrolment.replaces == nil else {
+            throw refused(.keyHolderNotOfficer(enrolment.holder.description))
+        }
+        try requireActor(actor, roles: [.supervisor], "enroll-keys")
+        guard let cabinet = try projections.location(device.id), cabinet.kind == .cabinet else {
+            throw notFound(.locationNotFound(code: device.id))
+        }
+        let id = try enrolledKeyID(enrolment)
+        if let current = try projections.activeKey(of: enrolment.holder) {
+            throw refused(.officerHasKey(badge: enrolment.holder.description, key: current.id))
+        }
+        return enrolled(enrolment, id: id)
+    }
+
+    /// The new key's id, after checking that it is a key of the log's algorithm, new to the log, and held (its
+    /// proof of possession).
+    private func enrolledKeyID(_ enrolment: KeyEnrolment) throws -> String {
+        let algorithm = identity.profile.signatureAlgorithm
+        let publicKey: VerificationKey
+        do {
+            publicKey = try VerificationKey(algorithm: algorithm, subjectPublicKeyInfo: enrolment.publicKey)
+        } catch {
+            throw LedgerError(.invalidInput, .publicKeyUnusable(algorithm: algorithm.rawValue))
+        }
+        let id = try SigningKeyID(of: publicKey, hashAlgorithm: identity.profile.hashAlgorithm).text
+        guard try projections.signingKey(id) == nil else { throw refused(.keyAlreadyEnrolled(id)) }
+        let message = KeyEnrolled.possessionMessage(origin: identity.origin, key: id, holder: enrolment.holder)
+        guard try publicKey.isValidSignature(enrolment.possession, for: message) else {
+            throw refused(.keyPossessionUnproven(id))
+        }
+        return id
+    }
+
+    private func enrolled(_ enrolment: KeyEnrolment, id: String) -> KeyEnrolled {
+        KeyEnrolled(
+            key: id, holder: enrolment.holder.description, algorithm: identity.profile.signatureAlgorithm,
             publicKey: enrolment.publicKey.base64EncodedString(), replaces: enrolment.replaces,
             possession: enrolment.possession.base64EncodedString())
     }

@@ -33,7 +33,8 @@ struct CabinetHookCommand: LedgerCommand {
         let code = cabinet
         let location = try await store.read { try $0.custody.location(code) }
         guard let location, location.kind == .cabinet else { throw LedgerError(.notFound, Reason("cabinet-unknown", ["cabinet": code])) }
-        let service = CabinetService(store: store, language: context.language)
+        let signers = try await CabinetKeys.unlock([location.code], in: store, context: context)
+        let service = CabinetService(store: store, language: context.language, signers: signers)
         try await service.closeTimedOutSessions(at: location.code)
         do {
             try await CabinetHook.run(

@@ -116,7 +116,8 @@ struct CabinetRunCommand: LedgerCommand {
 
     func run(in context: CommandContext) async throws {
         let store = try await context.openVaultStore()
-        let service = CabinetService(store: store, language: context.language)
+        let signers = try await CabinetKeys.unlock([cabinet], in: store, context: context)
+        let service = CabinetService(store: store, language: context.language, signers: signers)
         let configuration = CabinetAdapter.Configuration(
             cabinet: cabinet, slots: Dictionary(uniqueKeysWithValues: slots.map { ($0.reader, $0.slot) }), cardReader: cardReader,
             badge: badge, roundInterval: roundInterval, isPatrol: isPatrol)

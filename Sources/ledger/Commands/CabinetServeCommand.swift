@@ -49,7 +49,9 @@ struct CabinetServeCommand: LedgerCommand {
             groupID = id
         }
         let store = try await context.openVaultStore()
-        let service = CabinetService(store: store, language: context.language)
+        let cabinets = try await store.locations().filter { $0.kind == .cabinet }.map(\.code)
+        let signers = try await CabinetKeys.unlock(cabinets, in: store, context: context)
+        let service = CabinetService(store: store, language: context.language, signers: signers)
         try await service.closeTimedOutSessions()
         let server = CabinetSocketServer(path: socket, group: groupID, handler: CabinetServiceHandler(service: service, cabinet: nil))
         do {

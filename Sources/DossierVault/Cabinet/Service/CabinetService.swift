@@ -22,7 +22,15 @@ public actor CabinetService {
     /// The longest request line, in bytes, without its newline.
     public static let lineLimit = 65_536
 
-    public init(store: LedgerStore, language: Language, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// Each keyed cabinet's key, by its location code: what it causes is signed with it.
+    private let signers: [String: any EntrySigner]
+
+    /// - Parameter signers: the keys of the cabinets that have one enrolled, by location code (``CabinetKeys``);
+    ///   a keyed cabinet without its key here has every write refused, unsigned.
+    public init(
+        store: LedgerStore, language: Language, signers: [String: any EntrySigner] = [:], clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.signers = signers
         self.store = store
         self.language = language
         self.times = TimeFormat(zone: store.identity.agency.timeZone, language: language)
@@ -124,7 +132,7 @@ public actor CabinetService {
         let authorizer = CabinetAuthorizer(cabinet: cabinet, policy: policy)
         let device = Self.device(cabinet)
         let outcome: (decision: CabinetAuthorizer.Decision, session: String?) = try await store.transaction(
-            actor: badge, device: device, at: now
+            actor: badge, device: device, at: now, signer: signers[cabinet.code]
         ) {
             transaction in
             let decision = try transaction.read { try authorizer.decide(credential: credential, witness: witness, in: $0) }
@@ -184,7 +192,7 @@ public actor CabinetService {
         case (.closed, _):
             throw LedgerError(.refused, .cabinetDoorNotOpen(session))
         }
-        try await store.record(actor: running.officer, device: Self.device(cabinet), at: now) { _ in
+        try await store.record(actor: running.officer, device: Self.device(cabinet), at: now, signer: signers[cabinet.code]) { _ in
             CabinetDoorChanged(session: session, cabinet: cabinet.code, state: state)
         }
         // Rounds count only after the door closed for the last time.
@@ -198,7 +206,8 @@ public actor CabinetService {
         }
         var named: CabinetSession?
         if let session { named = try await anySession(session, at: cabinet) }
-        let recorded = try await store.record(actor: named?.officer, device: Self.device(cabinet), at: now) { context in
+        let recorded = try await store.record(actor: named?.officer, device: Self.device(cabinet), at: now, signer: signers[cabinet.code]) {
+            context in
             FindingRecorded(
                 finding: "F\(context.nextIndex)", kind: .alarm, cabinet: cabinet.code, session: named?.id, object: nil, uid: nil, slot: nil,
                 detail: kind)
@@ -259,7 +268,9 @@ public actor CabinetService {
             return more(id, .cabinetRoundsDisagree(undecided: settlement.present.values.filter { $0 == nil }.count))
         case .settled(let settlement):
             rounds[key] = nil
-            let outcome = try await store.transaction(actor: session?.officer, device: Self.device(cabinet), at: now) { transaction in
+            let outcome = try await store.transaction(
+                actor: session?.officer, device: Self.device(cabinet), at: now, signer: signers[cabinet.code]
+            ) { transaction in
                 var outcome = SessionOutcome(cabinet: cabinet, session: session, believed: inside)
                 try outcome.record(settlement, in: &transaction)
                 return outcome
@@ -333,7 +344,8 @@ public actor CabinetService {
     private func endUnreconciled(
         _ session: CabinetSession, cabinet: Location, cause: CabinetSessionUnreconciled.Cause, now: Date
     ) async throws -> FindingRecorded? {
-        try await store.transaction(actor: session.officer, device: Self.device(cabinet), at: now) { transaction in
+        try await store.transaction(actor: session.officer, device: Self.device(cabinet), at: now, signer: signers[cabinet.code]) {
+            transaction in
             var finding: FindingRecorded?
             if session.state != .authorized {
                 let recorded = try transaction.record { context in
