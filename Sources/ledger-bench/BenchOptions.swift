@@ -48,6 +48,12 @@ struct BenchOptions: Sendable {
     var cabinetSessions = 100
     /// How long (q)'s cabinets each do a session a second.
     var cabinetSeconds = 15
+    /// Durable single appends through the rules on each side of (r), signed and unsigned.
+    var signedAppends = 2_000
+    /// Signed entries in the log (s) audits, after the few that enrol its keys.
+    var signedEntries: Int64 = 1_000_000
+    /// Signatures from that log verified bare for (s)'s baseline (at most `signedEntries`).
+    var signatureSamples = 20_000
 
     /// The size of the small log: a tenth of the large one, so the two memory figures are a decade apart.
     var smallEntries: Int64 { max(1, entries / 10) }
@@ -58,7 +64,8 @@ struct BenchOptions: Sendable {
     /// A smoke run: small enough to finish in well under a minute, large enough for every code path.
     static let quick = BenchOptions(
         entries: 20_000, singleAppends: 500, batchSize: 1_000, batches: 5, custodyEntries: 20_000, custodyItems: 2_000,
-        cabinetRequests: 100, cabinetSessions: 20, cabinetSeconds: 5)
+        cabinetRequests: 100, cabinetSessions: 20, cabinetSeconds: 5, signedAppends: 200, signedEntries: 20_000,
+        signatureSamples: 5_000)
 
     /// Refuses sizes that do not fit together; the flags are checked one by one as they are parsed.
     func validate() throws {
@@ -86,6 +93,9 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case vault
     /// (o)–(q): the smart cabinets' protocol over the Unix socket on the custody log (brings the custody part).
     case cabinet
+    /// (r) and (s): durable signed appends against unsigned ones, and the audit of a log of signed entries
+    /// against bare signature verification, each on a log of its own.
+    case signatures
 }
 
 /// What one invocation asks for.
@@ -96,20 +106,25 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet] [--skip log|custody|scan|render|vault|cabinet]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet|signatures]
+                            [--skip log|custody|scan|render|vault|cabinet|signatures]
                             [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
                             [--lookups N] [--list-runs N] [--no-rebuild-check]
+                            [--signed-appends N] [--signed-entries N] [--signature-samples N]
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
                             a custody log of 20,000 entries with 2,000 items in 2 cabinets;
-                            100 authorize requests, 20 cabinet sessions, 5 s of 20 cabinets
+                            100 authorize requests, 20 cabinet sessions, 5 s of 20 cabinets;
+                            200 signed and 200 unsigned appends, 20,000 signed entries audited
           --only PART       run only one part: log ((a)–(e)), custody ((f)–(i)), scan ((j)), render ((k):
                             a 1,000-row `list` rendered in Chinese, a few seconds), vault ((l)–(n): due,
-                            sweep and bulletin on the custody log) or cabinet ((o)–(q): authorize,
-                            reconciling 500 tags and 20 cabinets at once on the custody log)
+                            sweep and bulletin on the custody log), cabinet ((o)–(q): authorize,
+                            reconciling 500 tags and 20 cabinets at once on the custody log) or
+                            signatures ((r): signed against unsigned durable appends; (s): the audit of
+                            a log of signed entries against bare signature verification)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
@@ -133,6 +148,12 @@ enum BenchCommand {
                             skip replaying the custody log into fresh projections at the end
           --scan-samples N  tags presented to `ledger scan` in the scan part (default 100); the scan part
                             runs under scripts/pcscd-rig.sh only, and needs `ledger` built beside ledger-bench
+          --signed-appends N
+                            durable single appends through the rules on each side of (r) (default 2,000)
+          --signed-entries N
+                            signed entries in the log (s) audits (default 1,000,000)
+          --signature-samples N
+                            signatures of that log verified bare for (s)'s baseline (default 20,000)
 
         Progress goes to stderr; the report goes to stdout.
         """
@@ -152,6 +173,9 @@ enum BenchCommand {
         ("lookups", Wording(zh: "show、history、where 各自随机查询的财物件数", en: "random items looked up by show, history and where each")),
         ("list-runs", Wording(zh: "计时的 list --location 查询次数（随机智能柜）", en: "list --location queries timed, on random cabinets")),
         ("scan-samples", Wording(zh: "扫描部分向 `ledger scan` 出示的芯片枚数", en: "tags presented to `ledger scan` in the scan part")),
+        ("signed-appends", Wording(zh: "（r）中签名与不签名两方各自逐条持久记录的次数", en: "durable single appends on each side of (r), signed and unsigned")),
+        ("signed-entries", Wording(zh: "（s）所校验台账中的签名记录条数", en: "signed entries in the log (s) audits")),
+        ("signature-samples", Wording(zh: "（s）的基准中单独验签的签名个数", en: "signatures verified bare for the baseline of (s)")),
     ]
 
     /// The options, for the shared parser (`CommandLineSupport`); ``usage`` describes them.
@@ -210,6 +234,9 @@ enum BenchCommand {
         if let count = try Self.count("list-runs", &reader, minimum: 1) { options.listRuns = count }
         if let count = try Self.count("scan-samples", &reader, minimum: 1) { options.scanSamples = count }
         if reader.flag("no-rebuild-check") { options.custodyRebuildCheck = false }
+        if let count = try Self.count("signed-appends", &reader, minimum: 1) { options.signedAppends = count }
+        if let count = try Self.count("signed-entries", &reader, minimum: 1) { options.signedEntries = Int64(count) }
+        if let count = try Self.count("signature-samples", &reader, minimum: 1) { options.signatureSamples = count }
         try reader.requireAllUsed()
         guard !options.parts.isEmpty else { throw ArgumentError(.optionsLeaveNothing("--only", "--skip")) }
         try options.validate()

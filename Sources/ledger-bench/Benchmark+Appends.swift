@@ -146,7 +146,7 @@ private enum BatchSide {
 
 /// `sides` rotated left by `turn`, so each side runs first, second, … equally often and never always on the
 /// warmer (or colder) disk and cache.
-private func rotated<Side>(_ sides: [Side], by turn: Int) -> [Side] {
+func rotated<Side>(_ sides: [Side], by turn: Int) -> [Side] {
     let shift = turn % sides.count
     return Array(sides[shift...] + sides[..<shift])
 }

@@ -98,7 +98,7 @@ extension Benchmark {
         return (store, CustodyLog(ids: ids, checkOuts: checkOuts))
     }
 
-    private static func fileSize(_ path: String) -> Int64 {
+    static func fileSize(_ path: String) -> Int64 {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 

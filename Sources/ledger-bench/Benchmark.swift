@@ -13,9 +13,11 @@ import PropertyLedger
 ///
 /// 6. (k) a 1,000-row `list` rendered in Chinese, in memory.
 /// 7. (l)–(n) DossierVault's reports, then (o)–(q) the smart cabinets' protocol, each on the custody log.
+/// 8. (r) durable single appends signed against unsigned, and (s) the audit of a log of signed entries
+///    against bare signature verification, each on a fresh log of its own.
 ///
 /// `--only` and `--skip` choose between 1–4 (the `log` part), 5 (the `custody` part), the scan, 6 (the
-/// `render` part), and the `vault` and `cabinet` parts of 7.
+/// `render` part), the `vault` and `cabinet` parts of 7, and 8 (the `signatures` part).
 struct Benchmark {
     let options: BenchOptions
     let workspace: Workspace
@@ -60,6 +62,9 @@ struct Benchmark {
         if options.parts.contains(.render) {
             results.append(try measureRender())
         }
+        if options.parts.contains(.signatures) {
+            results += try await measureSignatures()
+        }
 
         return BenchReport(
             machine: machine, configuration: configuration(), results: results, details: details, notes: notes)
@@ -75,9 +80,11 @@ struct Benchmark {
 
     /// How the figures were taken, printed under them so a reader need not look up this source.
     private var notes: [String] {
-        (options.parts.contains(.log) ? logNotes : []) + (options.parts.contains(.custody) ? custodyNotes : [])
-            + (options.parts.contains(.render) ? renderNotes : []) + (options.parts.contains(.vault) ? vaultNotes : [])
-            + (options.parts.contains(.cabinet) ? cabinetNotes : [])
+        let byPart: [(part: BenchPart, notes: () -> [String])] = [
+            (.log, { logNotes }), (.custody, { custodyNotes }), (.render, { renderNotes }), (.vault, { vaultNotes }),
+            (.cabinet, { cabinetNotes }), (.signatures, { signatureNotes }),
+        ]
+        return byPart.filter { options.parts.contains($0.part) }.flatMap { $0.notes() }
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]
     }
 
@@ -147,7 +154,9 @@ struct Benchmark {
             averageEntryBytes: Double(sample.map(\.count).reduce(0, +)) / Double(sample.count),
             parts: BenchPart.allCases.filter(options.parts.contains), custodyLogEntries: options.custodyEntries,
             custodyItems: options.custodyItems, cabinets: options.cabinets, objectsPerCabinet: options.objectsPerCabinet,
-            custodyBatchSize: options.custodyBatchSize, custodyLookups: options.custodyLookups, listRuns: options.listRuns)
+            custodyBatchSize: options.custodyBatchSize, custodyLookups: options.custodyLookups, listRuns: options.listRuns,
+            signatureAlgorithm: options.profile.signatureAlgorithm.rawValue, signedAppends: options.signedAppends,
+            signedEntries: options.signedEntries, signatureSamples: Int(min(Int64(options.signatureSamples), options.signedEntries)))
     }
 
     /// A new store with the benchmark's profile at `path`, holding only entry 0 (the log's creation record).

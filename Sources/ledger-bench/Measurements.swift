@@ -7,6 +7,23 @@ struct Stopwatch {
     var elapsed: Duration { start.duration(to: .now) }
 }
 
+/// The CPU time (user and system) the whole process has used since it was made: beside a wall-clock figure
+/// it shows how much of it was waiting for a processor that other work held.
+struct ProcessCPUTime {
+    private let start = Self.now
+
+    var elapsed: Duration { Self.now - start }
+
+    private static var now: Duration {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let micros =
+            (Int64(usage.ru_utime.tv_sec) + Int64(usage.ru_stime.tv_sec)) * 1_000_000
+            + Int64(usage.ru_utime.tv_usec) + Int64(usage.ru_stime.tv_usec)
+        return .microseconds(micros)
+    }
+}
+
 extension Duration {
     /// The duration in seconds, for rates and for printing.
     var seconds: Double {

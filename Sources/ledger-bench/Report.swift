@@ -107,7 +107,7 @@ struct BenchReport: Sendable, Encodable {
         var buildBatchSize: Int
         var proofSamples: Int
         var averageEntryBytes: Double
-        /// The parts that ran, `log` ((a)–(e)) and `custody` ((f)–(i)).
+        /// The parts that ran: `log` ((a)–(e)), `custody` ((f)–(i)), … `signatures` ((r) and (s)).
         var parts: [BenchPart]
         var custodyLogEntries: Int64
         var custodyItems: Int
@@ -116,6 +116,12 @@ struct BenchReport: Sendable, Encodable {
         var custodyBatchSize: Int
         var custodyLookups: Int
         var listRuns: Int
+        var signatureAlgorithm: String
+        /// (r)'s durable single appends on each side.
+        var signedAppends: Int
+        /// (s)'s signed entries built and audited, and the signatures of them verified bare.
+        var signedEntries: Int64
+        var signatureSamples: Int
     }
 
     var machine: MachineInfo
@@ -151,6 +157,16 @@ struct BenchReport: Sendable, Encodable {
                         + "(\(config.hashAlgorithm)), custody log ") + "\(Format.count(config.custodyLogEntries)) entries, "
                     + "\(Format.count(config.custodyItems)) items in \(Format.count(config.cabinets)) cabinets of "
                     + "\(Format.count(config.objectsPerCabinet)), built \(Format.count(config.custodyBatchSize)) commands/txn")
+        }
+        if config.parts.contains(.signatures) {
+            lines.append(
+                (config.parts.contains(.log) || config.parts.contains(.custody)
+                    ? "signatures: "
+                    : "PropertyLedger benchmark: profile \(config.profile) (\(config.hashAlgorithm), "
+                        + "\(config.signatureAlgorithm)), signatures: ")
+                    + "\(Format.count(config.signedAppends)) single appends on each side, "
+                    + "\(Format.count(config.signedEntries)) signed entries audited, "
+                    + "\(Format.count(config.signatureSamples)) of their signatures verified bare")
         }
         lines.append(
             "machine: \(machine.processors) CPUs (\(machine.cpuModel)), \(Format.decimal(machine.memoryGiB)) GiB, "

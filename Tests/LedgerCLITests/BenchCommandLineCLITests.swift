@@ -16,7 +16,10 @@ struct BenchCommandLineCLITests {
             (["--entries", "5"], "--entries needs a whole number of at least 10, not 5"),
             (["--crypto", "rsa"], "--crypto must be one of gm, intl, not \"rsa\""),
             (["--only", "log", "--only", "custody"], "--only is given twice"),
-            (["--skip", "log", "--skip", "custody", "--skip", "scan", "--skip", "render"], "--only and --skip leave nothing to run"),
+            (
+                ["--skip", "log", "--skip", "custody", "--skip", "scan", "--skip", "render", "--skip", "signatures"],
+                "--only and --skip leave nothing to run"
+            ),
             (["--json=yes"], "--json takes no value"), (["extra"], "unexpected argument \"extra\""),
         ] {
             let result = try Self.bench(arguments)
