@@ -128,6 +128,27 @@ struct SignedEntryTests {
         }
     }
 
+    /// A signer from outside the process (a login agent) that answers with another key's signature, under the
+    /// enrolled key's id, is refused before anything is written.
+    @Test func aSignatureByAnotherKeyUnderTheEnrolledIDIsRefused() async throws {
+        struct Impostor: EntrySigner {
+            let keyID: String
+            let key: SigningKey
+            func sign(_ message: Data) throws -> Data { try key.sign(message) }
+        }
+        try await Self.withScene(profile: .gm) { scene in
+            let before = try await scene.size()
+            let impostor = Impostor(keyID: scene.signer("000004").keyID, key: try SigningKey.generate(.sm2))
+            let refusal = await Self.refusal {
+                try await scene.store.record(
+                    .addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004", at: Self.now,
+                    signer: impostor)
+            }
+            #expect(refusal?.id == "signature-not-by-key")
+            #expect(try await scene.size() == before)
+        }
+    }
+
     @Test func enrolmentNeedsAnotherSupervisorAndProvenPossession() async throws {
         try await Self.withScene(profile: .gm) { scene in
             try await scene.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), as: "000001")

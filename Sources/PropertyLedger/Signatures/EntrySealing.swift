@@ -4,9 +4,9 @@ import Foundation
 ///
 /// An entry is signed by the key of whoever caused it — the device when one did, else the actor — valid now
 /// (enrolled, not revoked). A holder with an active key signs everything he causes; an unsigned entry is
-/// written only for a holder with none. The signature is made and checked against the enrolled public key
-/// here, in the write transaction: a signer that answers with another key's signature (a login agent holding
-/// the wrong key) is refused before anything is written.
+/// written only for a holder with none. The signature is made here, in the write transaction, and checked
+/// before anything is written: a key held in this process must be the enrolled public key byte for byte; a
+/// signature from elsewhere (a login agent) is verified against it, so one made with another key is refused.
 struct EntrySealing {
     let projections: Projections
     let identity: LogIdentity
@@ -41,9 +41,13 @@ struct EntrySealing {
         }
         let message = EntrySignature.message(body: body, index: index, origin: identity.origin)
         let value = try signer.sign(message)
-        let verifier = try VerificationKey(algorithm: key.algorithm, subjectPublicKeyInfo: key.publicKey)
-        guard try verifier.isValidSignature(value, for: message) else {
-            throw LedgerError(.refused, .signatureNotByKey(signer.keyID))
+        // A key held in this process that is the enrolled key byte for byte signs with it; any other signer (a
+        // login agent) is checked signature by signature.
+        if signer.publicKey != key.publicKey {
+            let verifier = try VerificationKey(algorithm: key.algorithm, subjectPublicKeyInfo: key.publicKey)
+            guard try verifier.isValidSignature(value, for: message) else {
+                throw LedgerError(.refused, .signatureNotByKey(signer.keyID))
+            }
         }
         return EntrySignature(keyID: signer.keyID, value: value).sealing(body)
     }

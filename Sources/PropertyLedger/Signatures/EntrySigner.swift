@@ -10,17 +10,27 @@ public protocol EntrySigner: Sendable {
     var keyID: String { get }
     /// The signature of `message` with the key.
     func sign(_ message: Data) throws -> Data
+    /// The key's DER SubjectPublicKeyInfo when the signer holds the key in this process (nil for an agent's): a
+    /// signer whose key is byte for byte the enrolled one is not verified again on every entry.
+    var publicKey: Data? { get }
+}
+
+extension EntrySigner {
+    public var publicKey: Data? { nil }
 }
 
 /// A private key in this process's memory, with its id: what unlocking a key file gives.
 public struct UnlockedKey: EntrySigner {
     public let key: SigningKey
     public let keyID: String
+    public let publicKey: Data?
 
     /// `key`, named by its id in a log that hashes with `hashAlgorithm`.
     public init(_ key: SigningKey, hashAlgorithm: HashAlgorithm) throws {
         self.key = key
-        self.keyID = try SigningKeyID(of: key.publicKey, hashAlgorithm: hashAlgorithm).text
+        let verifier = try key.publicKey
+        self.keyID = try SigningKeyID(of: verifier, hashAlgorithm: hashAlgorithm).text
+        self.publicKey = verifier.subjectPublicKeyInfo
     }
 
     public func sign(_ message: Data) throws -> Data { try key.sign(message) }
