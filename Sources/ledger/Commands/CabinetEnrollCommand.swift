@@ -11,18 +11,7 @@ struct CabinetEnrollCommand: LedgerCommand {
         "cabinet enroll", arguments: "CABINET",
         summary: Wording(
             zh: "为智能柜生成签名密钥：此后该柜引起的每条记录都由它签名", en: "make a smart cabinet's signing key: what it causes is then signed with it"),
-        options: [
-            Option(
-                name: "key-out", value: "PATH",
-                help: Wording(
-                    zh: "私钥文件写到这里（默认：$LEDGER_KEY_DIR/cabinet-CABINET.key）；不得已存在",
-                    en: "write the key file here (default: $LEDGER_KEY_DIR/cabinet-CABINET.key); it must not exist")),
-            Option(
-                name: "new-passphrase-fd", value: "N",
-                help: Wording(
-                    zh: "从文件描述符 N 读取新私钥的口令（一行）；默认在终端上询问两次",
-                    en: "read the new key's passphrase from file descriptor N (one line); by default it is asked twice on the terminal")),
-        ],
+        options: [CommandSpec.keyOutOption(defaultPath: "$LEDGER_KEY_DIR/cabinet-CABINET.key"), CommandSpec.newPassphraseFDOption],
         notes: [
             Wording(
                 zh: "智能柜服务（cabinet serve、cabinet hook、cabinet run）启动时用 --passphrase-fd 或终端口令解锁它所服务的各柜密钥"

@@ -15,17 +15,8 @@ struct OfficerEnrollCommand: LedgerCommand {
                 + "private key into the officer's own encrypted file"),
         writesEntry: true,
         options: [
-            Option(
-                name: "key-out", value: "PATH",
-                help: Wording(
-                    zh: "私钥文件写到这里（默认：$LEDGER_KEY_DIR/BADGE.key，否则为 ~/.config/propertyledger/keys/BADGE.key）；不得已存在",
-                    en: "write the key file here (default: $LEDGER_KEY_DIR/BADGE.key, else ~/.config/propertyledger/keys/BADGE.key); "
-                        + "it must not exist")),
-            Option(
-                name: "new-passphrase-fd", value: "N",
-                help: Wording(
-                    zh: "从文件描述符 N 读取新私钥的口令（一行）；默认在终端上询问两次",
-                    en: "read the new key's passphrase from file descriptor N (one line); by default it is asked twice on the terminal")),
+            CommandSpec.keyOutOption(defaultPath: "$LEDGER_KEY_DIR/BADGE.key, ~/.config/propertyledger/keys/BADGE.key"),
+            CommandSpec.newPassphraseFDOption,
         ],
         notes: [
             Wording(

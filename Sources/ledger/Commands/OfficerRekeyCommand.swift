@@ -11,13 +11,7 @@ struct OfficerRekeyCommand: LedgerCommand {
         summary: Wording(
             zh: "警员本人更换签名密钥：由旧密钥签名，此后旧密钥失效",
             en: "an officer replaces his own signing key: signed with the old key, which then signs nothing more"),
-        options: [
-            Option(
-                name: "new-passphrase-fd", value: "N",
-                help: Wording(
-                    zh: "从文件描述符 N 读取新私钥的口令（一行）；默认在终端上询问两次",
-                    en: "read the new key's passphrase from file descriptor N (one line); by default it is asked twice on the terminal"))
-        ],
+        options: [CommandSpec.newPassphraseFDOption],
         notes: [
             Wording(
                 zh: "执行人须为 BADGE 本人。遗失私钥或忘记口令时，由审批领导 officer revoke-key 吊销，再重新 officer enroll。",
