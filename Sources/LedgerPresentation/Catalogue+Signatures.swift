@@ -13,8 +13,10 @@ extension Catalogue {
         "key-not-holders-active": .init(
             zh: "密钥 {key} 不是 {badge} 当前有效的密钥", en: "key {key} is not {badge}'s active key"),
         "officer-has-key": .init(
-            zh: "{badge} 已有有效密钥 {key}：请用 ledger officer rekey 更换",
-            en: "{badge} already has the active key {key}: replace it with ledger officer rekey"),
+            zh: "{badge} 已有有效密钥 {key}：警员用 ledger officer rekey 更换；智能柜先 officer revoke-key cabinet:CODE 吊销旧密钥",
+            en:
+                "{badge} already has the active key {key}: an officer replaces it with ledger officer rekey; a cabinet's is revoked first (officer revoke-key cabinet:CODE)"
+        ),
         "officer-has-no-key": .init(
             zh: "{badge} 没有有效的签名密钥：请先 ledger officer enroll", en: "{badge} has no active signing key: ledger officer enroll first"),
         "first-key-not-supervisors-own": .init(

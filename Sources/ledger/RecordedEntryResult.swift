@@ -9,7 +9,7 @@ struct RecordedEntryResult: Encodable {
     let type: String
     /// The new object's id, for a registration.
     let id: String?
-    /// The entry's exact JSON.
+    /// The entry's exact JSON, as stored (with its signature, when it has one).
     let entry: String
     /// `true` under `--dry-run` (absent otherwise): nothing was written.
     let dryRun: Bool?
@@ -19,7 +19,7 @@ struct RecordedEntryResult: Encodable {
         index = recorded.index
         type = event.type
         id = Self.isRegistration(event) ? event.object : nil
-        entry = String(decoding: try recorded.entry.encoded(), as: UTF8.self)
+        entry = String(decoding: recorded.bytes, as: UTF8.self)
         dryRun = isDryRun ? true : nil
     }
 

@@ -145,10 +145,14 @@ struct SignedEntryCLITests {
         }
     }
 
-    /// `history` names who signed each entry, and its JSON carries the key and its holder.
+    /// `history` names who signed each entry, and its JSON carries the key and its holder; what a command prints
+    /// with `--json` is the entry as stored, signature and all.
     @Test func historyShowsWhoSigned() async throws {
         try await Self.withKeyedStore { directory, run in
-            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            let room = try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room", "--json"], as: "000004")
+            #expect(room.status == 0)
+            let recorded = try JSONSerialization.jsonObject(with: Data(room.stdout.utf8)) as? [String: Any]
+            #expect((recorded?["entry"] as? String)?.contains(#","sig":{"key":""#) == true, "\(room.stdout)")
             #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
             let item = try run.signed(
                 ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000001,000002"],
@@ -298,6 +302,12 @@ struct SignedEntryCLITests {
             #expect(try run(["verify"]).status == 0)
             let independent = try Self.independentVerifier(directory)
             #expect(independent.status == 0, "\(independent.stdout)")
+            // A supervisor revokes the cabinet's key; the hook then starts without a passphrase and writes unsigned.
+            let revoked = try run.signed(["officer", "revoke-key", "cabinet:CAB-01", "--reason", "更换读写器"], as: "000001")
+            #expect(revoked.status == 0, "\(revoked.stderr)")
+            let unkeyed = try CLITests.ledgerLike(
+                "/bin/sh", ["-c", #"exec "$0" cabinet hook CAB-01 <"$IN""#, ledger], environment: environment, in: directory)
+            #expect(unkeyed.status == 0, "\(unkeyed.stderr)")
         }
     }
 

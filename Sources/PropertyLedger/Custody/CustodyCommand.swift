@@ -95,4 +95,6 @@ public struct DossierRegistration: Sendable, Equatable {
 public struct RecordedEntry: Sendable, Equatable {
     public var index: Int64
     public var entry: CustodyEntry
+    /// The entry's exact bytes as stored (with its signature, when it has one); as they would be, for an evaluation.
+    public var bytes: Data
 }

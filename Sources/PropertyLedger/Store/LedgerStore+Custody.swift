@@ -43,10 +43,11 @@ extension LedgerStore {
                 custody: CustodyView(projections: Projections(database)), identity: identity)
             let entry = try LedgerTransaction.decide(command, in: context, registry: registry, device: device)
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
-            guard try entry.encoded().count <= Self.maximumEntrySize else {
+            let bytes = try entry.encoded()
+            guard bytes.count <= Self.maximumEntrySize else {
                 throw LedgerError(.invalidInput, .entryWouldBeTooLarge)
             }
-            return RecordedEntry(index: nextIndex, entry: entry)
+            return RecordedEntry(index: nextIndex, entry: entry, bytes: bytes)
         }
     }
 

@@ -40,12 +40,13 @@ public struct LedgerTransaction: ~Copyable {
         let entry = try Self.decide(command, in: ruleContext, registry: registry, device: device)
         var enrolment: KeyEnrolled?
         if case .keyEnrolled(let e) = entry.event { enrolment = e }
-        let index = try writer.append(try seal(try entry.encoded(), actor: entry.actor, enrolment: enrolment))
+        let stored = try seal(try entry.encoded(), actor: entry.actor, enrolment: enrolment)
+        let index = try writer.append(stored)
         try Projections(database).apply(entry, at: index)
         for module in registry.modules {
             try module.observe(entry, at: index, to: ProjectionTables(database, schema: "main"))
         }
-        return RecordedEntry(index: index, entry: entry)
+        return RecordedEntry(index: index, entry: entry, bytes: stored)
     }
 
     /// The entry `command` becomes in `context`'s state — normalized, chips resolved, the custody rules and

@@ -12,7 +12,12 @@ struct OfficerRevokeKeyCommand: LedgerCommand {
             zh: "吊销警员的签名密钥：此后该密钥不能再签名（遗失、忘记口令、疑似泄露）",
             en: "revoke an officer's signing key: it signs nothing after this (lost, passphrase forgotten, suspected compromise)"),
         writesEntry: true,
-        options: [Option(name: "reason", value: "TEXT", help: Wording(zh: "吊销原因（必填）", en: "why (required)"))])
+        options: [Option(name: "reason", value: "TEXT", help: Wording(zh: "吊销原因（必填）", en: "why (required)"))],
+        notes: [
+            Wording(
+                zh: "智能柜的密钥写作 cabinet:CODE（如 cabinet:CAB-01），由审批领导吊销后可再 cabinet enroll。",
+                en: "A smart cabinet's key is named cabinet:CODE (cabinet:CAB-01); a supervisor revokes it, then cabinet enroll again.")
+        ])
 
     let badge: String
     let reason: String
@@ -24,7 +29,8 @@ struct OfficerRevokeKeyCommand: LedgerCommand {
 
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
-        guard let key = try await store.activeKey(of: .officer(badge)) else {
+        let holder = badge.hasPrefix("cabinet:") ? KeyHolder(badge) ?? .officer(badge) : .officer(badge)
+        guard let key = try await store.activeKey(of: holder) else {
             throw LedgerError(.notFound, .officerHasNoKey(badge: badge))
         }
         let recorded = try await context.record(.revokeKey(key: key.id, reason: reason), in: store)
@@ -34,7 +40,8 @@ struct OfficerRevokeKeyCommand: LedgerCommand {
             context.isDryRun
             ? result.text(for: recorded, people: people, timeFormat: context.timeFormat(for: store))
             : Catalogue.officerKeys.revoked.text(
-                in: context.language, ["officer": people.name(badge), "key": key.id, "index": String(recorded.index)])
+                in: context.language,
+                ["officer": badge.hasPrefix("cabinet:") ? badge : people.name(badge), "key": key.id, "index": String(recorded.index)])
         try context.output.emit(result, text: text)
     }
 }
