@@ -1,3 +1,4 @@
+import CabinetSimulator
 import Foundation
 import Testing
 
@@ -308,6 +309,53 @@ struct SignedEntryCLITests {
             let unkeyed = try CLITests.ledgerLike(
                 "/bin/sh", ["-c", #"exec "$0" cabinet hook CAB-01 <"$IN""#, ledger], environment: environment, in: directory)
             #expect(unkeyed.status == 0, "\(unkeyed.stderr)")
+        }
+    }
+
+    /// The daemon unlocks the keys of the cabinets it serves at start, and a session it opens is signed by the
+    /// cabinet's key.
+    @Test func theCabinetDaemonSignsWithTheCabinetsKey() async throws {
+        try await Self.withKeyedStore(crypto: "intl") { directory, run in
+            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+            for code in ["CAB-01", "CAB-02"] {
+                #expect(
+                    try run.signed(["location", "add", code, "--name", code, "--kind", "cabinet", "--parent", "ROOM-1"], as: "000004")
+                        .status == 0)
+            }
+            let enrolled = try run(
+                ["cabinet", "enroll", "CAB-02", "--actor", "000001"], passphrase: Self.passphrases["000001"],
+                newPassphrase: "cabinet passphrase")
+            #expect(enrolled.status == 0, "\(enrolled.stderr)")
+            let passphrase = directory.appendingPathComponent("cabinet-pass")
+            try "cabinet passphrase\n".write(to: passphrase, atomically: true, encoding: .utf8)
+            let socket = directory.appendingPathComponent("cabinets.sock").path
+            let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger").path
+            let daemon = try await ProcessCabinetChannel.spawn(
+                executable: "/bin/sh",
+                arguments: ["-c", #"exec "$0" cabinet serve --socket "$1" --passphrase-fd 3 3<"$2""#, ledger, socket, passphrase.path],
+                environment: ProcessInfo.processInfo.environment.merging(
+                    ["LEDGER_STORE": run.store, "LEDGER_KEY_DIR": directory.appendingPathComponent("keys").path, "LEDGER_LANG": "en"]
+                ) { $1 }, responseTimeout: .seconds(60))
+            let ready = try await daemon.receiveLine(timeout: .seconds(60))
+            #expect(ready.contains(socket), "\(ready)")
+            let adapter = try await SocketCabinetChannel.connect(to: socket, responseTimeout: .seconds(60))
+            for (id, cabinet) in [(1, "CAB-01"), (2, "CAB-02")] {
+                let line = #"{"v":1,"id":\#(id),"type":"authorize","cabinet":"\#(cabinet)","credential":{"badge":"000004"}}"#
+                let answer = try await adapter.exchange(Array(line.utf8), timeout: .seconds(60))
+                #expect(answer.contains(#""allow":true"#), "\(answer)")
+            }
+            await adapter.close()
+            daemon.terminate()
+            _ = try await daemon.exit(within: .seconds(60))
+            // CAB-01 has no key: its session is unsigned; CAB-02's is signed by its own key.
+            let database = try Database(path: run.store, create: false)
+            let rows = try database.rows("SELECT bytes FROM log_entries ORDER BY idx DESC LIMIT 2") { $0.data(0) }
+            let cabinetKey = try #require(
+                try database.firstRow("SELECT key FROM signing_keys WHERE holder = 'cabinet:CAB-02'") { $0.text(0) })
+            #expect(try EntrySignature.split(rows[0]).signature?.keyID == cabinetKey)
+            #expect(try EntrySignature.split(rows[1]).signature == nil)
+            #expect(try run(["verify"]).status == 0)
+            #expect(try Self.independentVerifier(directory).status == 0)
         }
     }
 
