@@ -48,6 +48,12 @@ struct SignatureAudit {
             report.record(index, place, .entrySignatureMalformed)
             return
         }
+        // Most of a log before keys is unsigned entries nobody's key concerns: they are counted without being
+        // parsed, which would cost more than the rest of the audit of the entry.
+        if signature == nil, activeKeys.isEmpty, requiredSince == nil, !Self.mayConcernKeys(body) {
+            unsignedEntries += 1
+            return
+        }
         guard let fields = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], let type = fields["type"] as? String else {
             return  // not an entry: the rebuild check names it
         }
@@ -177,6 +183,21 @@ struct SignatureAudit {
         default:
             break
         }
+    }
+
+    private static let typeKey = Data(#""type":""#.utf8)
+    private static let approvalKey = Data(#""approval":{"#.utf8)
+    private static let keyTypes = [Data("officer.".utf8), Data("key.".utf8), Data("log.signatures-required".utf8)]
+
+    /// Whether an unsigned entry may change what the audit knows of keys and supervisors (its `type` is an
+    /// officer's, a key's or the signatures switch) or carries an approval. A quick look at the bytes: the keys
+    /// searched for cannot occur inside a JSON string, where their quotes would be escaped, and no entry has a
+    /// nested `type`; when in doubt it says yes, and the entry is parsed.
+    private static func mayConcernKeys(_ body: Data) -> Bool {
+        if body.range(of: approvalKey) != nil { return true }
+        guard let type = body.range(of: typeKey) else { return true }
+        let value = body[type.upperBound...]
+        return keyTypes.contains { value.starts(with: $0) }
     }
 
     /// Whose key must sign an entry: the device's when it names one, else the actor's.
