@@ -59,6 +59,7 @@ public struct ReaderError: Error, CustomStringConvertible, Sendable, Equatable {
         "pcsc-wait-failed": ["detail", "code"], "tag-connect-failed": ["reader", "detail", "code"],
         "uid-read-failed": ["reader", "detail", "code"], "response-too-short": ["bytes"], "uid-empty": [],
         "uid-status-error": ["statusWord"], "wedge-uid-invalid": ["text", "format"], "reader-failed": ["detail"],
+        "pcsc-stopped": [],
     ]
 
     /// The final text of an error made with a message; else the reason's debug form

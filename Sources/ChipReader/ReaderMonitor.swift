@@ -37,10 +37,23 @@ public struct ReaderMonitor: TagEventSource {
         let loop = MonitorLoop(
             policy: policy, pollInterval: pollInterval, service: service, continuation: continuation, onExit: onThreadExit)
         continuation.onTermination = { _ in loop.cancel() }
-        let thread = Thread { loop.run() }
-        thread.name = "ChipReader.ReaderMonitor"
-        thread.start()
+        PCSCThreads.start(loop)
         return stream
+    }
+
+    /// Ends every PC/SC call of this process: cancels the monitors still running, lets no new call start, and
+    /// waits up to `limit` for the calls under way to return; false if one had not by then.
+    ///
+    /// Call once, just before the process exits: pcsc-lite frees its list of contexts in a destructor at
+    /// `exit`, and a thread still inside a PC/SC call then (a wait being cancelled, a context being released)
+    /// crashes the process after its work is done.
+    @discardableResult
+    public static func stopAll(waitingAtMost limit: Duration = .seconds(2)) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: PCSCThreads.stopAll(waitingAtMost: limit)) }
+            thread.name = "ChipReader.stopAll"
+            thread.start()
+        }
     }
 
     /// The readers and what is on them now, with the policy applied (for `ledger readers`), and the virtual
@@ -48,7 +61,10 @@ public struct ReaderMonitor: TagEventSource {
     public func currentReaders() async throws -> (readers: [ReaderStatus], refused: [String]) {
         let monitor = self
         return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) }) }.start()
+            let started = PCSCThreads.run {
+                continuation.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) })
+            }
+            if !started { continuation.resume(throwing: ReaderError(.cancelled, reason: "pcsc-stopped")) }
         }
     }
 
@@ -70,7 +86,7 @@ public struct ReaderMonitor: TagEventSource {
 ///
 /// `@unchecked Sendable`: `run()` runs on exactly one thread; the only state touched from other threads is
 /// `shared` (behind a Mutex) and the semaphore, which are thread-safe.
-private final class MonitorLoop: @unchecked Sendable {
+final class MonitorLoop: @unchecked Sendable {
     private struct Shared {
         var isCancelled = false
         /// The context a wait may be blocked on, for `SCardCancel`.
@@ -98,13 +114,33 @@ private final class MonitorLoop: @unchecked Sendable {
         self.continuation = continuation
     }
 
+    /// Ends the loop from any thread. The `SCardCancel` that ends a blocked wait is itself a blocking call to
+    /// pcscd, so it runs on a thread of its own, never on the caller's (the stream may end on Swift's pool).
     func cancel() {
-        let context = shared.withLock { shared -> Int? in
+        // Once the process is stopping this runs nothing: ``PCSCThreads/stopAll(waitingAtMost:)`` cancels the wait.
+        if let context = markCancelled() {
+            PCSCThreads.run(named: "ChipReader.cancel") { [service] in service.cancel(context) }
+        }
+        wakeUp.signal()
+    }
+
+    /// Ends the loop from a thread that may block (``PCSCThreads/stopAll(waitingAtMost:)``).
+    func cancelHere() {
+        if let context = markCancelled() { service.cancel(context) }
+        wakeUp.signal()
+    }
+
+    /// Ends the stream of a loop that never ran (started while the process was stopping).
+    func finishUnrun() {
+        continuation.finish()
+        onExit()
+    }
+
+    private func markCancelled() -> Int? {
+        shared.withLock { shared -> Int? in
             shared.isCancelled = true
             return shared.context
         }
-        if let context { service.cancel(context) }
-        wakeUp.signal()
     }
 
     private var isCancelled: Bool { shared.withLock { $0.isCancelled } }
@@ -201,6 +237,7 @@ private final class MonitorLoop: @unchecked Sendable {
             }
         }
         shared.withLock { $0.context = nil }
+        context = nil  // released here, on this thread, before it counts as ended
     }
 
     /// The readers as they are; the UIDs of the tags already on them are read, since no arrival will report them.

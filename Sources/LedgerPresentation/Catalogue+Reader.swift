@@ -18,5 +18,6 @@ extension Catalogue {
         "uid-status-error": .init(zh: "读卡器未能读出 UID（状态字 {statusWord}）", en: "the reader could not read the UID (status {statusWord})"),
         "wedge-uid-invalid": .init(zh: "“{text}”不是 {format} 格式的 UID", en: "\"{text}\" is not a {format} UID"),
         "reader-failed": .init(zh: "读卡器出错：{detail}", en: "the reader failed: {detail}"),
+        "pcsc-stopped": .init(zh: "程序正在退出，不再访问读卡器", en: "the program is exiting and reads no more readers"),
     ]
 }

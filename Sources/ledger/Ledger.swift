@@ -9,6 +9,8 @@ enum Ledger {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let status = await run(arguments)
+        // No PC/SC thread may still be inside pcsc-lite when its destructor runs at exit.
+        await ReaderMonitor.stopAll()
         exit(status.rawValue)
     }
 
