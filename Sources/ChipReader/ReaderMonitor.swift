@@ -16,15 +16,18 @@ public struct ReaderMonitor: TagEventSource {
     public var pollInterval: Duration
     /// PC/SC, or a fake in tests.
     let service: ReaderServiceFactory
+    /// Where the monitor's threads are counted (the process's, or a test's own).
+    let threads: PCSCThreads
 
     public init(policy: ReaderPolicy = .fromEnvironment(), pollInterval: Duration = .milliseconds(500)) {
         self.init(policy: policy, pollInterval: pollInterval, service: .pcsc)
     }
 
-    init(policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory) {
+    init(policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory, threads: PCSCThreads = .process) {
         self.policy = policy
         self.pollInterval = pollInterval
         self.service = service
+        self.threads = threads
     }
 
     public func events() -> AsyncStream<ReaderEvent> {
@@ -35,9 +38,10 @@ public struct ReaderMonitor: TagEventSource {
     func events(onThreadExit: @escaping @Sendable () -> Void) -> AsyncStream<ReaderEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ReaderEvent.self, bufferingPolicy: .unbounded)
         let loop = MonitorLoop(
-            policy: policy, pollInterval: pollInterval, service: service, continuation: continuation, onExit: onThreadExit)
+            policy: policy, pollInterval: pollInterval, service: service, threads: threads, continuation: continuation,
+            onExit: onThreadExit)
         continuation.onTermination = { _ in loop.cancel() }
-        PCSCThreads.start(loop)
+        threads.start(loop)
         return stream
     }
 
@@ -50,7 +54,7 @@ public struct ReaderMonitor: TagEventSource {
     @discardableResult
     public static func stopAll(waitingAtMost limit: Duration = .seconds(2)) async -> Bool {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: PCSCThreads.stopAll(waitingAtMost: limit)) }
+            let thread = Thread { continuation.resume(returning: PCSCThreads.process.stopAll(waitingAtMost: limit)) }
             thread.name = "ChipReader.stopAll"
             thread.start()
         }
@@ -61,7 +65,7 @@ public struct ReaderMonitor: TagEventSource {
     public func currentReaders() async throws -> (readers: [ReaderStatus], refused: [String]) {
         let monitor = self
         return try await withCheckedThrowingContinuation { continuation in
-            let started = PCSCThreads.run {
+            let started = monitor.threads.run {
                 continuation.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) })
             }
             if !started { continuation.resume(throwing: ReaderError(.cancelled, reason: "pcsc-stopped")) }
@@ -95,6 +99,7 @@ final class MonitorLoop: @unchecked Sendable {
 
     private let policy: ReaderPolicy
     private let service: ReaderServiceFactory
+    private let threads: PCSCThreads
     private let pollMilliseconds: Int
     private let continuation: AsyncStream<ReaderEvent>.Continuation
     private let onExit: @Sendable () -> Void
@@ -103,11 +108,12 @@ final class MonitorLoop: @unchecked Sendable {
     private let wakeUp = DispatchSemaphore(value: 0)
 
     init(
-        policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory,
+        policy: ReaderPolicy, pollInterval: Duration, service: ReaderServiceFactory, threads: PCSCThreads,
         continuation: AsyncStream<ReaderEvent>.Continuation, onExit: @escaping @Sendable () -> Void
     ) {
         self.policy = policy
         self.service = service
+        self.threads = threads
         self.onExit = onExit
         let (seconds, attoseconds) = pollInterval.components
         self.pollMilliseconds = max(10, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
@@ -119,7 +125,7 @@ final class MonitorLoop: @unchecked Sendable {
     func cancel() {
         // Once the process is stopping this runs nothing: ``PCSCThreads/stopAll(waitingAtMost:)`` cancels the wait.
         if let context = markCancelled() {
-            PCSCThreads.run(named: "ChipReader.cancel") { [service] in service.cancel(context) }
+            threads.run(named: "ChipReader.cancel") { [service] in service.cancel(context) }
         }
         wakeUp.signal()
     }
