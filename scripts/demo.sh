@@ -47,9 +47,9 @@ run() {
     "$@"
 }
 
-say "县级公安机关建立台账（默认使用 SM3 + SM2）。第 0 条记录写明由谁管理，以及单位的时区和默认语言。" \
-    "A county police bureau creates its ledger (SM3 + SM2 by default). Entry 0 records who runs it."
-run ledger init --agency-code 370305 --agency-name 淄博市公安局临淄分局 --kind police
+say "县级公安机关建立台账（默认使用 SM3 + SM2）。第 0 条记录写明由谁管理，以及单位的时区和默认语言。本演示用的是培训台账（--signatures optional），以便每一步只讲一件事；正式台账默认要求签名，见演示末尾。" \
+    "A county police bureau creates its ledger (SM3 + SM2 by default). Entry 0 records who runs it. This walk-through uses a training store (--signatures optional) so that each step shows one thing; a real store requires signatures by default, shown at the end."
+run ledger init --agency-code 370305 --agency-name 淄博市公安局临淄分局 --kind police --signatures optional
 
 say "人员：一名审批领导（第一位民警无需 --actor）、两名办案民警和一名涉案财物管理员。" \
     "People: a supervisor (the first officer needs no --actor), two case officers and a property clerk."
@@ -270,6 +270,21 @@ run ledger verify
 if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
     run "$demo_dir/verify-entry-signatures.py" "$LEDGER_STORE"
 fi
+
+say "正式台账：新建台账默认要求签名。第一位审批领导登记后，下一条记录必须由他本人的密钥签名——先登记他自己的密钥；未签名的记录被拒绝（退出状态 2），不写入任何数据。" \
+    "A real store: a new ledger requires signatures by default. After its first supervisor, every entry must be signed, starting with the enrolment of his own key; an unsigned entry is refused (exit status 2) and nothing is written."
+unset LEDGER_ACTOR
+run ledger init --store "$work/real.db" --agency-code 370305 --agency-name 淄博市公安局临淄分局 --kind police
+run ledger officer add 000001 --name 魏江 --role supervisor --store "$work/real.db"
+status=0
+run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" || status=$?
+say_plain "（退出状态 $status）" "(exit status $status)"
+[ "$status" -eq 2 ]
+# His key file for this store (the walk-through's store already holds one for 000001).
+export LEDGER_KEY_DIR="$work/keys-real"
+run ledger officer enroll 000001 --actor 000001 --store "$work/real.db" --new-passphrase-fd 3 3<"$work/pass-000001"
+run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" --passphrase-fd 3 3<"$work/pass-000001"
+run ledger verify --store "$work/real.db"
 
 say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名。" \
     "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, and every entry since the keys were enrolled is signed by the officer who made it."

@@ -68,11 +68,15 @@ def main(path):
     signed = unsigned = approvals = 0
     required_since = None
     origin = profile = None
+    # A log whose entry 0 says "signatures": "required" requires them after its first officer's entry.
+    required_after_first_officer = False
+    has_officers = False
     for index, stored in rows:
         stored = bytes(stored)
         if index == 0:
             log = json.loads(stored)["log"]
             origin, profile = log["origin"], log["profile"]
+            required_after_first_officer = log.get("signatures") == "required"
             continue
         def fail(why):
             print(f"FAIL: entry {index}: {why}")
@@ -134,8 +138,12 @@ def main(path):
                 fail("the approval's signature does not verify")
             approvals += 1
         # What the entry changes, after its own signature was judged.
-        if kind == "officer.added" and entry.get("role") == "supervisor":
-            supervisors.add(f"officer:{entry['badge']}")
+        if kind == "officer.added":
+            if required_after_first_officer and not has_officers and required_since is None:
+                required_since = index + 1
+            has_officers = True
+            if entry.get("role") == "supervisor":
+                supervisors.add(f"officer:{entry['badge']}")
         elif kind == "officer.retired":
             retired = f"officer:{entry['badge']}"
             supervisors.discard(retired)

@@ -58,6 +58,10 @@ extension Catalogue {
             en:
                 "every entry must be signed since entry {index}, and {holder} did not sign: ledger login first, or give the passphrase with --passphrase-fd"
         ),
+        "signatures-required-no-key": .init(
+            zh: "自第 {index} 条记录起每条记录都须签名，而 {holder} 还没有签名密钥：请先为其登记密钥（ledger officer enroll，柜子用 ledger cabinet enroll）",
+            en: "every entry must be signed since entry {index}, and {holder} has no signing key yet: enrol one first "
+                + "(ledger officer enroll; for a cabinet, ledger cabinet enroll)"),
         "entry-unsigned-after-requirement": .init(
             zh: "未签名，而自第 {index} 条记录起每条记录都须签名", en: "unsigned, though every entry must be signed since entry {index}"),
         "approval-required": .init(

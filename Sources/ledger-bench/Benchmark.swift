@@ -161,6 +161,6 @@ struct Benchmark {
 
     /// A new store with the benchmark's profile at `path`, holding only entry 0 (the log's creation record).
     func createStore(at path: String) async throws -> LedgerStore {
-        try await LedgerStore.create(StorePaths(database: path), agency: agency, profile: options.profile)
+        try await LedgerStore.create(StorePaths(database: path), agency: agency, profile: options.profile, signatures: .optional)
     }
 }

@@ -50,20 +50,23 @@ extension CommandContext {
     /// `command` with the approval it needs attached: the approval file, or one the approver signs here, when
     /// the approver has an enrolled key; unchanged when he has none or the command needs no approval.
     func approved(_ command: CustodyCommand, in store: LedgerStore) async throws -> CustodyCommand {
-        guard let request = try await ApprovalRequest(command, in: store) else { return command }
-        let approval: SignedApproval
-        if let file = approvals.file {
-            approval = try ApprovalOptions.read(file)
-        } else {
-            guard let key = try await store.activeKey(of: .officer(request.approver)) else { return command }
-            let signer = try await OfficerSigners.shared.signer(
-                badge: request.approver, key: key, store: store, keyFile: nil, passphraseFD: approvals.passphraseFD, language: language)
-            let statement = try ApprovalStatement(
-                origin: store.identity.origin, action: request.action, terms: request.terms, approver: request.approver,
-                expires: Date().addingTimeInterval(ApprovalOptions.onTheSpotValidity))
-            approval = try SignedApproval.signing(statement, with: signer)
-        }
+        guard let request = try await ApprovalRequest(command, in: store),
+            let approval = try await approval(for: request, in: store)
+        else { return command }
         return request.attaching(approval)
+    }
+
+    /// The approval `request` asks for: the approval file, or one the approver signs here, on this terminal;
+    /// nil when there is no file and the approver has no enrolled key (he approves by name).
+    func approval(for request: ApprovalRequest, in store: LedgerStore) async throws -> SignedApproval? {
+        if let file = approvals.file { return try ApprovalOptions.read(file) }
+        guard let key = try await store.activeKey(of: .officer(request.approver)) else { return nil }
+        let signer = try await OfficerSigners.shared.signer(
+            badge: request.approver, key: key, store: store, keyFile: nil, passphraseFD: approvals.passphraseFD, language: language)
+        let statement = try ApprovalStatement(
+            origin: store.identity.origin, action: request.action, terms: request.terms, approver: request.approver,
+            expires: Date().addingTimeInterval(ApprovalOptions.onTheSpotValidity))
+        return try SignedApproval.signing(statement, with: signer)
     }
 }
 

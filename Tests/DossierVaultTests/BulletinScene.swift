@@ -53,7 +53,7 @@ struct BulletinScene {
         let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
         let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: "Asia/Shanghai")
         let store = try await LedgerStore.create(
-            paths, agency: agency, profile: .intl, modules: [DossierVault()], now: time("2026-10-20T08:00:00+08:00"))
+            paths, agency: agency, profile: .intl, signatures: .optional, modules: [DossierVault()], now: time("2026-10-20T08:00:00+08:00"))
 
         func record(_ command: CustodyCommand, by actor: String?, at text: String) async throws -> RecordedEntry {
             try await store.record(command, actor: actor, at: time(text))

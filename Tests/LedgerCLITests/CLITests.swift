@@ -58,15 +58,18 @@ struct CLITests {
     }
 
     /// A directory with an initialised store at `ledger.db`, and a function that runs `ledger` against it.
+    ///
+    /// The store does not require signatures (`init --signatures optional`), so that a test of something else
+    /// can act as any officer by badge; the tests of keys ask for `required`, the default of `ledger init`.
     static func withStore(
-        crypto: String = "gm", _ body: (URL, @escaping ([String]) throws -> Result) async throws -> Void
+        crypto: String = "gm", signatures: String = "optional", _ body: (URL, @escaping ([String]) throws -> Result) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
         let run = { (arguments: [String]) in try ledger(arguments, environment: environment, in: directory) }
-        let created = try run(["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--crypto", crypto])
+        let created = try run(["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--crypto", crypto, "--signatures", signatures])
         #expect(created.status == 0, "\(created.stderr)")
         try await body(directory, run)
     }

@@ -21,7 +21,7 @@ struct GoldenOutputCLITests {
         do {
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: "Asia/Shanghai")
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, now: recordedAt)
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, now: recordedAt)
             var minute = 0
             func next() -> Date {
                 minute += 1

@@ -121,7 +121,7 @@ struct TimeFormatTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
         _ = try await LedgerStore.create(
-            paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: zone), profile: .intl)
+            paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: zone), profile: .intl, signatures: .optional)
         try await body(try await LedgerStore.open(paths))
     }
 }

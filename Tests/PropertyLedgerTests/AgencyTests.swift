@@ -24,7 +24,7 @@ struct AgencyTests {
     static func create(_ directory: URL, zone: String? = nil, defaultLanguage: String? = nil) async throws -> LedgerStore {
         let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: zone, defaultLanguage: defaultLanguage)
         return try await LedgerStore.create(
-            StorePaths(database: directory.appendingPathComponent("ledger.db").path), agency: agency, profile: .intl)
+            StorePaths(database: directory.appendingPathComponent("ledger.db").path), agency: agency, profile: .intl, signatures: .optional)
     }
 
     @Test func theStoreRecordsTheZoneAndTheDefaultLanguage() async throws {

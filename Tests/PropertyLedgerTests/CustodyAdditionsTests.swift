@@ -137,7 +137,7 @@ struct CustodyAdditionsTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, modules: [NoMovesIntoCabinet()])
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, modules: [NoMovesIntoCabinet()])
             let item = try await Self.recordSmallScene(in: store)
             let error = try await expectRefusal(
                 store, .move(object: item, location: "CAB-01", reason: nil, caseNumber: nil), actor: "000004", at: Date(),
@@ -172,7 +172,7 @@ struct CustodyAdditionsTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl)
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional)
             let item = try await Self.recordSmallScene(in: store)
             let checkOut = CustodyCommand.checkOut(
                 object: item, to: "000002", reason: .court, approvedBy: "000001", due: Date().addingTimeInterval(86_400), note: nil,
@@ -202,7 +202,7 @@ struct CustodyAdditionsTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl)
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional)
             try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: "法制大队", role: .supervisor), actor: nil)
             try await store.record(.addOfficer(badge: "000002", name: "李明", unit: "刑侦大队", role: .officer), actor: "000001")
             try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")

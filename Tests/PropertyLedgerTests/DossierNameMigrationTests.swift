@@ -23,7 +23,7 @@ struct DossierNameMigrationTests {
             let number = CustodyTests.caseNumber
             var ids: [String] = []
             do {
-                let store = try await LedgerStore.create(paths, agency: agency, profile: .intl)
+                let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional)
                 try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil, at: now)
                 try await store.record(
                     .openCase(number: number, title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000001", at: now)

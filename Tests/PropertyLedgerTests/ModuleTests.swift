@@ -46,7 +46,7 @@ struct ModuleTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, modules: [SealModule()])
+            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, modules: [SealModule()])
             try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil)
             try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001")
             try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001")

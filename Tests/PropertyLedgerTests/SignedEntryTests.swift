@@ -27,8 +27,10 @@ struct SignedEntryTests {
         func size() async throws -> Int64 { try await store.size }
     }
 
-    static func withScene(profile: CryptoProfile, _ body: (inout Scene) async throws -> Void) async throws {
-        try await withTemporaryStore(profile: profile) { store, paths in
+    static func withScene(
+        profile: CryptoProfile, signatures: SignatureRequirement = .optional, _ body: (inout Scene) async throws -> Void
+    ) async throws {
+        try await withTemporaryStore(profile: profile, signatures: signatures) { store, paths in
             var scene = Scene(store: store, paths: paths, keys: [:])
             try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: "法制大队", role: .supervisor), actor: nil, at: now)
             try await enroll("000001", by: "000001", in: &scene)
@@ -258,7 +260,7 @@ struct SignedEntryTests {
                 try await scene.store.record(
                     .openCase(number: "A2", title: "新案", kind: .criminal, isPropertyCrime: false), actor: "000003", at: Self.now)
             }
-            #expect(unsigned?.id == "signatures-required")
+            #expect(unsigned?.id == "signatures-required-no-key")
             #expect(unsigned?.arguments["index"] == String(switched.index))
             #expect(try await scene.size() == before)
             #expect(try await scene.store.audit().isIntact)
@@ -271,6 +273,44 @@ struct SignedEntryTests {
             let report = try await LedgerStore.open(scene.paths).audit()
             #expect(report.firstBadIndex == before)
             #expect(report.findings.map(\.reason.id) == ["entry-unsigned-after-requirement"])
+        }
+    }
+
+    /// A new store requires signatures with no switch: every entry after the first supervisor's, starting with
+    /// the enrolment of his own key; the audit holds an unsigned entry slipped in later against entry 0.
+    @Test func aNewStoreRequiresSignaturesAfterItsFirstSupervisor() async throws {
+        try await withTemporaryStore(signatures: .required) { store, paths in
+            #expect(store.identity.signatures == .required)
+            let first = try await store.record(
+                .addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil, at: Self.now)
+            let unsigned = await Self.refusal {
+                try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001", at: Self.now)
+            }
+            #expect(unsigned?.id == "signatures-required-no-key")
+            #expect(unsigned?.arguments["index"] == String(first.index + 1))
+            var scene = Scene(store: store, paths: paths, keys: [:])
+            try await Self.enroll("000001", by: "000001", in: &scene)
+            try await scene.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), as: "000001")
+            let keyedUnsigned = await Self.refusal {
+                try await store.record(.addOfficer(badge: "000003", name: "王强", unit: nil, role: .officer), actor: "000001", at: Self.now)
+            }
+            #expect(keyedUnsigned?.id == "signatures-required", "a holder with a key is told to sign, not to enrol")
+            let again = await Self.refusal { try await scene.record(.requireSignatures(reason: "再次"), as: "000001") }
+            #expect(again?.id == "signatures-already-required")
+            let report = try await store.audit()
+            #expect(report.isIntact)
+            #expect(report.unsignedEntries == 1, "only the first supervisor's own entry is unsigned")
+            #expect(try await store.rebuildCheck().isEmpty)
+
+            let size = try await scene.size()
+            let body = try CustodyEntry(
+                at: Timestamp.string(Self.now), actor: "000002",
+                event: .caseOpened(CaseOpened(case: "A3", title: "补录", kind: .criminal, propertyCrime: false, unit: nil))
+            ).encoded()
+            try await Self.rewrite(scene, appending: body)
+            let rewritten = try await LedgerStore.open(paths).audit()
+            #expect(rewritten.firstBadIndex == size)
+            #expect(rewritten.findings.map(\.reason.id) == ["entry-unsigned-after-requirement"])
         }
     }
 

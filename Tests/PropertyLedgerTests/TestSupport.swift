@@ -15,14 +15,15 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
     return try await body(directory)
 }
 
-/// A fresh store in a temporary directory.
+/// A fresh store in a temporary directory; it does not require signatures unless asked to (the tests of keys
+/// ask for the default of a new store, ``SignatureRequirement/required``).
 func withTemporaryStore<T>(
-    profile: CryptoProfile = .intl, _ body: (LedgerStore, StorePaths) async throws -> T
+    profile: CryptoProfile = .intl, signatures: SignatureRequirement = .optional, _ body: (LedgerStore, StorePaths) async throws -> T
 ) async throws -> T {
     try await withTemporaryDirectory { directory in
         let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
         let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-        let store = try await LedgerStore.create(paths, agency: agency, profile: profile)
+        let store = try await LedgerStore.create(paths, agency: agency, profile: profile, signatures: signatures)
         return try await body(store, paths)
     }
 }

@@ -62,7 +62,7 @@ extension TimeLimitTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let store = try await LedgerStore.create(
-                paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: zone), profile: .intl)
+                paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police, zone: zone), profile: .intl, signatures: .optional)
             try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil, at: now)
             for (badge, name, role) in [("000002", "李明", Role.officer), ("000003", "王强", .officer), ("000004", "张丽", .clerk)] {
                 try await store.record(.addOfficer(badge: badge, name: name, unit: nil, role: role), actor: "000001", at: now)

@@ -286,6 +286,7 @@ struct Projections {
         let s = schema
         switch entry.event {
         case .officerAdded(let e):
+            try requireSignaturesAfterFirstOfficer(at: index)
             try database.execute(
                 "INSERT INTO \(s).officers (badge, name, unit, role, retired, entry) VALUES (?, ?, ?, ?, 0, ?)",
                 e.badge, e.name, e.unit, e.role.rawValue, index)

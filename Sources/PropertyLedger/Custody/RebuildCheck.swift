@@ -30,6 +30,7 @@ struct RebuildCheck {
                 }
                 if let module = registry.owner(of: envelope.type) {
                     try module.apply(envelope, at: index, to: ProjectionTables(database, schema: "temp"))
+                    try replay.recordApproval(envelope.carriedApproval, at: index)
                 } else if let entry = try? CustodyEntry.decode(bytes) {
                     try replay.apply(entry, at: index)
                     for module in registry.modules {

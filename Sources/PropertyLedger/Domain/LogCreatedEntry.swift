@@ -8,6 +8,8 @@ struct LogCreatedEntry: Codable, Equatable {
     struct Log: Codable, Equatable {
         var origin: String
         var profile: CryptoProfile
+        /// Absent in logs made before keys (``SignatureRequirement/optional``).
+        var signatures: SignatureRequirement?
         var verifier: String
     }
 

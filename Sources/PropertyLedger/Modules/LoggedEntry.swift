@@ -30,6 +30,17 @@ public struct LoggedEntry: Sendable, Equatable {
         self.bytes = bytes
     }
 
+    /// The signed approval a module entry carries in its top-level `approval` member, if it has one (the
+    /// store records its nonce as used, as it does a custody entry's).
+    public var carriedApproval: SignedApproval? {
+        guard bytes.range(of: Data(#""approval":"#.utf8)) != nil else { return nil }
+        return (try? JSONDecoder().decode(ApprovalMember.self, from: bytes))?.approval
+    }
+
+    private struct ApprovalMember: Decodable {
+        var approval: SignedApproval?
+    }
+
     /// The entry's own fields, decoded as `Payload` (which ignores the envelope's keys).
     public func payload<Payload: Decodable>(_: Payload.Type) throws -> Payload {
         try JSONDecoder().decode(Payload.self, from: bytes)

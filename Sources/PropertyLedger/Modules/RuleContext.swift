@@ -17,6 +17,22 @@ public struct RuleContext: ~Copyable {
     public let custody: CustodyView
     /// The log the entry goes into.
     let identity: LogIdentity
+    /// The device the entry is caused by, if one is.
+    let device: Device?
+
+    /// `approval` checked as the custody rules check a check-out's (``ApprovalStatement``): for this log and
+    /// `action`, every one of `terms` equal, signed by `approver`'s active key, valid now, never used before.
+    /// The approval to carry in the entry's top-level `approval` member, whose nonce the store then records as
+    /// used; nil when the approver has no key (he approves by name) or a device acts.
+    ///
+    /// - Throws: ``LedgerError``: `approval-required` when the approver has a key and `approval` is nil, and the
+    ///   other refusals of a signed approval (docs/entry-format.md).
+    public func checkedApproval(
+        _ approval: SignedApproval?, of action: ApprovalStatement.Action, terms: [String: String], by approver: Officer
+    ) throws -> SignedApproval? {
+        try ApprovalCheck(projections: custody.projections, identity: identity).checked(
+            approval, of: action, terms: terms, by: approver, at: date, device: device)
+    }
 }
 
 @available(*, unavailable)

@@ -44,6 +44,11 @@ extension Reason {
     static func signaturesRequired(since: Int64, holder: String) -> Reason {
         Reason("signatures-required", ["index": String(since), "holder": holder])
     }
+
+    /// Signatures are required and the holder has no key to sign with yet.
+    static func signaturesRequiredNoKey(since: Int64, holder: String) -> Reason {
+        Reason("signatures-required-no-key", ["index": String(since), "holder": holder])
+    }
     static func entryUnsignedAfterRequirement(since: Int64) -> Reason {
         Reason("entry-unsigned-after-requirement", ["index": String(since)])
     }
@@ -105,6 +110,7 @@ extension Reason {
         .init("entry-signed-by-other", "key", "keyHolder", "holder"), .init("entry-unsigned", "holder", "key"),
         .init("key-possession-invalid", "key"), .init("key-enrolment-unreadable"),
         .init("signatures-already-required", "index"), .init("signatures-required", "index", "holder"),
+        .init("signatures-required-no-key", "index", "holder"),
         .init("entry-unsigned-after-requirement", "index"),
         .init("approval-required", "approver", "key"), .init("approval-malformed"), .init("approval-for-other-log", "origin"),
         .init("approval-for-other-action", "approved", "given"), .init("approval-term-differs", "term", "approved", "given"),

@@ -101,7 +101,7 @@ public struct ApprovalStatement: Sendable, Equatable {
 
 /// An approval as it travels and as entries carry it (field `approval`): the statement's text, the approver's key
 /// id and signature (base64). An approval file (`ledger approve … --out FILE`) holds this object.
-public struct SignedApproval: Codable, Sendable, Equatable {
+public struct SignedApproval: Codable, Sendable, Hashable {
     public var statement: String
     public var key: String
     public var signature: String

@@ -24,7 +24,10 @@ struct EntrySealing {
         let holder = KeyHolder.signer(actor: actor, device: device)
         guard let signer else {
             if let since = try projections.signaturesRequiredSince() {
-                throw LedgerError(.refused, .signaturesRequired(since: since, holder: holder?.description ?? ""))
+                let hasKey = try holder.map { try projections.activeKey(of: $0) != nil } ?? false
+                let holder = holder?.description ?? ""
+                throw LedgerError(
+                    .refused, hasKey ? .signaturesRequired(since: since, holder: holder) : .signaturesRequiredNoKey(since: since, holder: holder))
             }
             if let holder, let key = try projections.activeKey(of: holder) {
                 throw LedgerError(.refused, .signatureRequired(holder: holder.description, key: key.id))

@@ -52,6 +52,16 @@ extension Projections {
         try database.firstRow("SELECT entry FROM \(schema).log_settings WHERE name = 'signatures-required'") { $0.int64(0) }
     }
 
+    /// In a log whose entry 0 requires signatures, every entry after the first officer's must be signed: his
+    /// entry sets the requirement from the next index on. Called before the officer is added.
+    func requireSignaturesAfterFirstOfficer(at index: Int64) throws {
+        guard try officerCount() == 0,
+            try database.firstRow("SELECT value FROM main.log_meta WHERE key = ?", StoreCreation.signaturesKey, row: { $0.text(0) })
+                == SignatureRequirement.required.rawValue
+        else { return }
+        try applySignaturesRequired(at: index + 1)
+    }
+
     func applySignaturesRequired(at index: Int64) throws {
         try database.execute(
             "INSERT INTO \(schema).log_settings (name, value, entry) VALUES ('signatures-required', 'on', ?)", index)

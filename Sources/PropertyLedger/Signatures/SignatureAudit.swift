@@ -25,8 +25,12 @@ struct SignatureAudit {
     private var activeKeys: [String: String] = [:]
     /// Active supervisors' holder texts (`officer:BADGE`).
     private var supervisors: Set<String> = []
-    /// The entry from which every entry must be signed (`log.signatures-required`), once there is one.
+    /// The entry from which every entry must be signed (`log.signatures-required`, or the entry after the first
+    /// officer's in a log whose entry 0 requires signatures), once there is one.
     private var requiredSince: Int64?
+    /// Entry 0 says `log.signatures` `required`.
+    private var requiredAfterFirstOfficer = false
+    private var hasOfficers = false
 
     /// How many signatures were verified, and how many entries carry none.
     private(set) var signaturesChecked: Int64 = 0
@@ -38,7 +42,12 @@ struct SignatureAudit {
     }
 
     mutating func check(_ stored: Data, at index: Int64, into report: inout AuditReport) {
-        guard index > 0 else { return }  // the log's own description, written before anyone
+        guard index > 0 else {
+            // The log's own description, written before anyone: only what it requires of signatures matters here.
+            let created = try? JSONDecoder().decode(LogCreatedEntry.self, from: stored)
+            requiredAfterFirstOfficer = created?.log.signatures == .required
+            return
+        }
         let place = Reason.auditEntry(index)
         let body: Data
         let signature: EntrySignature?
@@ -150,6 +159,8 @@ struct SignatureAudit {
     ) {
         switch type {
         case "officer.added":
+            if requiredAfterFirstOfficer, !hasOfficers, requiredSince == nil { requiredSince = index + 1 }
+            hasOfficers = true
             if fields["role"] as? String == Role.supervisor.rawValue, let badge = fields["badge"] as? String {
                 supervisors.insert(KeyHolder.officer(badge).description)
             }

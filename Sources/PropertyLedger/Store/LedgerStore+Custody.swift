@@ -40,7 +40,7 @@ extension LedgerStore {
             let nextIndex = try size
             let context = RuleContext(
                 actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
-                custody: CustodyView(projections: Projections(database)), identity: identity)
+                custody: CustodyView(projections: Projections(database)), identity: identity, device: device)
             let entry = try LedgerTransaction.decide(command, in: context, registry: registry, device: device)
             // Encoded as it would be, so an entry too large or unencodable is refused here too.
             let bytes = try entry.encoded()
@@ -64,7 +64,7 @@ extension LedgerStore {
             let nextIndex = try size
             let context = RuleContext(
                 actor: actor, date: date, agency: identity.agency, nextIndex: nextIndex, tables: ProjectionTables(database, schema: "main"),
-                custody: CustodyView(projections: Projections(database)), identity: identity)
+                custody: CustodyView(projections: Projections(database)), identity: identity, device: device)
             let payload = try decide(context)
             let at = Timestamp.string(date)
             let bytes = try ModuleEntryEncoding(at: at, actor: actor, device: device, payload: payload).encoded()

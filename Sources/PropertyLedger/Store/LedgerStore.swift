@@ -62,11 +62,17 @@ public actor LedgerStore {
     ///
     /// Refuses if the database or the key file already exists. If creation fails midway, the files it made
     /// are removed.
+    ///
+    /// - Parameter signatures: by default every entry after the first officer's must be signed (he enrols his
+    ///   own key next); ``SignatureRequirement/optional`` for a training or test store, said in entry 0.
     public static func create(
-        _ paths: StorePaths, agency: Agency, profile: CryptoProfile, modules: [any LedgerModule] = [], now: Date = Date()
+        _ paths: StorePaths, agency: Agency, profile: CryptoProfile, signatures: SignatureRequirement = .required,
+        modules: [any LedgerModule] = [], now: Date = Date()
     ) async throws -> LedgerStore {
         let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
-        try await executor.run { try StoreCreation.createFiles(paths, agency: agency, profile: profile, now: now) }
+        try await executor.run {
+            try StoreCreation.createFiles(paths, agency: agency, profile: profile, signatures: signatures, now: now)
+        }
         let store = try await open(paths, modules: modules)
         _ = try await store.checkpoint()
         return store

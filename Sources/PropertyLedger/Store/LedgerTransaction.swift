@@ -23,7 +23,7 @@ public struct LedgerTransaction: ~Copyable {
     private var ruleContext: RuleContext {
         RuleContext(
             actor: actor, date: date, agency: agency, nextIndex: writer.nextIndex, tables: ProjectionTables(database, schema: "main"),
-            custody: CustodyView(projections: Projections(database)), identity: identity)
+            custody: CustodyView(projections: Projections(database)), identity: identity, device: device)
     }
 
     /// Runs `body` on what the rules see at this point of the transaction — the state every entry recorded
@@ -84,6 +84,7 @@ public struct LedgerTransaction: ~Copyable {
         let index = try writer.append(stored)
         let logged = stored == bytes ? entry : try LoggedEntry(decoding: stored)
         try module.apply(logged, at: index, to: ProjectionTables(database, schema: "main"))
+        try Projections(database).recordApproval(logged.carriedApproval, at: index)
         return RecordedModuleEntry(index: index, entry: logged)
     }
 }

@@ -9,4 +9,6 @@ public struct LogIdentity: Sendable, Equatable {
     public var verifierKey: String
     /// When the log was created (ISO 8601, UTC). A claim, like every timestamp: order comes from indices.
     public var createdAt: String
+    /// Whether every entry after the first officer's must be signed (entry 0's `log.signatures`).
+    public var signatures: SignatureRequirement = .optional
 }

@@ -139,7 +139,8 @@ struct OpenState {
             origin: origin, profile: profile,
             agency: try Agency(
                 code: code, name: name, kind: kind, zone: meta["agency.zone"], defaultLanguage: meta[StoreCreation.defaultLanguageKey]),
-            verifierKey: verifierKey, createdAt: createdAt)
+            verifierKey: verifierKey, createdAt: createdAt,
+            signatures: meta[StoreCreation.signaturesKey].flatMap(SignatureRequirement.init(rawValue:)) ?? .optional)
     }
 
     /// Turns SQLite's view of a bad file into a reason about the store.
@@ -161,8 +162,12 @@ extension OpenState: Sendable {}
 enum StoreCreation {
     /// The log_meta key of ``Agency/defaultLanguage``, present only when the agency chose one.
     static let defaultLanguageKey = "agency.defaultLanguage"
+    /// The log_meta key of ``LogIdentity/signatures``, absent in stores made before keys.
+    static let signaturesKey = "signatures"
 
-    static func createFiles(_ paths: StorePaths, agency: Agency, profile: CryptoProfile, now: Date) throws {
+    static func createFiles(
+        _ paths: StorePaths, agency: Agency, profile: CryptoProfile, signatures: SignatureRequirement, now: Date
+    ) throws {
         // A new log records its zone in entry 0, so that every time it shows can be explained from the log.
         var agency = agency
         agency.zone = agency.zone ?? Agency.defaultZone
@@ -189,13 +194,13 @@ enum StoreCreation {
                     "format": "propertyledger-log/1", "origin": origin, "profile": profile.rawValue, "verifier": verifierKey,
                     "agency.code": agency.code, "agency.name": agency.name, "agency.kind": agency.kind.rawValue,
                     "agency.zone": agency.zone ?? Agency.defaultZone,
-                    "created": createdAt,
+                    "created": createdAt, Self.signaturesKey: signatures.rawValue,
                 ].merging(agency.defaultLanguage.map { [Self.defaultLanguageKey: $0] } ?? [:]) { a, _ in a }
                 for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
                     try database.execute("INSERT INTO log_meta (key, value) VALUES (?, ?)", key, value)
                 }
                 let genesis = LogCreatedEntry(
-                    at: createdAt, agency: agency, log: .init(origin: origin, profile: profile, verifier: verifierKey))
+                    at: createdAt, agency: agency, log: .init(origin: origin, profile: profile, signatures: signatures, verifier: verifierKey))
                 var writer = LogWriter(database: database, hasher: hasher, frontier: Frontier())
                 try writer.append(try genesis.encoded())
             }

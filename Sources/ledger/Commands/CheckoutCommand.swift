@@ -79,8 +79,13 @@ struct CheckoutCommand: LedgerCommand {
         let store = try await context.openVaultStore()
         let due = self.due.date(in: store.identity.agency.timeZone)
         let (object, recipient, reason, approver, note) = (self.object, self.recipient, self.reason, self.approver, self.note)
+        // The supervisor approves the check-out the cabinet will record, term for term, as at the desk.
+        let signed = try await ApprovalRequest(custodyCommand(for: store.identity.agency), in: store).asyncMap {
+            try await context.approval(for: $0, in: store)
+        }.flatMap { $0 }
         let recorded = try await context.record(in: store) { rules in
-            try CabinetApproved.decide(object: object, to: recipient, reason: reason, approvedBy: approver, due: due, note: note, in: rules)
+            try CabinetApproved.decide(
+                object: object, to: recipient, reason: reason, approvedBy: approver, due: due, note: note, approval: signed, in: rules)
         }
         let approval = try recorded.entry.payload(CabinetApproved.self)
         let people = People(try await store.officers())

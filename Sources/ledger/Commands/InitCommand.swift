@@ -37,6 +37,12 @@ struct InitCommand: LedgerCommand {
                 help: Wording(
                     zh: "既没有 --lang、环境变量也未选定语言时显示的语言（默认 zh）",
                     en: "the language shown when neither --lang nor the environment chooses one (default zh)")),
+            .choice(
+                "signatures", SignatureRequirement.self,
+                help: Wording(
+                    zh: "required（默认）：第一位审批领导之后的每条记录都须签名；optional：仅用于培训或测试台账，记入第 0 条记录",
+                    en: "required (default): every entry after the first supervisor's is signed; optional: for a training or test "
+                        + "store only, said in entry 0")),
         ])
 
     var agencyCode: String
@@ -49,6 +55,8 @@ struct InitCommand: LedgerCommand {
     /// `--default-lang`: what the store's commands are worded in when neither `--lang` nor the locale
     /// chooses; none means Chinese.
     var defaultLanguage: Language?
+    /// `--signatures`: whether every entry after the first supervisor's must be signed (the default).
+    var signatures: SignatureRequirement = .required
 
     init(
         agencyCode: String, agencyName: String, kind: Agency.Kind, profile: CryptoProfile = .gm, zone: String? = nil,
@@ -69,12 +77,15 @@ struct InitCommand: LedgerCommand {
         profile = try arguments.choice("crypto", CryptoProfile.self) ?? .gm
         zone = arguments.take("zone")
         defaultLanguage = try arguments.choice("default-lang", Language.self)
+        signatures = try arguments.choice("signatures", SignatureRequirement.self) ?? .required
     }
 
     struct Result: Encodable {
         let store, privateKey, checkpoint, origin, profile, verifierKey: String
         /// The agency's time zone and default language, as recorded in entry 0.
         let zone, defaultLanguage: String
+        /// `required` or `optional`, as recorded in entry 0.
+        let signatures: String
     }
 
     func run(in context: CommandContext) async throws {
@@ -91,14 +102,15 @@ struct InitCommand: LedgerCommand {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let store = try await LedgerStore.create(paths, agency: agency, profile: profile, modules: CommandContext.modules)
+        let store = try await LedgerStore.create(
+            paths, agency: agency, profile: profile, signatures: signatures, modules: CommandContext.modules)
         let identity = store.identity
         let recordedZone = identity.agency.zone ?? Agency.defaultZone
         try context.output.emit(
             Result(
                 store: paths.database, privateKey: paths.privateKey, checkpoint: paths.checkpoint, origin: identity.origin,
                 profile: identity.profile.rawValue, verifierKey: identity.verifierKey, zone: recordedZone,
-                defaultLanguage: language.rawValue),
+                defaultLanguage: language.rawValue, signatures: identity.signatures.rawValue),
             text: Self.created(identity, agency: agency, paths: paths, zone: recordedZone, defaultLanguage: language, in: context.language))
     }
 
@@ -112,6 +124,7 @@ struct InitCommand: LedgerCommand {
             (words.store, paths.database), (words.privateKey, words.privateKeyPath.text(in: language, ["path": paths.privateKey])),
             (words.checkpoint, paths.checkpoint), (words.verifierKey, identity.verifierKey), (words.timeZone, zone),
             (words.language, words.languageValue.text(in: language, ["language": defaultLanguage.rawValue])),
+            (words.signatures, (identity.signatures == .required ? words.signaturesRequired : words.signaturesOptional).text(in: language)),
         ].map { (label: $0.0.text(in: language), value: $0.1) }
         let width = (rows.map { displayWidth($0.label) }.max() ?? 0) + 1
         let heading = words.created.text(
