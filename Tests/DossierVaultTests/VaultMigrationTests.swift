@@ -30,7 +30,8 @@ struct VaultMigrationTests {
         var item = ""
         do {
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, modules: [FirstVault()], now: now)
+            let store = try await LedgerStore.create(
+                paths, agency: agency, profile: .intl, signatures: .optional, modules: [FirstVault()], now: now)
             try await store.record(.addOfficer(badge: "S1", name: "魏江", unit: nil, role: .supervisor), actor: nil, at: now)
             try await store.record(
                 contentsOf: [

@@ -31,7 +31,8 @@ struct VaultScene {
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
         let agency = try Agency(code: "370321", name: "测试县公安局", kind: kind, zone: zone)
-        let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, modules: [DossierVault()], now: start)
+        let store = try await LedgerStore.create(
+            paths, agency: agency, profile: .intl, signatures: .optional, modules: [DossierVault()], now: start)
         let scene = VaultScene(store: store, paths: paths, agency: agency)
         try await scene.setUp(at: start)
         try await body(scene)

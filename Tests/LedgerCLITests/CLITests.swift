@@ -69,7 +69,10 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
         let run = { (arguments: [String]) in try ledger(arguments, environment: environment, in: directory) }
-        let created = try run(["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--crypto", crypto, "--signatures", signatures])
+        let created = try run([
+            "init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--crypto", crypto, "--signatures",
+            signatures,
+        ])
         #expect(created.status == 0, "\(created.stderr)")
         try await body(directory, run)
     }

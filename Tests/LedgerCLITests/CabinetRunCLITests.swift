@@ -26,7 +26,10 @@ import Testing
         let phoneTag: VirtualTag
 
         var environment: [String: String] {
-            rig.clientEnvironment.merging(["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]) { $1 }
+            rig.clientEnvironment.merging([
+                "LEDGER_STORE": directory.appendingPathComponent("ledger.db").path,
+                "LEDGER_KEY_DIR": directory.appendingPathComponent("keys").path,
+            ]) { $1 }
         }
 
         func ledger(_ arguments: [String]) throws -> CLITests.Result {
@@ -39,10 +42,12 @@ import Testing
             return try DryRunCLITests.json(result)
         }
 
-        /// `ledger cabinet run CAB-01` with both slots, emitting JSON lines.
-        func run(_ extra: [String] = [], roundInterval: String = "0.1") throws -> Running {
+        /// `ledger cabinet run CAB-01` with both slots, emitting JSON lines; with `passphraseFile`, the cabinet
+        /// key's passphrase read from it on descriptor 3 (`--passphrase-fd 3`).
+        func run(_ extra: [String] = [], roundInterval: String = "0.1", passphraseFile: URL? = nil) throws -> Running {
             try Running(
-                ["cabinet", "run", "CAB-01", "--json", "--round-interval", roundInterval] + CabinetRunCLITests.slots + extra, scene: self)
+                ["cabinet", "run", "CAB-01", "--json", "--round-interval", roundInterval] + CabinetRunCLITests.slots + extra, scene: self,
+                passphraseFile: passphraseFile)
         }
     }
 
@@ -82,13 +87,21 @@ import Testing
         private let collected = OutputBuffer()
         private let diagnostics = OutputBuffer()
 
-        init(_ arguments: [String], scene: Scene) throws {
-            process.executableURL = try CLITests.productsDirectory().appendingPathComponent("ledger")
-            process.arguments = arguments
+        init(_ arguments: [String], scene: Scene, passphraseFile: URL? = nil) throws {
+            let ledger = try CLITests.productsDirectory().appendingPathComponent("ledger")
+            if passphraseFile != nil {
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments =
+                    ["-c", #"exec "$0" "$@" --passphrase-fd 3 3<"$LEDGER_TEST_PASSPHRASE""#, ledger.path] + arguments
+            } else {
+                process.executableURL = ledger
+                process.arguments = arguments
+            }
             process.currentDirectoryURL = scene.directory
             var environment = ProcessInfo.processInfo.environment
             for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LEDGER_PRIVATE_KEY"] { environment[key] = nil }
             environment["LEDGER_LANG"] = "en"
+            environment["LEDGER_TEST_PASSPHRASE"] = passphraseFile?.path
             process.environment = environment.merging(scene.environment) { $1 }
             process.standardInput = input
             process.standardOutput = output
@@ -152,10 +165,10 @@ import Testing
     }
 
     /// Authorizes 李明, opens the door, lifts `tag` off its reader, closes the door: the reconciled event.
-    private func session(lifting tag: VirtualTag, uid: String, in scene: Scene, credential: String = "000002") async throws
-        -> [String: Any]
-    {
-        let run = try scene.run()
+    private func session(
+        lifting tag: VirtualTag, uid: String, in scene: Scene, credential: String = "000002", passphraseFile: URL? = nil
+    ) async throws -> [String: Any] {
+        let run = try scene.run(passphraseFile: passphraseFile)
         try await run.waitForTag("04B1000001", in: "A1")
         try await run.waitForTag("04B1000002", in: "A2")
         run.type("authorize " + credential)
@@ -187,6 +200,26 @@ import Testing
             #expect(try scene.json(["show", scene.phone])["status"] as? String == "in-storage")
             let last = try #require((try scene.json(["history", scene.bike])["entries"] as? [[String: Any]])?.last)
             #expect(last["actor"] as? String == "000002")
+            #expect(try scene.ledger(["verify"]).status == 0)
+        }
+    }
+
+    /// A keyed cabinet: `cabinet run` unlocks its key at start, and the check-out the cabinet records is signed by it.
+    @Test func aKeyedCabinetSignsTheCheckoutItRecords() async throws {
+        try await Self.withScene { scene in
+            let signing = SignedEntryCLITests.Signing(directory: scene.directory, store: scene.environment["LEDGER_STORE"]!)
+            let supervisor = SignedEntryCLITests.passphrases["000001"]
+            #expect(try signing(["officer", "enroll", "000001", "--actor", "000001"], newPassphrase: supervisor).status == 0)
+            let enrolled = try signing(
+                ["cabinet", "enroll", "CAB-01", "--actor", "000001"], passphrase: supervisor, newPassphrase: "cabinet passphrase")
+            #expect(enrolled.status == 0, "\(enrolled.stderr)")
+            let passphrase = scene.directory.appendingPathComponent("cabinet-pass")
+            try "cabinet passphrase\n".write(to: passphrase, atomically: true, encoding: .utf8)
+
+            let reconciled = try await session(lifting: scene.bikeTag, uid: "04B1000001", in: scene, passphraseFile: passphrase)
+            #expect(reconciled["taken"] as? [String] == [scene.bike])
+            let last = try #require((try scene.json(["history", scene.bike])["entries"] as? [[String: Any]])?.last)
+            #expect((last["signature"] as? [String: Any])?["holder"] as? String == "cabinet:CAB-01", "\(last)")
             #expect(try scene.ledger(["verify"]).status == 0)
         }
     }

@@ -109,7 +109,9 @@ extension LanguageCLITests {
         let run = { (arguments: [String], environment: [String: String]) in
             try CLITests.ledger(arguments, environment: store.merging(environment) { $1 }, in: directory)
         }
-        let created = try run(["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--signatures", "optional"] + initOptions, [:])
+        let created = try run(
+            ["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--signatures", "optional"] + initOptions,
+            [:])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try run(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"], [:]).status == 0)
         try await body(directory, run)

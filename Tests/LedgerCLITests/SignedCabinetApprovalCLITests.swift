@@ -87,7 +87,8 @@ extension SignedEntryCLITests {
             // Someone holding the file slips an unsigned entry in after them: the independent checker names it.
             let database = try Database(path: run.store, create: false)
             let size = try #require(try database.queryInt("SELECT max(idx) + 1 FROM log_entries"))
-            let slipped = #"{"actor":"000002","at":"2026-12-02T00:00:00Z","badge":"000003","name":"王强","role":"supervisor","type":"officer.added","v":1}"#
+            let slipped =
+                #"{"actor":"000002","at":"2026-12-02T00:00:00Z","badge":"000003","name":"王强","role":"supervisor","type":"officer.added","v":1}"#
             try database.execute("INSERT INTO log_entries (idx, bytes) VALUES (?, ?)", size, Data(slipped.utf8))
             let independent = try Self.independentVerifier(directory)
             #expect(independent.status != 0)

@@ -24,7 +24,10 @@ struct StoreZoneCLITests {
         let environment = ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path]
         let ledger = { (arguments: [String]) in try CLITests.ledger(arguments, environment: environment, in: directory) }
         let setup: [[String]] = [
-            ["init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--zone", zone, "--signatures", "optional"],
+            [
+                "init", "--agency-code", "370321", "--agency-name", "临淄区公安分局", "--kind", "police", "--zone", zone, "--signatures",
+                "optional",
+            ],
             ["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"],
             ["officer", "add", "000002", "--name", "李明", "--role", "officer", "--actor", "000001"],
             ["officer", "add", "000003", "--name", "王强", "--role", "officer", "--actor", "000001"],

@@ -15,7 +15,8 @@ struct RefusalSampleTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
-        let store = try await LedgerStore.create(paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police), profile: .intl, signatures: .optional)
+        let store = try await LedgerStore.create(
+            paths, agency: try Agency(code: "370321", name: "测试县公安局", kind: .police), profile: .intl, signatures: .optional)
         let now = Self.now
         try await store.record(.addOfficer(badge: "000001", name: "魏江", unit: nil, role: .supervisor), actor: nil, at: now)
         try await store.record(.addOfficer(badge: "000002", name: "李明", unit: nil, role: .officer), actor: "000001", at: now)

@@ -137,7 +137,8 @@ struct CustodyAdditionsTests {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let agency = try Agency(code: "370321", name: "测试县公安局", kind: .police)
-            let store = try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional, modules: [NoMovesIntoCabinet()])
+            let store = try await LedgerStore.create(
+                paths, agency: agency, profile: .intl, signatures: .optional, modules: [NoMovesIntoCabinet()])
             let item = try await Self.recordSmallScene(in: store)
             let error = try await expectRefusal(
                 store, .move(object: item, location: "CAB-01", reason: nil, caseNumber: nil), actor: "000004", at: Date(),

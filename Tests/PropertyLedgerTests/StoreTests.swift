@@ -114,7 +114,9 @@ struct StoreTests {
     @Test func createRefusesToOverwrite() async throws {
         try await withTemporaryStore { _, paths in
             let agency = try Agency(code: "370321", name: "x", kind: .police)
-            let error = await #expect(throws: LedgerError.self) { try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional) }
+            let error = await #expect(throws: LedgerError.self) {
+                try await LedgerStore.create(paths, agency: agency, profile: .intl, signatures: .optional)
+            }
             #expect(error?.code == .alreadyExists)
         }
     }
@@ -145,7 +147,8 @@ struct StoreTests {
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
             let backup = directory.appendingPathComponent("backup.db").path
             do {
-                let store = try await LedgerStore.create(paths, agency: try Agency(code: "A1", name: "x", kind: .court), profile: .intl, signatures: .optional)
+                let store = try await LedgerStore.create(
+                    paths, agency: try Agency(code: "A1", name: "x", kind: .court), profile: .intl, signatures: .optional)
                 try await store.append(Data("1".utf8))
                 // A backup taken now, while the log has 2 entries and a checkpoint at size 1.
                 try await store.backup(to: backup)

@@ -27,7 +27,8 @@ struct EntrySealing {
                 let hasKey = try holder.map { try projections.activeKey(of: $0) != nil } ?? false
                 let holder = holder?.description ?? ""
                 throw LedgerError(
-                    .refused, hasKey ? .signaturesRequired(since: since, holder: holder) : .signaturesRequiredNoKey(since: since, holder: holder))
+                    .refused,
+                    hasKey ? .signaturesRequired(since: since, holder: holder) : .signaturesRequiredNoKey(since: since, holder: holder))
             }
             if let holder, let key = try projections.activeKey(of: holder) {
                 throw LedgerError(.refused, .signatureRequired(holder: holder.description, key: key.id))

@@ -200,7 +200,8 @@ enum StoreCreation {
                     try database.execute("INSERT INTO log_meta (key, value) VALUES (?, ?)", key, value)
                 }
                 let genesis = LogCreatedEntry(
-                    at: createdAt, agency: agency, log: .init(origin: origin, profile: profile, signatures: signatures, verifier: verifierKey))
+                    at: createdAt, agency: agency,
+                    log: .init(origin: origin, profile: profile, signatures: signatures, verifier: verifierKey))
                 var writer = LogWriter(database: database, hasher: hasher, frontier: Frontier())
                 try writer.append(try genesis.encoded())
             }
