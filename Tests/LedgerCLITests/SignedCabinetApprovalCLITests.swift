@@ -9,17 +9,7 @@ import Testing
 extension SignedEntryCLITests {
     @Test func aCabinetCheckoutCarriesTheSupervisorsSignedApproval() async throws {
         try await Self.withKeyedStore { directory, run in
-            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
-            let cabinet = ["location", "add", "CAB-01", "--name", "智能柜01", "--kind", "cabinet", "--parent", "ROOM-1"]
-            #expect(try run.signed(cabinet, as: "000004").status == 0)
-            #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
-            #expect(try run.signed(["officer", "add", "000003", "--name", "王强", "--role", "officer"], as: "000001").status == 0)
-            let item = "P-370321-\(Self.year)-000001"
-            let registered = try run.signed(
-                ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000002,000003"],
-                as: "000002")
-            #expect(registered.status == 0, "\(registered.stderr)")
-            #expect(try run.signed(["checkin", item, "--to", "CAB-01"], as: "000004").status == 0)
+            let item = try Self.storedBicycle(run, inCabinet: true)
             let due = "\(Self.year + 1)-01-10T12:00:00+08:00"
             let terms = ["--to", "000002", "--reason", "appraisal"]
             let approve = try run.signed(["approve", "checkout", item] + terms + ["--due", due, "--out", "approval.json"], as: "000001")

@@ -202,17 +202,28 @@ struct SignedEntryCLITests {
 
     /// A supervisor signs an approval file elsewhere; the clerk's check-out carries it; it works once. On the
     /// same terminal the supervisor types his passphrase instead.
+    /// In a keyed store: room ROOM-1 (and, with `cabinet`, cabinet CAB-01 in it), case A1, officer 000003, and
+    /// a bicycle seized by 000002 and 000003, checked in to CAB-01 or else ROOM-1, every entry signed. Its id.
+    static func storedBicycle(_ run: Signing, inCabinet cabinet: Bool = false) throws -> String {
+        #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
+        if cabinet {
+            let added = ["location", "add", "CAB-01", "--name", "智能柜01", "--kind", "cabinet", "--parent", "ROOM-1"]
+            #expect(try run.signed(added, as: "000004").status == 0)
+        }
+        #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
+        #expect(try run.signed(["officer", "add", "000003", "--name", "王强", "--role", "officer"], as: "000001").status == 0)
+        let item = "P-370321-\(Self.year)-000001"
+        let registered = try run.signed(
+            ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000002,000003"],
+            as: "000002")
+        #expect(registered.status == 0, "\(registered.stderr)")
+        #expect(try run.signed(["checkin", item, "--to", cabinet ? "CAB-01" : "ROOM-1"], as: "000004").status == 0)
+        return item
+    }
+
     @Test func approvalsFromAFileAndOnTheSameTerminal() async throws {
         try await Self.withKeyedStore { directory, run in
-            #expect(try run.signed(["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room"], as: "000004").status == 0)
-            #expect(try run.signed(["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal"], as: "000002").status == 0)
-            #expect(try run.signed(["officer", "add", "000003", "--name", "王强", "--role", "officer"], as: "000001").status == 0)
-            let item = "P-370321-\(Self.year)-000001"
-            let registered = try run.signed(
-                ["item", "register", "--case", "A1", "--name", "自行车", "--quantity", "1", "--unit", "辆", "--seized-by", "000002,000003"],
-                as: "000002")
-            #expect(registered.status == 0, "\(registered.stderr)")
-            #expect(try run.signed(["checkin", item, "--to", "ROOM-1"], as: "000004").status == 0)
+            let item = try Self.storedBicycle(run)
             let due = "\(Self.year + 1)-01-10T12:00:00+08:00"
             let terms = ["--to", "000002", "--reason", "appraisal", "--due", due]
             let approve = try run.signed(
