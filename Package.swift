@@ -33,10 +33,16 @@ let package = Package(
         // the daily bulletin; a module on PropertyLedger's extension points.
         .target(name: "DossierVault", dependencies: ["PropertyLedger", "LedgerPresentation", "CabinetLink"]),
 
+        // Exchanges between agencies' ledgers: the peers, and the witness of their logs (C2SP tlog-witness);
+        // a module on PropertyLedger's extension points.
+        .target(name: "Transfers", dependencies: ["PropertyLedger"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "ledger",
-            dependencies: ["PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink"]),
+            dependencies: [
+                "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers",
+            ]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
         .executableTarget(
@@ -73,6 +79,7 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
         .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
+        .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",

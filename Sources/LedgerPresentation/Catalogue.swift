@@ -18,7 +18,7 @@ public enum Catalogue {
 
     /// The reasons' wording by area, in the order they are merged.
     static var areas: [[String: Wording]] {
-        [custody, input, store, log, crypto, audit, signatures, reader, vault, cabinet, arguments, tool]
+        [custody, input, store, log, crypto, audit, signatures, reader, vault, cabinet, transfers, arguments, tool]
     }
 
     /// Every section of the interface's own words (headings, status words, each command's output), for the
@@ -31,7 +31,8 @@ public enum Catalogue {
     /// Every reason declared: PropertyLedger's, ChipReader's and DossierVault's, the command-line parser's and the
     /// `ledger` tool's.
     public static var specs: [ReasonSpec] {
-        Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.cabinetReasons + Reason.argumentReasons
+        Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.cabinetReasons + Reason.transferReasons
+            + Reason.argumentReasons
             + Reason.toolReasons
     }
 

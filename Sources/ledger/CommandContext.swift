@@ -3,6 +3,7 @@ import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
+import Transfers
 
 /// What every command runs with: the options all commands share, where the store is, and how to write
 /// results.
@@ -99,7 +100,7 @@ struct CommandContext: Sendable, Equatable {
     }
 
     /// The modules every store is opened with.
-    static let modules: [any LedgerModule] = [DossierVault()]
+    static let modules: [any LedgerModule] = [DossierVault(), Transfers()]
 
     /// Whether `store` serves DossierVault: a read-only store from before it opens without it (no deadlines).
     static func servesVault(_ store: LedgerStore) -> Bool {

@@ -62,6 +62,11 @@ enum CommandRegistry {
         CabinetSessionsCommand.self,
         FindingsCommand.self,
         FindingResolveCommand.self,
+        // Other agencies (Transfers): the peers, and the witness of their logs.
+        PeerAddCommand.self,
+        PeerListCommand.self,
+        PeerUnfreezeCommand.self,
+        WitnessAddCheckpointCommand.self,
         // Readers: list them, the clerk's scanning loop, stocktakes.
         ReadersCommand.self,
         ScanCommand.self,

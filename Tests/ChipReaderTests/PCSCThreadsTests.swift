@@ -7,58 +7,68 @@ import Testing
 /// No PC/SC call may still run when the process exits (pcsc-lite's destructor frees its contexts then), and
 /// none runs on Swift's cooperative pool: the monitor's cancellation included.
 struct PCSCThreadsTests {
-    /// What the slow fake cancellation saw: for each call, whether it ran inside a Swift task (on the
-    /// cooperative pool), and how many calls returned.
-    final class CancelLog: Sendable {
+    /// The fake cancellation: its first call blocks until the test opens `gate` (a loaded pcscd answering
+    /// slowly); every call records whether it ran inside a Swift task (on the cooperative pool).
+    final class SlowCancel: Sendable {
         struct Seen {
             var calledOnATask: [Bool] = []
             var returned = 0
         }
         let seen = Mutex(Seen())
-    }
+        let gate = DispatchSemaphore(value: 0)
 
-    /// The fake service, with a cancellation that takes `delay` (a loaded pcscd answering slowly).
-    static func slowCancelling(_ world: FakeReaderTests.World, delay: Duration, log: CancelLog) -> ReaderServiceFactory {
-        let base = world.factory
-        return ReaderServiceFactory(
-            connect: base.connect,
-            cancel: { handle in
-                let onATask = withUnsafeCurrentTask { $0 != nil }
-                log.seen.withLock { $0.calledOnATask.append(onATask) }
-                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-                base.cancel(handle)
-                log.seen.withLock { $0.returned += 1 }
-            })
+        func factory(over world: FakeReaderTests.World) -> ReaderServiceFactory {
+            let base = world.factory
+            return ReaderServiceFactory(
+                connect: base.connect,
+                cancel: { [self] handle in
+                    let onATask = withUnsafeCurrentTask { $0 != nil }
+                    let isFirst = seen.withLock { seen -> Bool in
+                        seen.calledOnATask.append(onATask)
+                        return seen.calledOnATask.count == 1
+                    }
+                    if isFirst { gate.wait() }
+                    base.cancel(handle)
+                    seen.withLock { $0.returned += 1 }
+                })
+        }
     }
 
     @Test func stoppingWaitsForACancellationUnderWay() async throws {
         let world = FakeReaderTests.World()
         world.plug("Reader A")
-        let log = CancelLog()
+        let cancel = SlowCancel()
         let threads = PCSCThreads()
         let exited = DispatchSemaphore(value: 0)
         let monitor = ReaderMonitor(
-            policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100),
-            service: Self.slowCancelling(world, delay: .milliseconds(400), log: log), threads: threads)
+            policy: ReaderPolicy(allowsVirtualReaders: false), pollInterval: .milliseconds(100), service: cancel.factory(over: world),
+            threads: threads)
         let events = FakeReaderTests.Events(monitor.events(onThreadExit: { exited.signal() }))
         try await events.wait("the snapshot") { !$0.isEmpty }
 
-        // The stream ends on a task of Swift's pool; the cancellation it starts runs elsewhere.
+        // The stream ends on a task of Swift's pool; the cancellation it starts runs elsewhere, and blocks.
         events.stop()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while log.seen.withLock({ $0.calledOnATask.isEmpty }) && ContinuousClock.now < deadline {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while cancel.seen.withLock({ $0.calledOnATask.isEmpty }) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        #expect(log.seen.withLock { $0.calledOnATask } == [false], "SCardCancel ran on Swift's cooperative pool")
-        #expect(log.seen.withLock { $0.returned } == 0, "the fake's cancellation should still be under way")
+        #expect(cancel.seen.withLock { $0.calledOnATask } == [false], "SCardCancel ran on Swift's cooperative pool")
 
-        let stopped = await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: threads.stopAll(waitingAtMost: .seconds(5))) }.start()
+        // stopAll cancels the wait itself (which returns at once) and must then wait for the blocked call.
+        let stopped = Mutex<Bool?>(nil)
+        Thread {
+            let result = threads.stopAll(waitingAtMost: .seconds(60))
+            stopped.withLock { $0 = result }
+        }.start()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(stopped.withLock { $0 } == nil, "stopAll returned while a PC/SC call was under way")
+        cancel.gate.signal()
+        while stopped.withLock({ $0 }) == nil && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
         }
-        #expect(stopped)
-        // stopAll cancels the wait again itself (the first cancellation has not reached it yet): two calls.
-        let seen = log.seen.withLock { $0 }
-        #expect(seen.returned == seen.calledOnATask.count, "stopAll returned while a PC/SC call was under way")
+        #expect(stopped.withLock { $0 } == true)
+        let seen = cancel.seen.withLock { $0 }
+        #expect(seen.returned == seen.calledOnATask.count, "a PC/SC call was still under way when stopAll returned")
         #expect(exited.wait(timeout: .now()) == .success, "the monitor's thread was still running")
     }
 

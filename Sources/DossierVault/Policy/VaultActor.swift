@@ -8,16 +8,6 @@ enum VaultActor {
     static func require(
         _ context: borrowing RuleContext, roles: Set<Role>, none: Reason, lacking: (String, Role) -> Reason
     ) throws -> Officer {
-        // The badge as the entry will carry it: one the core would read differently (spaces, full-width digits) is
-        // not looked up in another form.
-        guard let badge = context.actor, !badge.isEmpty else {
-            throw LedgerError(.refused, none)
-        }
-        guard let officer = try context.custody.officer(badge) else {
-            throw LedgerError(.refused, Reason("officer-unknown", ["party": "actor", "badge": badge]))
-        }
-        guard !officer.isRetired else { throw LedgerError(.refused, Reason("officer-retired", ["party": "actor", "badge": badge])) }
-        guard roles.contains(officer.role) else { throw LedgerError(.refused, lacking(badge, officer.role)) }
-        return officer
+        try context.actingOfficer(roles: roles, none: none, lacking: lacking)
     }
 }

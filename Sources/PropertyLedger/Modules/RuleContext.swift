@@ -20,6 +20,24 @@ public struct RuleContext: ~Copyable {
     /// The device the entry is caused by, if one is.
     let device: Device?
 
+    /// The origin of the log the entry goes into (its identity in checkpoints and approvals).
+    public var origin: String { identity.origin }
+
+    /// The acting officer, or the refusal: `none` when there is no actor, `officer-unknown` or `officer-retired`
+    /// (the custody core's reasons), `lacking(badge, role)` for an officer without one of `roles`.
+    @discardableResult
+    public func actingOfficer(roles: Set<Role>, none: Reason, lacking: (String, Role) -> Reason) throws -> Officer {
+        // The badge as the entry will carry it: one the core would read differently (spaces, full-width digits) is
+        // not looked up in another form.
+        guard let badge = actor, !badge.isEmpty else { throw LedgerError(.refused, none) }
+        guard let officer = try custody.officer(badge) else {
+            throw LedgerError(.refused, Reason("officer-unknown", ["party": "actor", "badge": badge]))
+        }
+        guard !officer.isRetired else { throw LedgerError(.refused, Reason("officer-retired", ["party": "actor", "badge": badge])) }
+        guard roles.contains(officer.role) else { throw LedgerError(.refused, lacking(badge, officer.role)) }
+        return officer
+    }
+
     /// `approval` checked as the custody rules check a check-out's (``ApprovalStatement``): for this log and
     /// `action`, every one of `terms` equal, signed by `approver`'s active key, valid now, never used before.
     /// The approval to carry in the entry's top-level `approval` member, whose nonce the store then records as

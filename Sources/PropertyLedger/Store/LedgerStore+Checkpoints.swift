@@ -87,6 +87,17 @@ extension LedgerStore {
         }
     }
 
+    /// The checkpoint signed at `size`, or the latest (signed now if the log has grown) when `size` is nil.
+    ///
+    /// - Throws: ``LedgerError`` (`notFound`, `no-checkpoint-at-size`) when none was signed at `size`.
+    public func checkpoint(at size: Int64?) throws -> SignedCheckpoint {
+        guard let size else { return try checkpoint() }
+        guard let found = try signedCheckpoint(size: size) else {
+            throw LedgerError(.notFound, .noCheckpointAtSize(size, signed: try checkpointSizes()))
+        }
+        return found
+    }
+
     /// The checkpoint signed at exactly `size`, if there is one.
     public func signedCheckpoint(size: Int64) throws -> SignedCheckpoint? {
         try database.firstRow("SELECT note FROM log_checkpoints WHERE size = ?", size) { $0.text(0) }
@@ -101,15 +112,7 @@ extension LedgerStore {
     /// A c2sp.org/tlog-proof@v1 receipt for entry `index` against the checkpoint signed at `size`, or against
     /// the latest checkpoint (signed now if the log has grown) when `size` is nil.
     public func receipt(index: Int64, size: Int64? = nil) throws -> Receipt {
-        let signed: SignedCheckpoint
-        if let size {
-            guard let found = try signedCheckpoint(size: size) else {
-                throw LedgerError(.notFound, .noCheckpointAtSize(size, signed: try checkpointSizes()))
-            }
-            signed = found
-        } else {
-            signed = try checkpoint()
-        }
+        let signed = try checkpoint(at: size)
         let treeSize = Int64(signed.checkpoint.size)
         guard index >= 0, index < treeSize else {
             throw LedgerError(.notFound, .entryOutsideCheckpoint(index, size: treeSize))

@@ -2,6 +2,7 @@ import CommandLineSupport
 import Foundation
 import LedgerPresentation
 import PropertyLedger
+import Transfers
 
 /// `ledger prove INDEX`: prints a receipt for an entry, or with `--check` checks one offline.
 struct ProveCommand: LedgerCommand {
@@ -28,16 +29,27 @@ struct ProveCommand: LedgerCommand {
             Option(
                 name: "key", value: "VKEYFILE",
                 help: Wording(zh: "台账的验证公钥（由 `ledger key` 输出）", en: "the log's verifier key (from `ledger key`)")),
+            Option(
+                name: "consistency", value: "OLD",
+                help: Wording(
+                    zh: "改为出具从规模 OLD 到最新检查点（或 --size N）的一致性证明，格式为 C2SP tlog-witness add-checkpoint 请求",
+                    en: "instead, print the consistency proof from size OLD to the latest checkpoint (or --size N), as a C2SP "
+                        + "tlog-witness add-checkpoint request")),
         ],
         notes: [
             Wording(
                 zh: "ledger prove --check RECEIPT --entry FILE --key VKEYFILE   无需台账库即可校验",
-                en: "ledger prove --check RECEIPT --entry FILE --key VKEYFILE   checks without any store")
+                en: "ledger prove --check RECEIPT --entry FILE --key VKEYFILE   checks without any store"),
+            Wording(
+                zh: "ledger prove --consistency OLD > FILE   交给对方 ledger witness add-checkpoint FILE（OLD 为对方持有的规模，首次为 0）",
+                en: "ledger prove --consistency OLD > FILE   for the peer's ledger witness add-checkpoint FILE (OLD: the size it holds; 0 "
+                    + "the first time)"),
         ])
 
     enum Mode: Equatable {
         case prove(index: Int64, size: Int64?)
         case check(receiptFile: String, entryFile: String, verifierKeyFile: String)
+        case consistency(from: Int64, to: Int64?)
     }
 
     let mode: Mode
@@ -47,7 +59,9 @@ struct ProveCommand: LedgerCommand {
     }
 
     init(parsing arguments: inout ArgumentReader) throws {
-        if let receipt = arguments.take("check") {
+        if let old = try arguments.integer("consistency") {
+            mode = .consistency(from: old, to: try arguments.integer("size"))
+        } else if let receipt = arguments.take("check") {
             mode = .check(
                 receiptFile: receipt, entryFile: try arguments.required("entry", because: "--check"),
                 verifierKeyFile: try arguments.required("key", because: "--check"))
@@ -60,6 +74,22 @@ struct ProveCommand: LedgerCommand {
         let index: UInt64
         let proof: [String]
         let receipt: String
+    }
+
+    struct ConsistencyResult: Encodable {
+        let old: Int64
+        let proof: [String]
+        /// The whole add-checkpoint request body.
+        let request: String
+    }
+
+    /// The add-checkpoint body from `old` to the checkpoint signed at `new` (the latest, signed now if the log
+    /// grew, when nil); from 0 there is no proof (a witness trusts a log's first checkpoint on first use).
+    static func addCheckpointRequest(from old: Int64, to new: Int64?, in store: LedgerStore) async throws -> AddCheckpointRequest {
+        let signed = try await store.checkpoint(at: new)
+        let size = Int64(signed.checkpoint.size)
+        let proof = old == 0 ? [] : try await store.consistencyProof(from: old, to: size)
+        return AddCheckpointRequest(oldSize: old, proof: proof, checkpoint: signed.note.formatted)
     }
 
     struct CheckResult: Encodable {
@@ -75,6 +105,11 @@ struct ProveCommand: LedgerCommand {
             try context.output.emit(
                 Result(index: receipt.index, proof: receipt.proof.map { $0.base64EncodedString() }, receipt: receipt.text),
                 text: String(receipt.text.dropLast()))
+        case .consistency(let old, let new):
+            let request = try await Self.addCheckpointRequest(from: old, to: new, in: try await context.openStore())
+            try context.output.emit(
+                ConsistencyResult(old: request.oldSize, proof: request.proof.map { $0.base64EncodedString() }, request: request.text),
+                text: String(request.text.dropLast()))
         case .check(let receiptFile, let entryFile, let verifierKeyFile):
             let verifier = try InputFile.verifier(verifierKeyFile)
             let receipt = try Receipt(parsing: try InputFile.text(receiptFile))

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Two agencies' ledgers through `ledger`: the procuratorate adds the police as a peer from the line the
+/// police's `ledger key` prints, then follows the police's log with what `ledger prove --consistency` prints,
+/// file by file, as agencies without a network between them would.
+struct WitnessCLITests {
+    @Test func aPeersLogIsFollowedThroughFiles() async throws {
+        try await CLITests.withStore { policeDirectory, police in
+            try await CLITests.withStore { directory, procuratorate in
+                #expect(try police(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
+                #expect(try procuratorate(["officer", "add", "000001", "--name", "孙检", "--role", "supervisor"]).status == 0)
+                let key = try police(["key"])
+                try key.stdout.write(to: directory.appendingPathComponent("police.vkey"), atomically: true, encoding: .utf8)
+                let added = try procuratorate(["peer", "add", "police", "--key", "police.vkey", "--actor", "000001"])
+                #expect(added.status == 0, "\(added.stderr)")
+                #expect(try procuratorate(["peer", "list"]).stdout.contains("police"))
+
+                func handOver(from old: Int) throws -> CLITests.Result {
+                    let proof = try police(["prove", "--consistency", String(old)])
+                    #expect(proof.status == 0, "\(proof.stderr)")
+                    try (proof.stdout).write(to: directory.appendingPathComponent("add.txt"), atomically: true, encoding: .utf8)
+                    return try procuratorate(["witness", "add-checkpoint", "add.txt", "--actor", "000001"])
+                }
+                let first = try handOver(from: 0)
+                #expect(first.status == 0, "\(first.stderr)")
+                #expect(first.stdout.contains("trusted on first use"), "\(first.stdout)")
+                for badge in ["000002", "000003"] {
+                    #expect(try police(["officer", "add", badge, "--name", "民警", "--role", "officer", "--actor", "000001"]).status == 0)
+                }
+                let second = try handOver(from: 2)
+                #expect(second.status == 0, "\(second.stderr)")
+                #expect(second.stdout.contains("size 2 → 4, consistent"), "\(second.stdout)")
+
+                // The same checkpoint again changes nothing; a stale request (the police grew, but the proof starts at
+                // an old size) names the size held and says what to send instead; nothing is written.
+                let again = try handOver(from: 2)
+                #expect(again.status == 0 && again.stdout.contains("held already"), "\(again.stdout)")
+                #expect(try police(["officer", "add", "000005", "--name", "民警", "--role", "officer", "--actor", "000001"]).status == 0)
+                let before = try CLITests.snapshot(directory)
+                let stale = try handOver(from: 2)
+                #expect(stale.status == 2)
+                #expect(stale.stderr.contains("the checkpoint held of police is at size 4, not 2"), "\(stale.stderr)")
+                let garbage = directory.appendingPathComponent("garbage.txt")
+                try "old 4\n\nnot a checkpoint\n".write(to: garbage, atomically: true, encoding: .utf8)
+                let malformed = try procuratorate(["witness", "add-checkpoint", garbage.path, "--actor", "000001"])
+                #expect(malformed.status == 4, "\(malformed.stderr)")
+                #expect(try CLITests.snapshot(directory) == before)
+
+                let listed = try procuratorate(["peer", "list", "--json"])
+                let peers = try #require(
+                    (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])?["peers"] as? [[String: Any]])
+                #expect(peers.first?["witnessedSize"] as? Int == 4)
+                #expect(try procuratorate(["verify"]).status == 0)
+                _ = policeDirectory
+            }
+        }
+    }
+}
