@@ -49,7 +49,7 @@ let package = Package(
             name: "ledger-bench",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
-                "PCSCTestSupport", "CabinetLink", "CabinetSimulator",
+                "PCSCTestSupport", "CabinetLink", "CabinetSimulator", "Transfers",
             ]),
 
         // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon

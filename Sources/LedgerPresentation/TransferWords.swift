@@ -21,9 +21,50 @@ public struct TransferWords: CatalogueSection {
     public let acceptedFirst = Wording(
         zh: "已见证 {name} 的台账：规模 {to}（首个检查点，首次使用即信任）",
         en: "Witnessed {name}'s log: size {to} (its first checkpoint, trusted on first use)")
+    public let created = Wording(
+        zh: "移交 {transfer}：{count} 件移交给 {peer}，清单为第 {index} 条记录；移交文件：{path}",
+        en: "Transfer {transfer}: {count} objects to {peer}, manifest entry #{index}; bundle: {path}")
+    public let received = Wording(
+        zh: "已接收移交 {transfer}（来自 {peer}，第 {index} 条记录）：确认 {confirmed} 件，损坏 {damaged} 件，缺失 {missing} 件；回执：{path}",
+        en:
+            "Received transfer {transfer} from {peer} (entry #{index}): {confirmed} confirmed, {damaged} damaged, {missing} missing; receipt: {path}"
+    )
+    public let closed = Wording(
+        zh: "移交 {transfer} 已结（{peer} 的回执，第 {index} 条记录）：确认 {confirmed} 件，损坏 {damaged} 件，缺失 {missing} 件",
+        en: "Transfer {transfer} closed on {peer}'s receipt (entry #{index}): {confirmed} confirmed, {damaged} damaged, {missing} missing")
+    public let transferHeading = Wording(zh: "移交", en: "TRANSFER")
+    public let directionHeading = Wording(zh: "方向", en: "WAY")
+    public let peerHeading = Wording(zh: "对方", en: "PEER")
+    public let caseHeading = Wording(zh: "案件", en: "CASE")
+    public let objectsHeading = Wording(zh: "件数", en: "OBJECTS")
+    public let stateHeading = Wording(zh: "状态", en: "STATE")
+    public let sent = Wording(zh: "移出", en: "sent")
+    public let receivedDirection = Wording(zh: "接收", en: "received")
+    public let open = Wording(zh: "待回执", en: "awaiting the receipt")
+    public let closedAt = Wording(zh: "已结（第 {index} 条）", en: "closed (entry {index})")
+    public let noTransfers = Wording(zh: "没有移交", en: "no transfers")
+    public let showHeading = Wording(
+        zh: "移交 {transfer}  对方 {peer}  案件 {case}  方式 {mode}  {state}",
+        en: "transfer {transfer}  peer {peer}  case {case}  mode {mode}  {state}")
+    public let confirmed = Wording(zh: "确认", en: "confirmed")
+    public let damaged = Wording(zh: "损坏", en: "damaged")
+    public let missing = Wording(zh: "缺失", en: "missing")
+    public let awaited = Wording(zh: "待答复", en: "not answered yet")
     public let unchanged = Wording(zh: "{name} 的台账仍为规模 {size}：本台账已持有该检查点", en: "{name}'s log is still at size {size}: held already")
 }
 
 extension Catalogue {
     public static let transferWords = TransferWords()
+}
+
+extension TransferWords {
+    /// The word for what a receiver found of an object, by the result's raw value (`confirmed`, `damaged`,
+    /// `missing`).
+    public func result(_ result: some RawRepresentable<String>) -> Wording {
+        switch result.rawValue {
+        case "damaged": damaged
+        case "missing": missing
+        default: confirmed
+        }
+    }
 }

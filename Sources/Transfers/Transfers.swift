@@ -13,18 +13,46 @@ public struct Transfers: LedgerModule {
 
     public var name: String { "transfers" }
 
-    public var entryTypes: Set<String> { [PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type] }
+    public var entryTypes: Set<String> {
+        [
+            PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type, TransferOut.type, TransferManifest.type, TransferReceived.type,
+            TransferClosed.type,
+        ]
+    }
 
-    public var migrations: [SchemaMigration] { [PeerTables.migration] }
+    /// In the order they ship: names are permanent, a new one goes at the end.
+    public var migrations: [SchemaMigration] { [PeerTables.migration, TransferTables.migration] }
 
-    public var projectionTables: [String] { [PeerTables.peers] }
+    public var projectionTables: [String] { [PeerTables.peers, TransferTables.transfers, TransferTables.objects] }
 
     public func apply(_ entry: LoggedEntry, at index: Int64, to tables: borrowing ProjectionTables) throws {
         switch entry.type {
         case PeerAdded.type: try PeerTables.apply(try entry.payload(PeerAdded.self), at: index, to: tables)
         case PeerFrozen.type: try PeerTables.apply(try entry.payload(PeerFrozen.self), at: index, to: tables)
         case PeerUnfrozen.type: try PeerTables.apply(try entry.payload(PeerUnfrozen.self), to: tables)
+        case TransferOut.type: try TransferTables.apply(try entry.payload(TransferOut.self), at: index, to: tables)
+        case TransferManifest.type: try TransferTables.apply(try entry.payload(TransferManifest.self), at: index, to: tables)
+        case TransferReceived.type: try TransferTables.apply(try entry.payload(TransferReceived.self), at: index, to: tables)
+        case TransferClosed.type: try TransferTables.apply(try entry.payload(TransferClosed.self), at: index, to: tables)
         default: break
+        }
+    }
+
+    /// An object in an open transfer stays where it is until the receiver's receipt closes the transfer: it is
+    /// neither checked out, nor moved, nor disposed of meanwhile.
+    public func review(_ entry: CustodyEntry, in context: borrowing RuleContext) throws {
+        let object: String
+        switch entry.event {
+        case .checkedOut(let e): object = e.object
+        case .moved(let e): object = e.object
+        case .disposed(let e): object = e.object
+        default: return
+        }
+        if let transfer = try TransferTables.openTransfer(of: object, in: context.tables) {
+            throw LedgerError(.refused, .objectInTransfer(object, transfer: transfer))
+        }
+        if let transfer = try TransferTables.transferredAway(object, in: context.tables) {
+            throw LedgerError(.refused, .objectTransferred(object, transfer: transfer))
         }
     }
 }
@@ -33,5 +61,50 @@ extension Transfers {
     /// The peers, by name, with the newest checkpoint the witness holds of each (nil before the first).
     public static func peers(in snapshot: borrowing StoreSnapshot) throws -> [(peer: Peer, witnessed: WitnessedCheckpoint?)] {
         try PeerTables.peers(in: snapshot.tables).map { ($0, try PeerTables.witnessed($0.origin, in: snapshot.tables)) }
+    }
+}
+
+/// A transfer as this ledger recorded it: sent (`out`, open until the receipt closes it) or received (`in`).
+public struct TransferSummary: Sendable, Equatable, Encodable {
+    public enum Direction: String, Sendable, Encodable {
+        case out
+        case `in`
+    }
+
+    public struct Object: Sendable, Equatable, Encodable {
+        public let object: String
+        /// What the receiver found, once known.
+        public let result: ObjectResult?
+
+        public init(object: String, result: ObjectResult?) {
+            self.object = object
+            self.result = result
+        }
+    }
+
+    public let transfer: String
+    public let direction: Direction
+    public let peer: String
+    public let origin: String
+    public let caseNumber: String
+    public let mode: TransferMode
+    /// The manifest's index in the sender's log.
+    public let manifest: Int64
+    /// The entry that closed it (`transfer.closed` for one sent, `transfer.received` for one received).
+    public let closedAt: Int64?
+    public let objects: [Object]
+}
+
+extension Transfers {
+    /// Every transfer sent or received, the newest manifest first.
+    public static func transfers(in snapshot: borrowing StoreSnapshot) throws -> [TransferSummary] {
+        try TransferTables.rows(in: snapshot.tables).map { row in
+            TransferSummary(
+                transfer: row.transfer, direction: row.direction == "in" ? .in : .out, peer: row.peer, origin: row.origin,
+                caseNumber: row.caseNumber, mode: row.mode, manifest: row.manifest, closedAt: row.closed,
+                objects: try TransferTables.objects(of: row.transfer, in: snapshot.tables).map {
+                    .init(object: $0.object, result: $0.result)
+                })
+        }
     }
 }

@@ -54,6 +54,8 @@ struct BenchOptions: Sendable {
     var signedEntries: Int64 = 1_000_000
     /// Signatures from that log verified bare for (s)'s baseline (at most `signedEntries`).
     var signatureSamples = 20_000
+    /// The objects of the transfer (t) creates and (u) receives.
+    var transferObjects = 1_000
 
     /// The size of the small log: a tenth of the large one, so the two memory figures are a decade apart.
     var smallEntries: Int64 { max(1, entries / 10) }
@@ -96,6 +98,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     /// (r) and (s): durable signed appends against unsigned ones, and the audit of a log of signed entries
     /// against bare signature verification, each on a log of its own.
     case signatures
+    /// (t) and (u): a transfer between two ledgers, created and received.
+    case transfers
 }
 
 /// What one invocation asks for.
@@ -106,14 +110,15 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet|signatures]
-                            [--skip log|custody|scan|render|vault|cabinet|signatures]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet|signatures|transfers]
+                            [--skip log|custody|scan|render|vault|cabinet|signatures|transfers]
                             [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
                             [--lookups N] [--list-runs N] [--no-rebuild-check]
                             [--signed-appends N] [--signed-entries N] [--signature-samples N]
+                            [--transfer-objects N]
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
                             a custody log of 20,000 entries with 2,000 items in 2 cabinets;
@@ -124,7 +129,8 @@ enum BenchCommand {
                             sweep and bulletin on the custody log), cabinet ((o)–(q): authorize,
                             reconciling 500 tags and 20 cabinets at once on the custody log) or
                             signatures ((r): signed against unsigned durable appends; (s): the audit of
-                            a log of signed entries against bare signature verification)
+                            a log of signed entries against bare signature verification) or transfers
+                            ((t), (u): a transfer created at one ledger and received at another)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
@@ -154,6 +160,8 @@ enum BenchCommand {
                             signed entries in the log (s) audits (default 1,000,000)
           --signature-samples N
                             signatures of that log verified bare for (s)'s baseline (default 20,000)
+          --transfer-objects N
+                            objects of the transfer (t) creates and (u) receives (default 1,000)
 
         Progress goes to stderr; the report goes to stdout.
         """
@@ -176,6 +184,7 @@ enum BenchCommand {
         ("signed-appends", Wording(zh: "（r）中签名与不签名两方各自逐条持久记录的次数", en: "durable single appends on each side of (r), signed and unsigned")),
         ("signed-entries", Wording(zh: "（s）所校验台账中的签名记录条数", en: "signed entries in the log (s) audits")),
         ("signature-samples", Wording(zh: "（s）的基准中单独验签的签名个数", en: "signatures verified bare for the baseline of (s)")),
+        ("transfer-objects", Wording(zh: "（t）创建、（u）接收的移交所含财物件数", en: "objects of the transfer (t) creates and (u) receives")),
     ]
 
     /// The options, for the shared parser (`CommandLineSupport`); ``usage`` describes them.
@@ -237,6 +246,7 @@ enum BenchCommand {
         if let count = try Self.count("signed-appends", &reader, minimum: 1) { options.signedAppends = count }
         if let count = try Self.count("signed-entries", &reader, minimum: 1) { options.signedEntries = Int64(count) }
         if let count = try Self.count("signature-samples", &reader, minimum: 1) { options.signatureSamples = count }
+        if let count = try Self.count("transfer-objects", &reader, minimum: 1) { options.transferObjects = count }
         try reader.requireAllUsed()
         guard !options.parts.isEmpty else { throw ArgumentError(.optionsLeaveNothing("--only", "--skip")) }
         try options.validate()

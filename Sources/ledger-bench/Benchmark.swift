@@ -65,6 +65,9 @@ struct Benchmark {
         if options.parts.contains(.signatures) {
             results += try await measureSignatures()
         }
+        if options.parts.contains(.transfers) {
+            results += try await measureTransfers()
+        }
 
         return BenchReport(
             machine: machine, configuration: configuration(), results: results, details: details, notes: notes)
@@ -82,7 +85,7 @@ struct Benchmark {
     private var notes: [String] {
         let byPart: [(part: BenchPart, notes: () -> [String])] = [
             (.log, { logNotes }), (.custody, { custodyNotes }), (.render, { renderNotes }), (.vault, { vaultNotes }),
-            (.cabinet, { cabinetNotes }), (.signatures, { signatureNotes }),
+            (.cabinet, { cabinetNotes }), (.signatures, { signatureNotes }), (.transfers, { transferNotes }),
         ]
         return byPart.filter { options.parts.contains($0.part) }.flatMap { $0.notes() }
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]

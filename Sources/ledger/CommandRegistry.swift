@@ -67,6 +67,11 @@ enum CommandRegistry {
         PeerListCommand.self,
         PeerUnfreezeCommand.self,
         WitnessAddCheckpointCommand.self,
+        TransferCreateCommand.self,
+        TransferReceiveCommand.self,
+        TransferCloseCommand.self,
+        TransferListCommand.self,
+        TransferShowCommand.self,
         // Readers: list them, the clerk's scanning loop, stocktakes.
         ReadersCommand.self,
         ScanCommand.self,

@@ -37,7 +37,7 @@ public struct Receipt: Sendable, Equatable {
         }
         var extra: Data?
         if let line = lines.first, line.hasPrefix("extra ") {
-            guard let bytes = Data(base64Encoded: String(line.dropFirst(6))) else {
+            guard let bytes = Data(canonicalBase64: line.dropFirst(6)) else {
                 throw NoteFormatError(Reason("receipt-extra-not-base64"))
             }
             extra = bytes
@@ -50,7 +50,7 @@ public struct Receipt: Sendable, Equatable {
         else { throw NoteFormatError(Reason("receipt-no-index")) }
         var proof: [Data] = []
         for line in lines {
-            guard let hash = Data(base64Encoded: String(line)), hash.count == HashAlgorithm.digestSize else {
+            guard let hash = Data(canonicalBase64: line), hash.count == HashAlgorithm.digestSize else {
                 throw NoteFormatError(Reason("receipt-proof-line-invalid", ["line": String(proof.count + 1)]))
             }
             proof.append(hash)

@@ -39,7 +39,7 @@ public struct SignedNote: Sendable, Equatable {
             guard line.hasPrefix(Self.dash) else { throw NoteFormatError(Reason("note-signature-line-malformed", ["line": String(line)])) }
             let fields = line.dropFirst(Self.dash.count).split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 2, NoteKeyType.isValidName(String(fields[0])),
-                let blob = Data(base64Encoded: String(fields[1])), blob.count > 4
+                let blob = Data(canonicalBase64: fields[1]), blob.count > 4
             else { throw NoteFormatError(Reason("note-signature-line-malformed", ["line": String(line)])) }
             let keyID = blob.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
             signatures.append(Signature(name: String(fields[0]), keyID: keyID, bytes: Data(blob.dropFirst(4))))

@@ -23,6 +23,14 @@ public struct RuleContext: ~Copyable {
     /// The origin of the log the entry goes into (its identity in checkpoints and approvals).
     public var origin: String { identity.origin }
 
+    /// The root hash of this log's first `size` entries, as the tree holds it now; nil for a size the log has
+    /// not reached (or 0). A module checks with it what another party says it saw of this log.
+    public func logRoot(size: Int64) throws -> Data? {
+        guard size > 0, size <= nextIndex else { return nil }
+        return try MerkleTree.stored(in: custody.projections.database, hasher: try TreeHasher(identity.profile.hashAlgorithm)).root(
+            size: size)
+    }
+
     /// The acting officer, or the refusal: `none` when there is no actor, `officer-unknown` or `officer-retired`
     /// (the custody core's reasons), `lacking(badge, role)` for an officer without one of `roles`.
     @discardableResult

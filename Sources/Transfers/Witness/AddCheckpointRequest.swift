@@ -45,7 +45,7 @@ public struct AddCheckpointRequest: Sendable, Equatable {
         guard head.count - 1 <= Self.maximumProofLines else { throw malformed(Self.maximumProofLines + 2) }
         var proof: [Data] = []
         for (offset, line) in head.dropFirst().enumerated() {
-            guard let hash = Data(base64Encoded: String(line)), hash.count == 32, hash.base64EncodedString() == line else {
+            guard let hash = Data(canonicalBase64: line), hash.count == 32 else {
                 throw malformed(offset + 2)
             }
             proof.append(hash)

@@ -1,0 +1,170 @@
+public import Foundation
+public import PropertyLedger
+
+/// The file a transfer travels in, from the sender's ledger to the receiver's (`ledger transfer create --out`):
+///
+///     propertyledger.transfer-bundle/v1
+///     transfer <32 hex>
+///     from <sender's origin>
+///     to <receiver's origin>
+///     witness <length>
+///     <a tlog-witness add-checkpoint body: the sender's signed checkpoint, with a consistency proof from the size
+///      the receiver holds of the sender's log>
+///     proof <length>
+///     <a c2sp.org/tlog-proof@v1 receipt whose `extra` is the entry's exact bytes: first the manifest, then each
+///      object's transfer.out in the manifest's order, all against the witness section's checkpoint>
+///     …
+///     end
+///
+/// Each section is exactly its length in bytes, then LF. Nothing in the bundle is trusted for being there: the
+/// receiver checks every signature and proof against the sender's key it recorded (``TransferInbox``).
+///
+/// The receipt the receiver sends back is the same container with the header
+/// `propertyledger.transfer-receipt/v1`, `from` the receiver and `to` the sender, the receiver's checkpoint in
+/// `witness`, and one proof: of the receiver's `transfer.received` entry.
+public struct TransferBundle: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case bundle = "propertyledger.transfer-bundle/v1"
+        case receipt = "propertyledger.transfer-receipt/v1"
+    }
+    /// A bundle of the most objects a transfer takes, with room to spare.
+    public static let maximumSize = 64 << 20
+
+    public var kind: Kind
+    public var transfer: String
+    public var from: String
+    public var to: String
+    public var witness: AddCheckpointRequest
+    /// The manifest's receipt first, then the objects'.
+    public var proofs: [Receipt]
+
+    public init(kind: Kind = .bundle, transfer: String, from: String, to: String, witness: AddCheckpointRequest, proofs: [Receipt]) {
+        self.kind = kind
+        self.transfer = transfer
+        self.from = from
+        self.to = to
+        self.witness = witness
+        self.proofs = proofs
+    }
+
+    public var data: Data {
+        var text = [kind.rawValue, "transfer \(transfer)", "from \(from)", "to \(to)"].joined(separator: "\n") + "\n"
+        func section(_ name: String, _ body: String) { text += "\(name) \(body.utf8.count)\n\(body)\n" }
+        section("witness", witness.text)
+        for proof in proofs { section("proof", proof.text) }
+        text += "end\n"
+        return Data(text.utf8)
+    }
+
+    /// The bundle of the transfer just recorded: its entries proven against the checkpoint signed now, and
+    /// the consistency proof from `peerSize`, the size of this log the receiver's witness holds (0: none).
+    public static func make(
+        manifest: RecordedModuleEntry, objects: [RecordedModuleEntry], peerSize: Int64, from store: LedgerStore
+    ) async throws -> TransferBundle {
+        let payload = try manifest.entry.payload(TransferManifest.self)
+        return try await make(
+            .bundle, transfer: payload.transfer, from: payload.from, to: payload.to, entries: [manifest] + objects, peerSize: peerSize,
+            in: store)
+    }
+
+    /// A bundle or receipt of `entries`, proven against the checkpoint of `store` signed now, with the
+    /// consistency proof from `peerSize` (the size of `store`'s log the other side holds; 0: none).
+    public static func make(
+        _ kind: Kind, transfer: String, from: String, to: String, entries: [RecordedModuleEntry], peerSize: Int64,
+        in store: LedgerStore
+    ) async throws -> TransferBundle {
+        let signed = try await store.checkpoint()
+        let size = Int64(signed.checkpoint.size)
+        guard peerSize >= 0, peerSize <= size else { throw LedgerError(.invalidInput, .transferPeerSizeBeyondLog(peerSize, size: size)) }
+        let consistency = peerSize == 0 ? [] : try await store.consistencyProof(from: peerSize, to: size)
+        var proofs: [Receipt] = []
+        for recorded in entries {
+            let proof = try await store.inclusionProof(index: recorded.index, size: size)
+            proofs.append(
+                Receipt(index: UInt64(recorded.index), proof: proof, checkpoint: signed.note.formatted, extra: recorded.entry.bytes))
+        }
+        return TransferBundle(
+            kind: kind, transfer: transfer, from: from, to: to,
+            witness: AddCheckpointRequest(oldSize: peerSize, proof: consistency, checkpoint: signed.note.formatted), proofs: proofs)
+    }
+
+    /// Reads a bundle strictly: the header, the three lines, sections of exactly their length, `end`, nothing
+    /// after. What is inside is not checked here.
+    ///
+    /// - Throws: ``LedgerError`` (`invalidInput`, `transfer-bundle-malformed` with the byte offset it stopped at).
+    public init(parsing data: Data, as kind: Kind = .bundle) throws {
+        guard data.count <= Self.maximumSize else { throw LedgerError(.invalidInput, .transferBundleMalformed(at: 0)) }
+        var reader = SectionReader(data: data)
+        guard try reader.line() == kind.rawValue else { throw reader.malformed }
+        let transfer = try reader.field("transfer")
+        guard transfer.count == 32, transfer.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }) else {
+            throw reader.malformed
+        }
+        let from = try reader.field("from")
+        let to = try reader.field("to")
+        let witness = try AddCheckpointRequest(parsing: try reader.section("witness"))
+        var proofs: [Receipt] = []
+        while try reader.peek("proof") {
+            let body = try reader.section("proof")
+            guard let text = String(data: body, encoding: .utf8), let receipt = try? Receipt(parsing: text), receipt.extra != nil else {
+                throw reader.malformed
+            }
+            proofs.append(receipt)
+            guard proofs.count <= TransferOutbox.maximumObjects + 1 else { throw reader.malformed }
+        }
+        guard try reader.line() == "end", reader.isAtEnd, kind == .bundle ? proofs.count >= 2 : proofs.count == 1 else {
+            throw reader.malformed
+        }
+        self.init(kind: kind, transfer: transfer, from: from, to: to, witness: witness, proofs: proofs)
+    }
+}
+
+/// Reads LF-ended lines and length-prefixed sections from a bundle or receipt, refusing anything else.
+struct SectionReader {
+    let data: Data
+    var offset: Int
+
+    init(data: Data) {
+        self.data = data
+        self.offset = data.startIndex
+    }
+
+    var isAtEnd: Bool { offset == data.endIndex }
+    var malformed: LedgerError { LedgerError(.invalidInput, .transferBundleMalformed(at: offset - data.startIndex)) }
+
+    /// The next line, without its LF; printable ASCII only (origins, ids, lengths).
+    mutating func line() throws -> String {
+        guard let end = data[offset...].firstIndex(of: 0x0A), end - offset <= 1024 else { throw malformed }
+        let bytes = data[offset..<end]
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { throw malformed }
+        offset = end + 1
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value of the line `name VALUE`.
+    mutating func field(_ name: String) throws -> String {
+        let line = try line()
+        guard line.hasPrefix(name + " "), line.count > name.count + 1, !line.dropFirst(name.count + 1).contains(" ") else {
+            throw malformed
+        }
+        return String(line.dropFirst(name.count + 1))
+    }
+
+    /// Whether the next line starts with `name `.
+    func peek(_ name: String) throws -> Bool {
+        data[offset...].starts(with: Data((name + " ").utf8))
+    }
+
+    /// The section `name LENGTH` LF, then exactly LENGTH bytes, then LF.
+    mutating func section(_ name: String) throws -> Data {
+        let length = try field(name)
+        guard length.count <= 9, length.allSatisfy({ ("0"..."9").contains($0) }), length == "0" || length.first != "0",
+            let count = Int(length), count <= data.endIndex - offset - 1
+        else { throw malformed }
+        let body = data[offset..<offset + count]
+        offset += count
+        guard data[offset] == 0x0A else { throw malformed }
+        offset += 1
+        return Data(body)
+    }
+}

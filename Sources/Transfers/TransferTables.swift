@@ -1,0 +1,115 @@
+import PropertyLedger
+
+/// The transfers' projection tables (migration `2-transfers`): `transfer_transfers`, one row per transfer sent
+/// (its manifest) or received, and `transfer_objects`, the objects of each.
+enum TransferTables {
+    static let transfers = "transfer_transfers"
+    static let objects = "transfer_objects"
+
+    static let migration = SchemaMigration("2-transfers") { schema in
+        """
+        CREATE TABLE IF NOT EXISTS \(schema).\(transfers) (
+            transfer TEXT PRIMARY KEY, direction TEXT NOT NULL, peer TEXT NOT NULL, origin TEXT NOT NULL,
+            case_number TEXT NOT NULL, mode TEXT NOT NULL, manifest INTEGER NOT NULL, closed INTEGER
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS \(schema).\(objects) (
+            transfer TEXT NOT NULL, object TEXT NOT NULL, entry INTEGER NOT NULL, result TEXT, note TEXT,
+            PRIMARY KEY (transfer, object)
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS \(schema).transfer_objects_by_object ON \(objects) (object)
+        """
+    }
+
+    static func apply(_ e: TransferOut, at index: Int64, to tables: borrowing ProjectionTables) throws {
+        try tables.execute(
+            "INSERT INTO \(tables.schema).\(objects) (transfer, object, entry) VALUES (?, ?, ?)", .text(e.transfer), .text(e.object),
+            .integer(index))
+    }
+
+    static func apply(_ e: TransferManifest, at index: Int64, to tables: borrowing ProjectionTables) throws {
+        try tables.execute(
+            """
+            INSERT INTO \(tables.schema).\(transfers) (transfer, direction, peer, origin, case_number, mode, manifest)
+            VALUES (?, 'out', ?, ?, ?, ?, ?)
+            """, .text(e.transfer), .text(e.peer), .text(e.to), .text(e.case), .text(e.mode.rawValue), .integer(index))
+    }
+
+    static func apply(_ e: TransferReceived, at index: Int64, to tables: borrowing ProjectionTables) throws {
+        try tables.execute(
+            """
+            INSERT INTO \(tables.schema).\(transfers) (transfer, direction, peer, origin, case_number, mode, manifest, closed)
+            VALUES (?, 'in', ?, ?, ?, ?, ?, ?)
+            """, .text(e.transfer), .text(e.peer), .text(e.from), .text(e.case), .text(e.mode.rawValue), .integer(e.manifest),
+            .integer(index))
+        for answer in e.answers {
+            try tables.execute(
+                "INSERT INTO \(tables.schema).\(objects) (transfer, object, entry, result, note) VALUES (?, ?, ?, ?, ?)", .text(e.transfer),
+                .text(answer.object), .integer(index), .text(answer.result.rawValue), answer.note.map(SQLValue.text) ?? .null)
+        }
+    }
+
+    static func apply(_ e: TransferClosed, at index: Int64, to tables: borrowing ProjectionTables) throws {
+        try tables.execute(
+            "UPDATE \(tables.schema).\(transfers) SET closed = ? WHERE transfer = ? AND direction = 'out'", .integer(index),
+            .text(e.transfer))
+        for answer in e.answers {
+            try tables.execute(
+                "UPDATE \(tables.schema).\(objects) SET result = ?, note = ? WHERE transfer = ? AND object = ?",
+                .text(answer.result.rawValue),
+                answer.note.map(SQLValue.text) ?? .null, .text(e.transfer), .text(answer.object))
+        }
+    }
+
+    /// A transfer recorded here (sent or received).
+    struct Row {
+        let transfer, direction, peer, origin, caseNumber: String
+        let mode: TransferMode
+        let manifest: Int64
+        let closed: Int64?
+    }
+
+    private static let rowColumns = "transfer, direction, peer, origin, case_number, mode, manifest, closed"
+
+    private static func row(_ row: borrowing SQLRow) -> Row {
+        Row(
+            transfer: row.text(0), direction: row.text(1), peer: row.text(2), origin: row.text(3), caseNumber: row.text(4),
+            mode: TransferMode(rawValue: row.text(5)) ?? .move, manifest: row.integer(6), closed: row.isNull(7) ? nil : row.integer(7))
+    }
+
+    static func transfer(_ id: String, direction: String, in tables: borrowing ProjectionTables) throws -> Row? {
+        try tables.firstRow(
+            "SELECT \(rowColumns) FROM \(tables.schema).\(transfers) WHERE transfer = ? AND direction = ?", .text(id), .text(direction),
+            row: row)
+    }
+
+    static func rows(in tables: borrowing ProjectionTables) throws -> [Row] {
+        try tables.rows("SELECT \(rowColumns) FROM \(tables.schema).\(transfers) ORDER BY manifest DESC, transfer", row: row)
+    }
+
+    /// The objects of a transfer, by id, with the result once known.
+    static func objects(of transfer: String, in tables: borrowing ProjectionTables) throws -> [(object: String, result: ObjectResult?)] {
+        try tables.rows("SELECT object, result FROM \(tables.schema).\(objects) WHERE transfer = ? ORDER BY object", .text(transfer)) {
+            ($0.text(0), $0.optionalText(1).flatMap(ObjectResult.init(rawValue:)))
+        }
+    }
+
+    /// The transfer out that took the object out of this agency's custody for good (closed, confirmed or damaged).
+    static func transferredAway(_ object: String, in tables: borrowing ProjectionTables) throws -> String? {
+        try tables.firstRow(
+            """
+            SELECT o.transfer FROM \(tables.schema).\(objects) o JOIN \(tables.schema).\(transfers) t ON t.transfer = o.transfer
+            WHERE o.object = ? AND t.direction = 'out' AND t.closed IS NOT NULL AND o.result IN ('confirmed', 'damaged')
+            """, .text(object)
+        ) { $0.text(0) }
+    }
+
+    /// The open transfer out the object is in, if any.
+    static func openTransfer(of object: String, in tables: borrowing ProjectionTables) throws -> String? {
+        try tables.firstRow(
+            """
+            SELECT o.transfer FROM \(tables.schema).\(objects) o JOIN \(tables.schema).\(transfers) t ON t.transfer = o.transfer
+            WHERE o.object = ? AND t.direction = 'out' AND t.closed IS NULL
+            """, .text(object)
+        ) { $0.text(0) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// A handover through `ledger` as the two desks would do it, exchanging files: the police clerk creates the
+/// transfer of a case's three items, the procuratorate's clerk receives it (one missing, one damaged) and writes
+/// the receipt, the police clerk closes the transfer with it. A tampered or replayed bundle exits 1 and writes
+/// nothing.
+struct TransferCLITests {
+    static func people(_ ledger: ([String]) throws -> CLITests.Result) throws {
+        #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
+        #expect(try ledger(["officer", "add", "000004", "--name", "张丽", "--role", "clerk", "--actor", "000001"]).status == 0)
+    }
+
+    @Test func aCaseGoesToTheProcuratorateAndTheReceiptClosesIt() async throws {
+        try await CLITests.withStore { policeDirectory, police in
+            try await CLITests.withStore { directory, procuratorate in
+                try Self.people(police)
+                try Self.people(procuratorate)
+                // Each side records the other from the line its `ledger key` prints.
+                try police(["key"]).stdout.write(to: directory.appendingPathComponent("police.vkey"), atomically: true, encoding: .utf8)
+                try procuratorate(["key"]).stdout.write(
+                    to: policeDirectory.appendingPathComponent("procuratorate.vkey"), atomically: true, encoding: .utf8)
+                #expect(try procuratorate(["peer", "add", "police", "--key", "police.vkey", "--actor", "000001"]).status == 0)
+                #expect(try police(["peer", "add", "procuratorate", "--key", "procuratorate.vkey", "--actor", "000001"]).status == 0)
+
+                for arguments in [
+                    ["officer", "add", "000002", "--name", "李明", "--role", "officer", "--actor", "000001"],
+                    ["officer", "add", "000003", "--name", "王强", "--role", "officer", "--actor", "000001"],
+                    ["location", "add", "ROOM-1", "--name", "保管室", "--kind", "room", "--actor", "000004"],
+                    ["case", "open", "A1", "--title", "盗窃案", "--kind", "criminal", "--actor", "000002"],
+                ] {
+                    #expect(try police(arguments).status == 0, "\(arguments)")
+                }
+                var items: [String] = []
+                for name in ["自行车", "断线钳", "手机"] {
+                    let registered = try police([
+                        "item", "register", "--case", "A1", "--name", name, "--quantity", "1", "--unit", "件", "--seized-by",
+                        "000002,000003",
+                        "--actor", "000002", "--json",
+                    ])
+                    let id = try #require(try DryRunCLITests.json(registered)["id"] as? String)
+                    #expect(try police(["checkin", id, "--to", "ROOM-1", "--actor", "000004"]).status == 0)
+                    items.append(id)
+                }
+                items.sort()
+
+                let bundlePath = directory.appendingPathComponent("bundle.txt").path
+                let created = try police([
+                    "transfer", "create", "--to", "procuratorate", "--case", "A1", "--out", bundlePath, "--actor", "000004", "--json",
+                ])
+                #expect(created.status == 0, "\(created.stderr)")
+                let transfer = try #require(try DryRunCLITests.json(created)["transfer"] as? String)
+                #expect(try police(["transfer", "list", "--open"]).stdout.contains(transfer))
+
+                // Tampered: a byte of an entry changed. Refused with exit 1, nothing written.
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: bundlePath))
+                let text = String(decoding: bytes, as: UTF8.self)
+                let tampered = directory.appendingPathComponent("tampered.txt")
+                try text.replacingOccurrences(of: "index 1", with: "index 2", options: [], range: nil).write(
+                    to: tampered, atomically: true, encoding: .utf8)
+                let before = try CLITests.snapshot(directory)
+                let refused = try procuratorate([
+                    "transfer", "receive", tampered.path, "--confirm", "all", "--receipt-out", "receipt.txt", "--actor", "000004",
+                ])
+                #expect(refused.status == 1 || refused.status == 4, "\(refused.stderr)")
+                #expect(try CLITests.snapshot(directory) == before)
+
+                let received = try procuratorate([
+                    "transfer", "receive", "bundle.txt", "--missing", items[1], "--damaged", items[2] + "=外壳破裂", "--confirm", "all",
+                    "--receipt-out", "receipt.txt", "--actor", "000004",
+                ])
+                #expect(received.status == 0, "\(received.stderr)")
+                #expect(received.stdout.contains("1 confirmed, 1 damaged, 1 missing"), "\(received.stdout)")
+                let replay = try procuratorate([
+                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "again.txt", "--actor", "000004",
+                ])
+                #expect(replay.status == 1)
+                #expect(replay.stderr.contains("was received already"), "\(replay.stderr)")
+
+                try FileManager.default.copyItem(
+                    at: directory.appendingPathComponent("receipt.txt"), to: policeDirectory.appendingPathComponent("receipt.txt"))
+                let closed = try police(["transfer", "close", "receipt.txt", "--actor", "000004"])
+                #expect(closed.status == 0, "\(closed.stderr)")
+                let shown = try police(["transfer", "show", transfer])
+                #expect(shown.stdout.contains(items[1] + "  missing"), "\(shown.stdout)")
+                #expect(try police(["transfer", "list", "--open"]).stdout.contains("no transfers"))
+                let gone = try police([
+                    "checkout", items[0], "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due",
+                    "\(SignedEntryCLITests.year + 1)-01-10T12:00:00+08:00",
+                    "--actor", "000004",
+                ])
+                #expect(gone.status == 2)
+                #expect(gone.stderr.contains("left this agency's custody"), "\(gone.stderr)")
+                for ledger in [police, procuratorate] {
+                    #expect(try ledger(["verify"]).status == 0)
+                    #expect(try ledger(["rebuild", "--check"]).status == 0)
+                }
+            }
+        }
+    }
+}
