@@ -271,6 +271,40 @@ if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
     run "$demo_dir/verify-entry-signatures.py" "$LEDGER_STORE"
 fi
 
+say "移交检察院：审查起诉时，自行车和断线钳随案移送临淄区人民检察院。检察院有自己的台账；双方各自登记对方的验证公钥。" \
+    "Handover to the procuratorate: for prosecution, the bicycle and the bolt cutter go with the case to the district procuratorate, which runs a ledger of its own; each side records the other's verifier key."
+unset LEDGER_ACTOR
+PROC="$work/procuratorate.db"
+run ledger init --store "$PROC" --agency-code 370305J --agency-name 临淄区人民检察院 --kind procuratorate --signatures optional
+run ledger officer add 100001 --name 孙检 --role supervisor --store "$PROC"
+run ledger officer add 100004 --name 赵敏 --role clerk --actor 100001 --store "$PROC"
+printf '$ ledger key > police.vkey; ledger key --store %s > procuratorate.vkey\n' "$PROC"
+ledger key > police.vkey
+ledger key --store "$PROC" > procuratorate.vkey
+run ledger peer add procuratorate --key procuratorate.vkey --actor 000001 --passphrase-fd 3 3<"$work/pass-000001"
+run ledger peer add police --key police.vkey --actor 100001 --store "$PROC"
+
+say "公安保管员张丽生成移交文件：每件一条 transfer.out、一份移交清单，连同签名检查点和每条记录的证明写成一个文件。回执登记前，这两件不得出库或移库。" \
+    "The police clerk 张丽 makes the transfer: a transfer.out per object and a manifest, written with the signed checkpoint and every entry's proof into one file. Until the receipt is recorded, the two may be neither checked out nor moved."
+TID=$(ledger transfer create --to procuratorate --case $CASE --objects $BIKE,$CUTTER --out bundle.txt --actor 000004 --passphrase-fd 3 --json 3<"$work/pass-000004" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["transfer"])')
+printf '$ ledger transfer create --to procuratorate --case %s --objects %s,%s --out bundle.txt --actor 000004\n  → %s\n' $CASE $BIKE $CUTTER $TID
+
+say "检察院保管员赵敏只凭这个文件离线核验（签名、检查点、每条证明、清单是否完整有序），当场审验：自行车无误，断线钳钳口缺损。生成回执。" \
+    "The procuratorate's clerk 赵敏 checks the file offline, with nothing but the police's key (signature, checkpoint, every proof, the list complete and in order), and inspects the goods: the bicycle as listed, the bolt cutter's jaw chipped. The receipt is written."
+run ledger transfer receive bundle.txt --damaged "$CUTTER=钳口缺损" --confirm all --receipt-out receipt.txt --actor 100004 --store "$PROC"
+say "同一文件再交一次：被拒绝（退出状态 1），不写入任何数据。" "The same file a second time: refused (exit status 1), nothing written."
+status=0
+run ledger transfer receive bundle.txt --confirm all --receipt-out again.txt --actor 100004 --store "$PROC" || status=$?
+say_plain "（退出状态 $status）" "(exit status $status)"
+[ "$status" -eq 1 ]
+
+say "公安凭回执结束移交：两件不再由公安保管，损坏情况记录在案。" \
+    "The police close the transfer on the receipt: the two have left the police's custody, and the damage is on record."
+run ledger transfer close receipt.txt --actor 000004 --passphrase-fd 3 3<"$work/pass-000004"
+run ledger transfer show $TID
+run ledger peer list --store "$PROC"
+
 say "正式台账：新建台账默认要求签名。第一位审批领导登记后，下一条记录必须由他本人的密钥签名——先登记他自己的密钥；未签名的记录被拒绝（退出状态 2），不写入任何数据。" \
     "A real store: a new ledger requires signatures by default. After its first supervisor, every entry must be signed, starting with the enrolment of his own key; an unsigned entry is refused (exit status 2) and nothing is written."
 unset LEDGER_ACTOR
@@ -286,5 +320,5 @@ run ledger officer enroll 000001 --actor 000001 --store "$work/real.db" --new-pa
 run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" --passphrase-fd 3 3<"$work/pass-000001"
 run ledger verify --store "$work/real.db"
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, and every entry since the keys were enrolled is signed by the officer who made it."
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate with a bundle and a receipt each side checked offline."

@@ -50,6 +50,12 @@ public struct TransferWords: CatalogueSection {
     public let damaged = Wording(zh: "损坏", en: "damaged")
     public let missing = Wording(zh: "缺失", en: "missing")
     public let awaited = Wording(zh: "待答复", en: "not answered yet")
+    public let transferLabel = Wording(zh: "移交", en: "transfer")
+    public let inTransfer = Wording(
+        zh: "移交 {transfer}（给 {peer}）待回执：不得出库、移库或处置",
+        en: "in transfer {transfer} to {peer}, awaiting the receipt: not to be checked out, moved or disposed of")
+    public let transferredTo = Wording(
+        zh: "已随移交 {transfer} 交给 {peer}，不在本单位保管", en: "handed to {peer} with transfer {transfer}: no longer in this agency's custody")
     public let unchanged = Wording(zh: "{name} 的台账仍为规模 {size}：本台账已持有该检查点", en: "{name}'s log is still at size {size}: held already")
 }
 

@@ -108,3 +108,34 @@ extension Transfers {
         }
     }
 }
+
+/// Where an object stands with the transfers out of this ledger: in one still open, or handed over for good.
+public struct TransferStanding: Sendable, Equatable, Encodable {
+    public enum State: String, Sendable, Encodable {
+        /// In a transfer whose receipt has not come back: locked where it is.
+        case inTransfer = "in-transfer"
+        /// Confirmed or damaged on a recorded receipt: no longer in this agency's custody.
+        case transferred
+    }
+
+    public let transfer: String
+    public let peer: String
+    public let state: State
+}
+
+extension Transfers {
+    /// The transfer out the object `id` is in or left with; nil when none concerns it.
+    public static func standing(of id: String, in snapshot: borrowing StoreSnapshot) throws -> TransferStanding? {
+        if let open = try TransferTables.openTransfer(of: id, in: snapshot.tables),
+            let row = try TransferTables.transfer(open, direction: "out", in: snapshot.tables)
+        {
+            return TransferStanding(transfer: open, peer: row.peer, state: .inTransfer)
+        }
+        if let away = try TransferTables.transferredAway(id, in: snapshot.tables),
+            let row = try TransferTables.transfer(away, direction: "out", in: snapshot.tables)
+        {
+            return TransferStanding(transfer: away, peer: row.peer, state: .transferred)
+        }
+        return nil
+    }
+}

@@ -126,8 +126,9 @@ enum TransferScene {
             try transaction.record(.addOfficer(badge: "O2", name: "民警", unit: nil, role: .officer))
         }
         try await police.transaction(actor: clerk) { transaction in
-            try transaction.record(.addLocation(code: "SHELF-1", name: "一号架", kind: .shelf, parent: nil, isCentral: false))
-            try transaction.record(.addLocation(code: shelf, name: "二号架", kind: .shelf, parent: nil, isCentral: false))
+            try transaction.record(.addLocation(code: "ROOM-1", name: "保管室", kind: .room, parent: nil, isCentral: false))
+            try transaction.record(.addLocation(code: "SHELF-1", name: "一号架", kind: .shelf, parent: "ROOM-1", isCentral: false))
+            try transaction.record(.addLocation(code: shelf, name: "二号架", kind: .shelf, parent: "ROOM-1", isCentral: false))
         }
         try await police.transaction(actor: "O1") { transaction in
             try transaction.record(.openCase(number: caseNumber, title: "移交基准", kind: .criminal, isPropertyCrime: true))

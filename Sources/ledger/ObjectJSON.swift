@@ -2,6 +2,7 @@ import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
+import Transfers
 
 /// An object as `show`, `where`, `list`, `case show` and `scan` print it with `--json`: its fields, times in
 /// ISO 8601 with the agency's offset (`2026-12-20T12:00:00+08:00`, the same instant as the stored UTC time),
@@ -13,10 +14,14 @@ struct ObjectJSON: Encodable {
     let deadlines: [DeadlineJSON]?
     /// The smart cabinets' open findings about it (`show`, `where`); nil (left out) elsewhere.
     let findings: [FindingsCommand.FindingJSON]?
+    /// The transfer out it is in or left with (`show`, `where`), when one concerns it.
+    let transfer: TransferStanding?
 
     init(
-        _ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date(), deadlines: [Deadline]? = nil, findings: [Finding]? = nil
+        _ object: CustodyObject, timeFormat: TimeFormat, now: Date = Date(), deadlines: [Deadline]? = nil, findings: [Finding]? = nil,
+        transfer: TransferStanding? = nil
     ) {
+        self.transfer = transfer
         self.overdue = object.isOverdue(at: Timestamp.string(now))
         self.deadlines = deadlines?.map { DeadlineJSON($0, asOf: now, timeFormat: timeFormat) }
         self.findings = findings?.map { FindingsCommand.FindingJSON($0, timeFormat: timeFormat) }
@@ -27,7 +32,7 @@ struct ObjectJSON: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case overdue, deadlines, findings
+        case overdue, deadlines, findings, transfer
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -37,5 +42,6 @@ struct ObjectJSON: Encodable {
         try container.encode(overdue, forKey: .overdue)
         try container.encodeIfPresent(deadlines, forKey: .deadlines)
         try container.encodeIfPresent(findings, forKey: .findings)
+        try container.encodeIfPresent(transfer, forKey: .transfer)
     }
 }

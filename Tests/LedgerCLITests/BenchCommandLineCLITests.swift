@@ -17,7 +17,10 @@ struct BenchCommandLineCLITests {
             (["--crypto", "rsa"], "--crypto must be one of gm, intl, not \"rsa\""),
             (["--only", "log", "--only", "custody"], "--only is given twice"),
             (
-                ["--skip", "log", "--skip", "custody", "--skip", "scan", "--skip", "render", "--skip", "signatures"],
+                [
+                    "--skip", "log", "--skip", "custody", "--skip", "scan", "--skip", "render", "--skip", "signatures", "--skip",
+                    "transfers",
+                ],
                 "--only and --skip leave nothing to run"
             ),
             (["--json=yes"], "--json takes no value"), (["extra"], "unexpected argument \"extra\""),
@@ -30,5 +33,15 @@ struct BenchCommandLineCLITests {
         let help = try Self.bench(["-h"])
         #expect(help.status == 0)
         #expect(help.stdout.hasPrefix("usage: ledger-bench"))
+    }
+
+    /// The transfers part runs end to end on a small transfer (the debug build: its figures mean nothing, only that
+    /// the part works, so `make bench` does not find it broken).
+    @Test func theTransfersPartRunsOnASmallTransfer() throws {
+        let result = try Self.bench(["--only", "transfers", "--transfer-objects", "20", "--json"])
+        #expect(result.status == 0 || result.status == 2, "\(result.stderr)")  // 2: a target missed, which debug may
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let keys = (report["results"] as? [[String: Any]])?.compactMap { $0["key"] as? String }
+        #expect(keys == ["transferCreate", "transferReceive"], "\(result.stdout)")
     }
 }

@@ -51,6 +51,8 @@ struct TransferCLITests {
                 #expect(created.status == 0, "\(created.stderr)")
                 let transfer = try #require(try DryRunCLITests.json(created)["transfer"] as? String)
                 #expect(try police(["transfer", "list", "--open"]).stdout.contains(transfer))
+                let locked = try police(["show", items[0]])
+                #expect(locked.stdout.contains("in transfer \(transfer) to procuratorate, awaiting the receipt"), "\(locked.stdout)")
 
                 // Tampered: a byte of an entry changed. Refused with exit 1, nothing written.
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: bundlePath))
@@ -91,6 +93,9 @@ struct TransferCLITests {
                 ])
                 #expect(gone.status == 2)
                 #expect(gone.stderr.contains("left this agency's custody"), "\(gone.stderr)")
+                let standing = try DryRunCLITests.json(try police(["show", items[0], "--json"]))["transfer"] as? [String: Any]
+                #expect(standing?["state"] as? String == "transferred" && standing?["peer"] as? String == "procuratorate")
+                #expect(try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] == nil, "the missing one is still ours")
                 for ledger in [police, procuratorate] {
                     #expect(try ledger(["verify"]).status == 0)
                     #expect(try ledger(["rebuild", "--check"]).status == 0)

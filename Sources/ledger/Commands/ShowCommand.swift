@@ -3,6 +3,7 @@ import DossierVault
 import Foundation
 import LedgerPresentation
 import PropertyLedger
+import Transfers
 
 /// `ledger show OBJECT`: what it is, where it is, who holds it.
 struct ShowCommand: LedgerCommand {
@@ -30,10 +31,12 @@ struct ShowCommand: LedgerCommand {
         let now = Date()
         let deadlines = try await openDeadlines(of: object.id, in: store, at: now)
         let findings = try await openFindings(of: object.id, in: store)
+        let id = object.id
+        let transfer = try await store.read { snapshot in try Transfers.standing(of: id, in: snapshot) }
         let text = try await describe(
-            object, deadlines: deadlines, findings: findings ?? [], store: store, timeFormat: timeFormat, now: now)
+            object, deadlines: deadlines, findings: findings ?? [], transfer: transfer, store: store, timeFormat: timeFormat, now: now)
         try context.output.emit(
-            ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines, findings: findings), text: text)
+            ObjectJSON(object, timeFormat: timeFormat, now: now, deadlines: deadlines, findings: findings, transfer: transfer), text: text)
     }
 
     /// The smart cabinets' open findings about object `id`; nil for a read-only store from before DossierVault.
@@ -52,7 +55,8 @@ struct ShowCommand: LedgerCommand {
     /// What a clerk needs at a glance: what it is, its case, where it is or who holds it, anything overdue, and
     /// one line per open deadline with its grade; in the language of `timeFormat`.
     static func describe(
-        _ object: CustodyObject, deadlines: [Deadline]?, findings: [Finding] = [], store: LedgerStore, timeFormat: TimeFormat, now: Date
+        _ object: CustodyObject, deadlines: [Deadline]?, findings: [Finding] = [], transfer: TransferStanding? = nil, store: LedgerStore,
+        timeFormat: TimeFormat, now: Date
     ) async throws -> String {
         let language = timeFormat.language
         let words = Catalogue.show
@@ -95,7 +99,14 @@ struct ShowCommand: LedgerCommand {
             card.append(
                 Catalogue.cabinets.findingLabel.text(in: language), FindingsCommand.line(finding, people: people, timeFormat: timeFormat))
         }
-        let labels = words.labels + [Catalogue.deadlines.label, Catalogue.cabinets.findingLabel]
+        let transferWords = Catalogue.transferWords
+        if let transfer {
+            let wording = transfer.state == .inTransfer ? transferWords.inTransfer : transferWords.transferredTo
+            card.append(
+                transferWords.transferLabel.text(in: language),
+                wording.text(in: language, ["transfer": transfer.transfer, "peer": transfer.peer]))
+        }
+        let labels = words.labels + [Catalogue.deadlines.label, Catalogue.cabinets.findingLabel, transferWords.transferLabel]
         return heading + "\n" + card.rendered(alignedWith: labels.map { $0.text(in: language) })
     }
 }
