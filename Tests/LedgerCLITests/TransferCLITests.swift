@@ -95,7 +95,8 @@ struct TransferCLITests {
                 #expect(gone.stderr.contains("left this agency's custody"), "\(gone.stderr)")
                 let standing = try DryRunCLITests.json(try police(["show", items[0], "--json"]))["transfer"] as? [String: Any]
                 #expect(standing?["state"] as? String == "transferred" && standing?["peer"] as? String == "procuratorate")
-                #expect(try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] == nil, "the missing one is still ours")
+                #expect(
+                    try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] == nil, "the missing one is still ours")
                 for ledger in [police, procuratorate] {
                     #expect(try ledger(["verify"]).status == 0)
                     #expect(try ledger(["rebuild", "--check"]).status == 0)
