@@ -56,6 +56,7 @@ public struct TransferWords: CatalogueSection {
         en: "in transfer {transfer} to {peer}, awaiting the receipt: not to be checked out, moved or disposed of")
     public let transferredTo = Wording(
         zh: "已随移交 {transfer} 交给 {peer}，不在本单位保管", en: "handed to {peer} with transfer {transfer}: no longer in this agency's custody")
+    public let receiptWritten = Wording(zh: "移交 {transfer} 的回执：{path}", en: "The receipt of transfer {transfer}: {path}")
     public let unchanged = Wording(zh: "{name} 的台账仍为规模 {size}：本台账已持有该检查点", en: "{name}'s log is still at size {size}: held already")
 }
 

@@ -73,15 +73,36 @@ public struct TransferBundle: Sendable, Equatable {
         _ kind: Kind, transfer: String, from: String, to: String, entries: [RecordedModuleEntry], peerSize: Int64,
         in store: LedgerStore
     ) async throws -> TransferBundle {
+        try await make(
+            kind, transfer: transfer, from: from, to: to, proving: entries.map { ($0.index, $0.entry.bytes) }, peerSize: peerSize, in: store
+        )
+    }
+
+    /// The receipt of transfer `id` this ledger received (its `transfer.received`, proven against the checkpoint
+    /// signed now), again: for a sender whose witness holds another size of this log than the first receipt
+    /// assumed (`peerSize`).
+    ///
+    /// - Throws: ``LedgerError`` (`notFound`, `transfer-unknown`) for a transfer not received here.
+    public static func receipt(of id: String, peerSize: Int64, in store: LedgerStore) async throws -> TransferBundle {
+        let row = try await store.read { snapshot in try TransferTables.transfer(id, direction: "in", in: snapshot.tables) }
+        guard let row, let index = row.closed else { throw LedgerError(.notFound, Reason("transfer-unknown", ["transfer": id])) }
+        return try await make(
+            .receipt, transfer: id, from: store.identity.origin, to: row.origin, proving: [(index, try await store.entry(at: index))],
+            peerSize: peerSize, in: store)
+    }
+
+    private static func make(
+        _ kind: Kind, transfer: String, from: String, to: String, proving entries: [(index: Int64, bytes: Data)], peerSize: Int64,
+        in store: LedgerStore
+    ) async throws -> TransferBundle {
         let signed = try await store.checkpoint()
         let size = Int64(signed.checkpoint.size)
         guard peerSize >= 0, peerSize <= size else { throw LedgerError(.invalidInput, .transferPeerSizeBeyondLog(peerSize, size: size)) }
         let consistency = peerSize == 0 ? [] : try await store.consistencyProof(from: peerSize, to: size)
         var proofs: [Receipt] = []
-        for recorded in entries {
-            let proof = try await store.inclusionProof(index: recorded.index, size: size)
-            proofs.append(
-                Receipt(index: UInt64(recorded.index), proof: proof, checkpoint: signed.note.formatted, extra: recorded.entry.bytes))
+        for (index, bytes) in entries {
+            let proof = try await store.inclusionProof(index: index, size: size)
+            proofs.append(Receipt(index: UInt64(index), proof: proof, checkpoint: signed.note.formatted, extra: bytes))
         }
         return TransferBundle(
             kind: kind, transfer: transfer, from: from, to: to,

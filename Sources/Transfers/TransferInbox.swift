@@ -104,7 +104,7 @@ public enum TransferInbox {
         let ours = try transaction.read { context in try context.logRoot(size: received.seenSize) }
         guard ours?.base64EncodedString() == received.seenRoot else { throw LedgerError(.refused, .transferReceiptMismatch("seen")) }
         let closed = TransferClosed(
-            transfer: receipt.transfer, peer: peer.name, receipt: index, receiptSize: size,
+            transfer: receipt.transfer, peer: peer.name, receipt: index, receiptSize: size, seenSize: received.seenSize,
             answers: received.answers.map { TransferClosed.Answer(object: $0.object, result: $0.result, note: $0.note) })
         return .recorded(try transaction.record { _ in closed })
     }

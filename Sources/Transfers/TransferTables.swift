@@ -10,7 +10,7 @@ enum TransferTables {
         """
         CREATE TABLE IF NOT EXISTS \(schema).\(transfers) (
             transfer TEXT PRIMARY KEY, direction TEXT NOT NULL, peer TEXT NOT NULL, origin TEXT NOT NULL,
-            case_number TEXT NOT NULL, mode TEXT NOT NULL, manifest INTEGER NOT NULL, closed INTEGER
+            case_number TEXT NOT NULL, mode TEXT NOT NULL, manifest INTEGER NOT NULL, closed INTEGER, seen INTEGER
         ) STRICT;
         CREATE TABLE IF NOT EXISTS \(schema).\(objects) (
             transfer TEXT NOT NULL, object TEXT NOT NULL, entry INTEGER NOT NULL, result TEXT, note TEXT,
@@ -50,8 +50,8 @@ enum TransferTables {
 
     static func apply(_ e: TransferClosed, at index: Int64, to tables: borrowing ProjectionTables) throws {
         try tables.execute(
-            "UPDATE \(tables.schema).\(transfers) SET closed = ? WHERE transfer = ? AND direction = 'out'", .integer(index),
-            .text(e.transfer))
+            "UPDATE \(tables.schema).\(transfers) SET closed = ?, seen = ? WHERE transfer = ? AND direction = 'out'", .integer(index),
+            .integer(e.seenSize), .text(e.transfer))
         for answer in e.answers {
             try tables.execute(
                 "UPDATE \(tables.schema).\(objects) SET result = ?, note = ? WHERE transfer = ? AND object = ?",
@@ -84,6 +84,14 @@ enum TransferTables {
 
     static func rows(in tables: borrowing ProjectionTables) throws -> [Row] {
         try tables.rows("SELECT \(rowColumns) FROM \(tables.schema).\(transfers) ORDER BY manifest DESC, transfer", row: row)
+    }
+
+    /// The largest size of this log `peer`'s witness is known to hold: what its receipts said it checked our
+    /// bundles against; 0 before the first.
+    static func sizeWitnessed(by peer: String, in tables: borrowing ProjectionTables) throws -> Int64 {
+        try tables.firstRow(
+            "SELECT coalesce(max(seen), 0) FROM \(tables.schema).\(transfers) WHERE direction = 'out' AND peer = ?", .text(peer)
+        ) { $0.integer(0) } ?? 0
     }
 
     /// The objects of a transfer, by id, with the result once known.

@@ -96,6 +96,12 @@ public struct TransferSummary: Sendable, Equatable, Encodable {
 }
 
 extension Transfers {
+    /// The largest size of this log the peer `name`'s witness is known to hold (from its receipts); 0 before
+    /// the first: where a new bundle's consistency proof starts.
+    public static func sizeWitnessed(by name: String, in snapshot: borrowing StoreSnapshot) throws -> Int64 {
+        try TransferTables.sizeWitnessed(by: name, in: snapshot.tables)
+    }
+
     /// Every transfer sent or received, the newest manifest first.
     public static func transfers(in snapshot: borrowing StoreSnapshot) throws -> [TransferSummary] {
         try TransferTables.rows(in: snapshot.tables).map { row in

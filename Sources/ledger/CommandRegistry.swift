@@ -70,6 +70,7 @@ enum CommandRegistry {
         TransferCreateCommand.self,
         TransferReceiveCommand.self,
         TransferCloseCommand.self,
+        TransferReceiptCommand.self,
         TransferListCommand.self,
         TransferShowCommand.self,
         // Readers: list them, the clerk's scanning loop, stocktakes.

@@ -97,6 +97,41 @@ struct TransferCLITests {
                 #expect(standing?["state"] as? String == "transferred" && standing?["peer"] as? String == "procuratorate")
                 #expect(
                     try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] == nil, "the missing one is still ours")
+                // A second transfer between the two: the bundle's proof starts where the first receipt said the
+                // procuratorate's witness was; the receipt, made as if the police held nothing of the procuratorate,
+                // is refused at close with the size to use, and written again with it.
+                let wallet = try #require(
+                    try DryRunCLITests.json(
+                        try police([
+                            "item", "register", "--case", "A1", "--name", "钱包", "--quantity", "1", "--unit", "个", "--seized-by",
+                            "000002,000003", "--actor", "000002", "--json",
+                        ]))["id"] as? String)
+                #expect(try police(["checkin", wallet, "--to", "ROOM-1", "--actor", "000004"]).status == 0)
+                let again = try police([
+                    "transfer", "create", "--to", "procuratorate", "--case", "A1", "--objects", wallet, "--out", bundlePath, "--actor",
+                    "000004", "--json",
+                ])
+                #expect(again.status == 0, "\(again.stderr)")
+                let second = try #require(try DryRunCLITests.json(again)["transfer"] as? String)
+                let secondReceived = try procuratorate([
+                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "receipt2.txt", "--actor", "000004",
+                ])
+                #expect(secondReceived.status == 0, "\(secondReceived.stderr)")
+                try FileManager.default.copyItem(
+                    at: directory.appendingPathComponent("receipt2.txt"), to: policeDirectory.appendingPathComponent("receipt2.txt"))
+                let stale = try police(["transfer", "close", "receipt2.txt", "--actor", "000004"])
+                #expect(stale.status == 1)
+                let held = try #require(
+                    stale.stderr.range(of: #"is at size (\d+), not 0"#, options: .regularExpression).map { stale.stderr[$0] },
+                    "\(stale.stderr)")
+                let size = String(held.dropFirst("is at size ".count).prefix { $0.isNumber })
+                let rewritten = try procuratorate(["transfer", "receipt", second, "--peer-size", size, "--out", "receipt3.txt"])
+                #expect(rewritten.status == 0, "\(rewritten.stderr)")
+                try FileManager.default.copyItem(
+                    at: directory.appendingPathComponent("receipt3.txt"), to: policeDirectory.appendingPathComponent("receipt3.txt"))
+                let closedAgain = try police(["transfer", "close", "receipt3.txt", "--actor", "000004"])
+                #expect(closedAgain.status == 0, "\(closedAgain.stderr)")
+
                 for ledger in [police, procuratorate] {
                     #expect(try ledger(["verify"]).status == 0)
                     #expect(try ledger(["rebuild", "--check"]).status == 0)

@@ -52,5 +52,8 @@ public struct TransferClosed: EntryPayload, Codable, Equatable {
     /// The receiver's `transfer.received` entry and the size of the receiver's checkpoint it was proven under.
     public let receipt: Int64
     public let receiptSize: Int64
+    /// The size of this log the receiver checked the bundle against, which its witness holds since: where the
+    /// next bundle to it starts its consistency proof.
+    public let seenSize: Int64
     public let answers: [Answer]
 }

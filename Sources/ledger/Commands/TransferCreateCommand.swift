@@ -27,8 +27,9 @@ struct TransferCreateCommand: LedgerCommand {
             Option(
                 name: "peer-size", value: "N",
                 help: Wording(
-                    zh: "对方已见证的本台账规模（对方 ledger peer list 可见；首次为 0，默认）",
-                    en: "the size of this log the receiver has witnessed (its ledger peer list shows it; 0, the default, the first time)")),
+                    zh: "对方已见证的本台账规模（对方 ledger peer list 可见；默认取对方上一份回执所载，首次为 0）",
+                    en: "the size of this log the receiver has witnessed (its ledger peer list shows it; default: what its last "
+                        + "receipt said, 0 the first time)")),
             Option(name: "out", value: "FILE", help: Wording(zh: "移交文件写到这里", en: "where the bundle is written")),
         ],
         notes: [
@@ -41,14 +42,15 @@ struct TransferCreateCommand: LedgerCommand {
     let peer, caseNumber, out: String
     let objects: [String]?
     let mode: TransferMode
-    let peerSize: Int64
+    /// `--peer-size`, else what the peer's last receipt said its witness held.
+    let peerSize: Int64?
 
     init(parsing arguments: inout ArgumentReader) throws {
         peer = try arguments.required("to")
         caseNumber = try arguments.required("case")
         objects = arguments.take("objects").map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         mode = try arguments.choice("mode", TransferMode.self) ?? .move
-        peerSize = try arguments.integer("peer-size") ?? 0
+        peerSize = try arguments.integer("peer-size")
         out = try arguments.required("out")
     }
 
@@ -66,7 +68,9 @@ struct TransferCreateCommand: LedgerCommand {
         let recorded = try await store.transaction(actor: context.actor, signer: try await context.signer(in: store)) { transaction in
             try TransferOutbox.create(to: peer, caseNumber: caseNumber, objects: objects, mode: mode, in: &transaction)
         }
-        let bundle = try await TransferBundle.make(manifest: recorded.manifest, objects: recorded.objects, peerSize: peerSize, from: store)
+        let witnessed = try await store.read { snapshot in try Transfers.sizeWitnessed(by: peer, in: snapshot) }
+        let bundle = try await TransferBundle.make(
+            manifest: recorded.manifest, objects: recorded.objects, peerSize: peerSize ?? witnessed, from: store)
         let data = bundle.data
         try OutputFile.write(String(decoding: data, as: UTF8.self), to: out)
         let manifest = try recorded.manifest.entry.payload(TransferManifest.self)
