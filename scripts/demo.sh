@@ -278,6 +278,8 @@ PROC="$work/procuratorate.db"
 run ledger init --store "$PROC" --agency-code 370305J --agency-name 临淄区人民检察院 --kind procuratorate --signatures optional
 run ledger officer add 100001 --name 孙检 --role supervisor --store "$PROC"
 run ledger officer add 100004 --name 赵敏 --role clerk --actor 100001 --store "$PROC"
+run ledger case open JC2026001 --title 审查起诉：自行车被盗案 --kind criminal --actor 100001 --store "$PROC"
+run ledger location add PROC-ROOM --kind room --name 检察院涉案财物保管室 --actor 100004 --store "$PROC"
 printf '$ ledger key > police.vkey; ledger key --store %s > procuratorate.vkey\n' "$PROC"
 ledger key > police.vkey
 ledger key --store "$PROC" > procuratorate.vkey
@@ -292,10 +294,10 @@ printf '$ ledger transfer create --to procuratorate --case %s --objects %s,%s --
 
 say "检察院保管员赵敏只凭这个文件离线核验（签名、检查点、每条证明、清单是否完整有序），当场审验：自行车无误，断线钳钳口缺损。生成回执。" \
     "The procuratorate's clerk 赵敏 checks the file offline, with nothing but the police's key (signature, checkpoint, every proof, the list complete and in order), and inspects the goods: the bicycle as listed, the bolt cutter's jaw chipped. The receipt is written."
-run ledger transfer receive bundle.txt --damaged "$CUTTER=钳口缺损" --confirm all --receipt-out receipt.txt --actor 100004 --store "$PROC"
+run ledger transfer receive bundle.txt --case JC2026001 --damaged "$CUTTER=钳口缺损" --confirm all --receipt-out receipt.txt --actor 100004 --store "$PROC"
 say "同一文件再交一次：被拒绝（退出状态 1），不写入任何数据。" "The same file a second time: refused (exit status 1), nothing written."
 status=0
-run ledger transfer receive bundle.txt --confirm all --receipt-out again.txt --actor 100004 --store "$PROC" || status=$?
+run ledger transfer receive bundle.txt --case JC2026001 --confirm all --receipt-out again.txt --actor 100004 --store "$PROC" || status=$?
 say_plain "（退出状态 $status）" "(exit status $status)"
 [ "$status" -eq 1 ]
 
@@ -303,6 +305,29 @@ say "公安凭回执结束移交：两件不再由公安保管，损坏情况记
     "The police close the transfer on the receipt: the two have left the police's custody, and the damage is on record."
 run ledger transfer close receipt.txt --actor 000004 --passphrase-fd 3 3<"$work/pass-000004"
 run ledger transfer show $TID
+run ledger show $BIKE
+
+say "在检察院，两件以原编号（一物一码）和公安的登记信息入账，无需重新录入；保管员入库。" \
+    "At the procuratorate the two are on its books under their original ids (one object, one code), with the police's records, nothing re-keyed; its clerk checks them in."
+run ledger show $BIKE --store "$PROC"
+run ledger checkin $BIKE --to PROC-ROOM --actor 100004 --store "$PROC"
+run ledger checkin $CUTTER --to PROC-ROOM --actor 100004 --store "$PROC"
+
+say "提起公诉：检察院以“权属移交，实物不动”方式移交法院——保管权转移，实物仍在检察院保管室。法院核验、回执，检察院结束移交。" \
+    "Indictment: the procuratorate hands the two to the court in custody mode — custody changes on paper, the goods stay in the procuratorate's room. The court checks and answers; the procuratorate closes the transfer."
+COURT="$work/court.db"
+run ledger init --store "$COURT" --agency-code 370305F --agency-name 临淄区人民法院 --kind court --signatures optional
+run ledger officer add 200001 --name 钱审 --role supervisor --store "$COURT"
+run ledger officer add 200004 --name 周书 --role clerk --actor 200001 --store "$COURT"
+run ledger case open FY2026001 --title 自行车被盗案 --kind criminal --actor 200001 --store "$COURT"
+ledger key --store "$COURT" > court.vkey
+run ledger peer add court --key court.vkey --actor 100001 --store "$PROC"
+run ledger peer add procuratorate --key procuratorate.vkey --actor 200001 --store "$COURT"
+run ledger transfer create --to court --case JC2026001 --mode custody --out court-bundle.txt --actor 100004 --store "$PROC"
+run ledger transfer receive court-bundle.txt --case FY2026001 --confirm all --receipt-out court-receipt.txt --actor 200004 --store "$COURT"
+run ledger transfer close court-receipt.txt --actor 100004 --store "$PROC"
+run ledger transfer list --store "$PROC"
+run ledger show $CUTTER --store "$COURT"
 run ledger peer list --store "$PROC"
 
 say "正式台账：新建台账默认要求签名。第一位审批领导登记后，下一条记录必须由他本人的密钥签名——先登记他自己的密钥；未签名的记录被拒绝（退出状态 2），不写入任何数据。" \
@@ -320,5 +345,5 @@ run ledger officer enroll 000001 --actor 000001 --store "$work/real.db" --new-pa
 run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" --passphrase-fd 3 3<"$work/pass-000001"
 run ledger verify --store "$work/real.db"
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate with a bundle and a receipt each side checked offline."
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院，再以权属移交方式移交法院。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate, and on to the court in custody mode, each handover a bundle and a receipt each side checked offline."

@@ -50,6 +50,10 @@ extension Catalogue {
         "case-already-closed": .init(zh: "案件 {case} 已经结案", en: "case {case} is already closed"),
         "case-not-unsolved": .init(zh: "案件 {case} 不是未破状态", en: "case {case} is not unsolved"),
 
+        "object-already-here": .init(
+            zh: "{object} 已在本单位台账中：不能再次接收", en: "{object} is in this ledger already: it cannot be received again"),
+        "received-record-malformed": .init(
+            zh: "接收的 {object} 登记信息不完整或与编号不符", en: "the record received for {object} is incomplete or names another object"),
         "object-not-found": .init(zh: "没有编号为 {object} 的涉案财物或案卷", en: "there is no item or dossier {object}"),
         "object-disposed": .init(zh: "{object} 已处置，不再由本室保管", en: "{object} was disposed of and is no longer in custody"),
         "object-in-other-case": .init(

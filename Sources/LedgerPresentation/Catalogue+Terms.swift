@@ -46,12 +46,15 @@ extension Catalogue {
             "require-signatures": .init(zh: "启用强制签名", en: "require signatures"),
             "rekey": .init(zh: "更换签名密钥", en: "replace a signing key"),
             "revoke-keys": .init(zh: "吊销签名密钥", en: "revoke signing keys"),
+            "transfer": .init(zh: "办理移交", en: "hand objects to another agency"),
+            "receive": .init(zh: "接收移交的财物", en: "receive objects from another agency"),
         ],
         // What cannot be done to an object, and which file operation failed.
         "operation": [
             "check-out": .init(zh: "出库", en: "checked out"),
             "move": .init(zh: "移库", en: "moved"),
             "dispose": .init(zh: "处置", en: "disposed of"),
+            "transfer": .init(zh: "移交", en: "transferred"),
             "create": .init(zh: "创建", en: "create"),
             "set-mode": .init(zh: "设置权限", en: "set the mode of"),
             "sync": .init(zh: "同步写盘", en: "sync"),
@@ -66,6 +69,7 @@ extension Catalogue {
             "in-storage": .init(zh: "在库（{location}）", en: "in storage at {location}"),
             "checked-out": .init(zh: "已出库，由 {holder} 领用", en: "checked out to {holder}"),
             "disposed": .init(zh: "已处置", en: "disposed of"),
+            "transferred": .init(zh: "已移交其他单位", en: "transferred to another agency"),
         ],
         "kind": [
             "site": .init(zh: "场所", en: "site"),

@@ -14,6 +14,7 @@ public struct CustodyTermWords: CatalogueSection {
     public let inStorage = Wording(zh: "在库", en: "in storage")
     public let checkedOut = Wording(zh: "已出库", en: "checked out")
     public let disposed = Wording(zh: "已处置", en: "disposed of")
+    public let transferred = Wording(zh: "已移交", en: "transferred")
 
     // What it is (`ObjectKind`).
     public let item = Wording(zh: "涉案财物", en: "item")
@@ -72,6 +73,7 @@ extension CustodyTermWords {
         case .inStorage: inStorage
         case .checkedOut: checkedOut
         case .disposed: disposed
+        case .transferred: transferred
         }
     }
 

@@ -28,6 +28,8 @@ public struct EventNameWords: CatalogueSection {
     public let keyEnrolled = Wording(zh: "登记签名密钥", en: "signing key enrolled")
     public let keyRevoked = Wording(zh: "吊销签名密钥", en: "signing key revoked")
     public let signaturesRequired = Wording(zh: "启用强制签名", en: "signatures required")
+    public let transferredOut = Wording(zh: "移交他单位", en: "transferred")
+    public let objectReceived = Wording(zh: "接收移交", en: "received")
 }
 
 extension Catalogue {
@@ -60,6 +62,8 @@ extension EventNameWords {
         case .keyEnrolled: keyEnrolled
         case .keyRevoked: keyRevoked
         case .signaturesRequired: signaturesRequired
+        case .transferredOut: transferredOut
+        case .objectReceived: objectReceived
         }
     }
 }

@@ -111,6 +111,10 @@ public struct EventSummary: Sendable {
             return say(words.keyRevoked, ["key": e.key, "reason": e.reason])
         case .signaturesRequired(let e):
             return say(words.signaturesRequired, ["reason": e.reason])
+        case .transferredOut(let e):
+            return say(words.transferredOut, ["to": e.to, "transfer": e.transfer])
+        case .objectReceived(let e):
+            return say(words.objectReceived, ["from": e.from, "transfer": e.transfer, "case": e.case])
         }
     }
 
@@ -139,6 +143,8 @@ public struct EventSummary: Sendable {
         case .keyEnrolled(let e): KeyHolder(e.holder).map(holderName) ?? e.holder
         case .keyRevoked(let e): e.key
         case .signaturesRequired: ""
+        case .transferredOut(let e): e.object
+        case .objectReceived(let e): e.object
         }
     }
 

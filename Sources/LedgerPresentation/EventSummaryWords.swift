@@ -36,6 +36,9 @@ public struct EventSummaryWords: CatalogueSection {
     public let movedWithReason = Wording(zh: "{from} → {location}：{reason}", en: "{from} → {location}: {reason}")
     public let disposed = Wording(zh: "{method}，审批人 {approver}", en: "{method}, approved by {approver}")
     public let disposedTo = Wording(zh: "接收人 {recipient}", en: "to {recipient}")
+    public let transferredOut = Wording(zh: "移交给 {to}（移交 {transfer}），凭对方回执", en: "to {to} with transfer {transfer}, on its receipt")
+    public let objectReceived = Wording(
+        zh: "自 {from} 接收（移交 {transfer}），归入案件 {case}", en: "received from {from} with transfer {transfer}, for case {case}")
     public let corrected = Wording(
         zh: "更正第 {index} 条记录的{field}：{old} → {new}（{reason}）", en: "corrects #{index} {field}: {old} → {new} ({reason})")
     public let stocktake = Wording(

@@ -15,6 +15,7 @@ public struct ObjectWords: CatalogueSection {
     public let heldBy = Wording(zh: "已出库，由 {holder} 领用，应于 {due} 前归还", en: "checked out to {holder}, due {due}")
     public let notYetStored = Wording(zh: "已登记，尚未入库", en: "registered, not yet in storage")
     public let disposedOf = Wording(zh: "已处置", en: "disposed of")
+    public let handedOver = Wording(zh: "已移交其他单位，不在本单位保管", en: "handed to another agency: no longer in this agency's custody")
     /// After a status line whose check-out is past due.
     public let overdue = Wording(zh: "** 已逾期 **", en: "** OVERDUE **")
     /// A location, holder or time that the projection lacks (a damaged store).
@@ -55,6 +56,8 @@ extension ObjectWords {
             return notYetStored.text(in: language)
         case .disposed:
             return disposedOf.text(in: language)
+        case .transferred:
+            return handedOver.text(in: language)
         }
     }
 }

@@ -39,13 +39,17 @@ public enum TransferInbox {
         case peerFrozen(peer: String, index: Int64)
     }
 
-    /// Checks `bundle` and records `transfer.received` with `answers`.
+    /// Checks `bundle` and records `transfer.received` with `answers`; then each object confirmed or damaged
+    /// enters this agency's custody under its original id (`custody.received`), for the case `caseNumber` here
+    /// (by default the sender's case number), to be checked in like any registered object.
     ///
     /// - Throws: ``LedgerError``, nothing written: `transfer-for-other`, `transfer-replayed`, the witness's
     ///   refusals, `transfer-proof-other-checkpoint`, `transfer-proof-invalid`, `transfer-manifest-mismatch`,
     ///   `transfer-answer-unknown-object`, `transfer-answer-twice`, `transfer-object-unanswered`,
     ///   `transfer-needs-actor`, `transfer-needs-clerk`.
-    public static func receive(_ bundle: TransferBundle, answers: Answers, in transaction: inout LedgerTransaction) throws -> Outcome {
+    public static func receive(
+        _ bundle: TransferBundle, answers: Answers, forCase caseNumber: String? = nil, in transaction: inout LedgerTransaction
+    ) throws -> Outcome {
         let peer = try transaction.read { context -> Peer in
             try context.actingOfficer(roles: [.clerk], none: .transferNeedsActor, lacking: { .transferNeedsClerk(badge: $0, role: $1) })
             guard bundle.to == context.origin else { throw LedgerError(.refused, .transferForOther(bundle.to)) }
@@ -71,7 +75,21 @@ public enum TransferInbox {
             transfer: bundle.transfer, peer: peer.name, from: bundle.from, case: checked.manifest.case, mode: checked.manifest.mode,
             seenSize: Int64(checked.checkpoint.size), seenRoot: checked.checkpoint.rootHash.base64EncodedString(),
             manifest: Int64(bundle.proofs[0].index), answers: results)
-        return .recorded(try transaction.record { _ in received })
+        let recorded = try transaction.record { _ in received }
+        let here = caseNumber ?? checked.manifest.case
+        for answer in results where answer.result != .missing {
+            var item = answer.record.item
+            item?.case = here
+            var dossier = answer.record.dossier
+            dossier?.case = here
+            try transaction.record(
+                .receiveObject(
+                    ObjectReceived(
+                        object: answer.object, kind: answer.record.kind, case: here, from: bundle.from, transfer: bundle.transfer,
+                        item: item,
+                        dossier: dossier, chip: answer.record.chip, heldBy: checked.manifest.mode == .custody ? bundle.from : nil)))
+        }
+        return .recorded(recorded)
     }
 
     /// Checks the receipt for one of this log's open transfers and records `transfer.closed`.
@@ -106,7 +124,12 @@ public enum TransferInbox {
         let closed = TransferClosed(
             transfer: receipt.transfer, peer: peer.name, receipt: index, receiptSize: size, seenSize: received.seenSize,
             answers: received.answers.map { TransferClosed.Answer(object: $0.object, result: $0.result, note: $0.note) })
-        return .recorded(try transaction.record { _ in closed })
+        let recorded = try transaction.record { _ in closed }
+        // Only now does custody change: what the receiver confirmed or found damaged is its own.
+        for answer in closed.answers where answer.result != .missing {
+            try transaction.record(.transferOut(object: answer.object, to: peer.origin, transfer: receipt.transfer))
+        }
+        return .recorded(recorded)
     }
 
     // MARK: Checks

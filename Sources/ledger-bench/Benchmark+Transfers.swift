@@ -115,6 +115,7 @@ enum TransferScene {
             try await store.record(.addOfficer(badge: "S1", name: "领导", unit: nil, role: .supervisor), actor: nil)
             try await store.record(.addOfficer(badge: clerk, name: "管理员", unit: nil, role: .clerk), actor: "S1")
         }
+        try await procuratorate.record(.openCase(number: caseNumber, title: "移交基准", kind: .criminal, isPropertyCrime: true), actor: "S1")
         try await procuratorate.record(actor: "S1") { rules in
             try PeerAdded.decide(name: "police", keyText: police.identity.verifierKey, in: rules)
         }

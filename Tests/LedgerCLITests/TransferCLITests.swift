@@ -22,6 +22,8 @@ struct TransferCLITests {
                     to: policeDirectory.appendingPathComponent("procuratorate.vkey"), atomically: true, encoding: .utf8)
                 #expect(try procuratorate(["peer", "add", "police", "--key", "police.vkey", "--actor", "000001"]).status == 0)
                 #expect(try police(["peer", "add", "procuratorate", "--key", "procuratorate.vkey", "--actor", "000001"]).status == 0)
+                #expect(
+                    try procuratorate(["case", "open", "JC1", "--title", "审查起诉", "--kind", "criminal", "--actor", "000001"]).status == 0)
 
                 for arguments in [
                     ["officer", "add", "000002", "--name", "李明", "--role", "officer", "--actor", "000001"],
@@ -62,19 +64,21 @@ struct TransferCLITests {
                     to: tampered, atomically: true, encoding: .utf8)
                 let before = try CLITests.snapshot(directory)
                 let refused = try procuratorate([
-                    "transfer", "receive", tampered.path, "--confirm", "all", "--receipt-out", "receipt.txt", "--actor", "000004",
+                    "transfer", "receive", tampered.path, "--confirm", "all", "--receipt-out", "receipt.txt", "--actor", "000004", "--case",
+                    "JC1",
                 ])
                 #expect(refused.status == 1 || refused.status == 4, "\(refused.stderr)")
                 #expect(try CLITests.snapshot(directory) == before)
 
                 let received = try procuratorate([
                     "transfer", "receive", "bundle.txt", "--missing", items[1], "--damaged", items[2] + "=外壳破裂", "--confirm", "all",
-                    "--receipt-out", "receipt.txt", "--actor", "000004",
+                    "--receipt-out", "receipt.txt", "--actor", "000004", "--case", "JC1",
                 ])
                 #expect(received.status == 0, "\(received.stderr)")
                 #expect(received.stdout.contains("1 confirmed, 1 damaged, 1 missing"), "\(received.stdout)")
                 let replay = try procuratorate([
-                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "again.txt", "--actor", "000004",
+                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "again.txt", "--actor", "000004", "--case",
+                    "JC1",
                 ])
                 #expect(replay.status == 1)
                 #expect(replay.stderr.contains("was received already"), "\(replay.stderr)")
@@ -92,7 +96,7 @@ struct TransferCLITests {
                     "--actor", "000004",
                 ])
                 #expect(gone.status == 2)
-                #expect(gone.stderr.contains("left this agency's custody"), "\(gone.stderr)")
+                #expect(gone.stderr.contains("is transferred to another agency, not in storage"), "\(gone.stderr)")
                 let standing = try DryRunCLITests.json(try police(["show", items[0], "--json"]))["transfer"] as? [String: Any]
                 #expect(standing?["state"] as? String == "transferred" && standing?["peer"] as? String == "procuratorate")
                 #expect(
@@ -114,7 +118,8 @@ struct TransferCLITests {
                 #expect(again.status == 0, "\(again.stderr)")
                 let second = try #require(try DryRunCLITests.json(again)["transfer"] as? String)
                 let secondReceived = try procuratorate([
-                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "receipt2.txt", "--actor", "000004",
+                    "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "receipt2.txt", "--actor", "000004", "--case",
+                    "JC1",
                 ])
                 #expect(secondReceived.status == 0, "\(secondReceived.stderr)")
                 try FileManager.default.copyItem(

@@ -125,6 +125,19 @@ struct EventSummaryTests {
             .signaturesRequired(SignaturesRequired(reason: "全员已登记密钥")),
             "自此每条记录都须签名（全员已登记密钥）", "every entry from here on must be signed (全员已登记密钥)"
         ),
+        (
+            .transferredOut(TransferredOut(object: item, to: "370321J.propertyledger/gm/0a1b2c3d", transfer: "6cbd8b4bd9d0eea1")),
+            "移交给 370321J.propertyledger/gm/0a1b2c3d（移交 6cbd8b4bd9d0eea1），凭对方回执",
+            "to 370321J.propertyledger/gm/0a1b2c3d with transfer 6cbd8b4bd9d0eea1, on its receipt"
+        ),
+        (
+            .objectReceived(
+                ObjectReceived(
+                    object: item, kind: .item, case: "JC1", from: "370321.propertyledger/gm/0a1b2c3d", transfer: "6cbd8b4bd9d0eea1",
+                    item: nil, dossier: nil, chip: nil)),
+            "自 370321.propertyledger/gm/0a1b2c3d 接收（移交 6cbd8b4bd9d0eea1），归入案件 JC1",
+            "received from 370321.propertyledger/gm/0a1b2c3d with transfer 6cbd8b4bd9d0eea1, for case JC1"
+        ),
     ]
 
     /// Which kind of event this is, by an exhaustive switch: a new kind does not compile here until it has a
@@ -153,11 +166,13 @@ struct EventSummaryTests {
         case .keyEnrolled: 19
         case .keyRevoked: 20
         case .signaturesRequired: 21
+        case .transferredOut: 22
+        case .objectReceived: 23
         }
     }
 
     @Test func everyKindOfEntryHasASample() {
-        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<22))
+        #expect(Set(Self.samples.map { Self.kind($0.event) }) == Set(0..<24))
     }
 
     @Test func everyEventIsSummarisedInBothLanguages() throws {

@@ -20,6 +20,11 @@ struct FederationTests {
             profile: profile, signatures: .optional, modules: [Transfers()], now: now)
         try await store.record(.addOfficer(badge: "000001", name: "领导", unit: nil, role: .supervisor), actor: nil, at: now)
         try await store.record(.addOfficer(badge: "000004", name: "管理员", unit: nil, role: .clerk), actor: "000001", at: now)
+        // Each agency's own case the objects are handled under there.
+        try await store.record(
+            .openCase(number: "K-\(code)", title: "盗窃案", kind: .criminal, isPropertyCrime: true), actor: "000001", at: now)
+        try await store.record(
+            .addLocation(code: "ROOM", name: "保管室", kind: .room, parent: nil, isCentral: false), actor: "000004", at: now)
         return store
     }
 
@@ -47,7 +52,7 @@ struct FederationTests {
 
         func receive(_ bundle: TransferBundle, answers: TransferInbox.Answers? = nil) async throws -> TransferInbox.Outcome {
             try await procuratorate.transaction(actor: "000004", at: FederationTests.now) { transaction in
-                try TransferInbox.receive(bundle, answers: answers ?? self.answers, in: &transaction)
+                try TransferInbox.receive(bundle, answers: answers ?? self.answers, forCase: "K-370305J", in: &transaction)
             }
         }
 
@@ -165,15 +170,56 @@ struct FederationTests {
                             caseNumber: nil), actor: "000004", at: Self.now)
                 }
             }
-            #expect(await checkOut(scene.items[0])?.id == "object-transferred")
-            #expect(await checkOut(scene.items[2])?.id == "object-transferred", "a damaged object was handed over too")
+            #expect(try await scene.police.object(scene.items[0]).status == .transferred)
+            #expect(await checkOut(scene.items[0])?.id == "object-not-in-storage")
+            #expect(await checkOut(scene.items[2])?.id == "object-not-in-storage", "a damaged object was handed over too")
             // The missing one is still the police's: it may be checked out (to be looked for).
             #expect(await checkOut(scene.items[1]) == nil)
             let replayedReceipt = await Self.refusal {
                 try await scene.police.transaction(actor: "000004", at: Self.now) { try TransferInbox.close(receiptFile, in: &$0) }
             }
             #expect(replayedReceipt?.id == "transfer-receipt-unknown")
-            for store in [scene.police, scene.procuratorate] {
+            // At the procuratorate the two arrived under their own ids, with the police's records; checked in there,
+            // they go on to the court in custody mode (the goods stay; custody changes on paper).
+            let arrived = [scene.items[0], scene.items[2]]
+            for id in arrived {
+                let object = try await scene.procuratorate.object(id)
+                #expect(object.status == .registered && object.caseNumber == "K-370305J")
+                #expect(object.name == (try await scene.police.object(id)).name)
+                try await scene.procuratorate.record(.checkIn(object: id, location: "ROOM", caseNumber: nil), actor: "000004", at: Self.now)
+            }
+            let missing = await Self.refusal { try await scene.procuratorate.object(scene.items[1]) }
+            #expect(missing?.id == "object-not-found", "the missing object entered the procuratorate's custody")
+            let onward = try await scene.procuratorate.transaction(actor: "000004", at: Self.now) { transaction in
+                try TransferOutbox.create(to: "court", caseNumber: "K-370305J", objects: nil, mode: .custody, in: &transaction)
+            }
+            let courtBundle = try await TransferBundle.make(
+                manifest: onward.manifest, objects: onward.objects, peerSize: 0, from: scene.procuratorate)
+            guard
+                case .recorded(let atCourt) = try await scene.court.transaction(
+                    actor: "000004", at: Self.now,
+                    { transaction in
+                        try TransferInbox.receive(
+                            try TransferBundle(parsing: courtBundle.data), answers: .init(confirmed: arrived), forCase: "K-370305F",
+                            in: &transaction)
+                    })
+            else {
+                Issue.record("the court did not receive the procuratorate's bundle")
+                return
+            }
+            let courtReceipt = try await TransferBundle.make(
+                .receipt, transfer: courtBundle.transfer, from: scene.court.identity.origin, to: scene.procuratorate.identity.origin,
+                entries: [atCourt], peerSize: 0, in: scene.court)
+            let closedAtProcuratorate = try await scene.procuratorate.transaction(actor: "000004", at: Self.now) { transaction in
+                try TransferInbox.close(try TransferBundle(parsing: courtReceipt.data, as: .receipt), in: &transaction)
+            }
+            guard case .recorded = closedAtProcuratorate else { Issue.record("the court's receipt did not close"); return }
+            for id in arrived {
+                #expect(try await scene.procuratorate.object(id).status == .transferred)
+                #expect(try await scene.court.object(id).status == .registered, "custody mode: the goods stay where they are")
+                #expect(try await scene.court.history(of: id).map(\.entry.event.type) == ["custody.received"])
+            }
+            for store in [scene.police, scene.procuratorate, scene.court] {
                 #expect(try await store.rebuildCheck().isEmpty)
                 #expect(try await store.audit().isIntact)
             }

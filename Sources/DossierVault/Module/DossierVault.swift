@@ -12,13 +12,16 @@ public struct DossierVault: LedgerModule {
 
     /// The parts, each owning some entry types and tables.
     static let parts: [any VaultPart] = [
-        NotableEntries(), PolicyLog(), UnrelatedProperty(), CheckoutClock(), CentralStorageHold(), CabinetCustody(),
+        NotableEntries(), PolicyLog(), UnrelatedProperty(), CheckoutClock(), CentralStorageHold(), CabinetCustody(), ReceivedObjects(),
     ]
 
     /// Every migration of every part, in the one order they ship in: names are permanent, and a new one
     /// goes at the end.
     public var migrations: [SchemaMigration] {
-        [NotableEntries.table, PolicyLog.table, UnrelatedProperty.table, CheckoutClock.table, CabinetTables.migration]
+        [
+            NotableEntries.table, PolicyLog.table, UnrelatedProperty.table, CheckoutClock.table, CabinetTables.migration,
+            ReceivedObjects.table,
+        ]
     }
 
     public var entryTypes: Set<String> { Set(Self.parts.flatMap(\.entryTypes)) }

@@ -19,6 +19,8 @@ struct DeadlineFinder {
     let checkoutStarts: [String: Date]
     /// The open unrelated marks, by object.
     let marks: [String: UnrelatedMark]
+    /// Objects received from another agency: their arrival, and whether the goods stayed with the sender.
+    let arrivals: [String: (at: Date, heldElsewhere: Bool)]
     /// Deadlines under these rules only.
     let rules: Set<RuleID>
     private var cases: [String: CaseRecord?] = [:]
@@ -28,8 +30,9 @@ struct DeadlineFinder {
 
     init(
         custody: CustodyView, agency: Agency, policy: Policy, asOf: Date, checkoutStarts: [String: Date], marks: [String: UnrelatedMark],
-        rules: Set<RuleID>
+        arrivals: [String: (at: Date, heldElsewhere: Bool)], rules: Set<RuleID>
     ) {
+        self.arrivals = arrivals
         self.custody = custody
         self.agency = agency
         self.zone = agency.timeZone
@@ -49,7 +52,7 @@ struct DeadlineFinder {
             checkoutStarts: rules.contains(.checkoutDue) ? try CheckoutClock.starts(in: tables) : [:],
             marks: rules.contains(.releaseUnrelated)
                 ? Dictionary(try UnrelatedProperty.openMarks(in: tables).map { ($0.object, $0) }) { first, _ in first } : [:],
-            rules: rules)
+            arrivals: rules.contains(.intake) ? try ReceivedObjects.arrivals(in: tables) : [:], rules: rules)
     }
 
     /// Every open deadline matching `filter`, by due time (then rule, then object), and the objects they name.
@@ -132,14 +135,19 @@ struct DeadlineFinder {
                     location: object.status == .inStorage ? object.location : nil,
                     holder: object.status == .checkedOut ? object.holder : nil, grade: policy.grade(due: due, at: asOf)))
         }
-        guard object.status != .disposed else { return [] }
+        guard object.status != .disposed, object.status != .transferred else { return [] }
         if object.kind == .dossier, let record, CentralStorageRule.covers(record), !(try isInCentralCustody(object)),
             let start = CentralStorageRule.clockStart(of: record)
         {
             add(.centralStorage, .moveToCentralStorage, since: start, due: centralStorageDue(of: record, start: start))
         }
         if object.kind == .item, object.status == .registered, let seized = object.item.flatMap({ StoredTime.date($0.seizedAt) }) {
-            add(.intake, .checkIn, since: seized, due: seized.addingTimeInterval(policy.intakeLimit))
+            // Received from another agency: from its arrival, and not at all when the goods stayed with the sender.
+            let arrival = arrivals[object.id]
+            if arrival?.heldElsewhere != true {
+                let since = arrival?.at ?? seized
+                add(.intake, .checkIn, since: since, due: since.addingTimeInterval(policy.intakeLimit))
+            }
         }
         if object.status == .checkedOut, let due = object.due.flatMap(StoredTime.date) {
             add(.checkoutDue, .returnOrExtend, since: checkoutStarts[object.id] ?? due, due: due)
@@ -156,7 +164,7 @@ struct DeadlineFinder {
         switch object.status {
         case .inStorage: place = object.location
         case .checkedOut: place = object.checkedOutFrom
-        case .registered, .disposed: place = nil
+        case .registered, .disposed, .transferred: place = nil
         }
         guard let place else { return false }
         if let known = centralLocations[place] { return known }

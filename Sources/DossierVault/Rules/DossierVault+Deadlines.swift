@@ -30,7 +30,8 @@ extension DossierVault {
             custody: snapshot.custody, agency: snapshot.agency,
             policy: try PolicyLog.policy(in: snapshot.tables, agency: snapshot.agency, at: asOf), asOf: asOf,
             checkoutStarts: try CheckoutClock.start(of: id, in: snapshot.tables).map { [id: $0] } ?? [:],
-            marks: try UnrelatedProperty.mark(of: id, in: snapshot.tables).map { [id: $0] } ?? [:], rules: Set(RuleID.allCases))
+            marks: try UnrelatedProperty.mark(of: id, in: snapshot.tables).map { [id: $0] } ?? [:],
+            arrivals: try ReceivedObjects.arrival(of: id, in: snapshot.tables).map { [id: $0] } ?? [:], rules: Set(RuleID.allCases))
         return try finder.deadlines(of: object, case: finder.caseRecord(object.caseNumber)).sorted(by: DeadlineFinder.precedes)
     }
 

@@ -76,6 +76,11 @@ extension CustodyCommand {
             return .revokeKey(key: try id(key, "key"), reason: reason)
         case .requireSignatures:
             return self
+        case .transferOut(let object, let to, let transfer):
+            return .transferOut(object: try id(object, "object"), to: to, transfer: transfer)
+        case .receiveObject(var received):
+            received.case = try id(received.case, "case-number")
+            return .receiveObject(received)
         }
     }
 }

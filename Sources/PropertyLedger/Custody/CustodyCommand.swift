@@ -44,6 +44,12 @@ public enum CustodyCommand: Sendable, Equatable {
     case revokeKey(key: String, reason: String)
     /// From this entry on every entry must be signed; by a supervisor with a key. It cannot be undone.
     case requireSignatures(reason: String)
+    /// The object, in storage, leaves for the agency whose log has origin `to`, on its receipt of `transfer`
+    /// (recorded by the Transfers module when the receipt checks out).
+    case transferOut(object: String, to: String, transfer: String)
+    /// An object another agency handed over enters custody here, with the sender's record, for a case of this
+    /// agency (recorded by the Transfers module from a bundle it checked).
+    case receiveObject(ObjectReceived)
 }
 
 public struct ItemRegistration: Sendable, Equatable {

@@ -247,6 +247,27 @@ struct CustodyRules {
                     object: object.id, method: method, approvedBy: approvedBy.badge, recipient: recipient,
                     note: try check("note", of: "custody.disposed", optional: note), approval: approved))
 
+        case .transferOut(let objectID, let to, let transfer):
+            try requireActor(actor, roles: [.clerk], "transfer")
+            let object = try requireLiveObject(objectID)
+            _ = try requireInStorage(object, toBe: "transfer")
+            event = .transferredOut(TransferredOut(object: object.id, to: to, transfer: transfer))
+
+        case .receiveObject(let received):
+            try requireActor(actor, roles: [.clerk], "receive")
+            guard try projections.caseRecord(received.case) != nil else { throw notFound(.caseNotFound(received.case)) }
+            if let here = try projections.object(received.object), here.status != .transferred {
+                throw refused(.objectAlreadyHere(received.object))
+            }
+            let id = received.kind == .item ? received.item?.id : received.dossier?.id
+            guard id == received.object, (received.item == nil) != (received.dossier == nil),
+                received.item.map({ $0.case == received.case }) ?? true, received.dossier.map({ $0.case == received.case }) ?? true
+            else { throw LedgerError(.invalidInput, .receivedRecordMalformed(received.object)) }
+            if let chip = received.chip, let other = try projections.objectID(chip: chip), other != received.object {
+                throw refused(.chipBoundElsewhere(chip, object: other))
+            }
+            event = .objectReceived(received)
+
         case .correct(let index, let field, let value, let reason):
             try requireActor(actor, roles: [.clerk, .supervisor], "correct")
             event = .corrected(try correction(of: index, field: field, value: value, reason: reason))

@@ -341,6 +341,12 @@ struct Projections {
             try recordApproval(e.approval, at: index)
             // A disposed object is no longer live: its chip may be bound again.
             try database.execute("DELETE FROM \(s).chips WHERE object = ?", e.object)
+        case .transferredOut(let e):
+            // Nor is one handed to another agency: its chip goes with it.
+            try setCustody(e.object, status: .transferred, location: nil, holder: nil, due: nil)
+            try database.execute("DELETE FROM \(s).chips WHERE object = ?", e.object)
+        case .objectReceived(let e):
+            try applyReceived(e, at: index)
         case .corrected(let e):
             try applyCorrection(e)
         case .stocktakeRecorded:
@@ -364,6 +370,26 @@ struct Projections {
             INSERT INTO \(schema).objects (id, kind, case_number, name, status, details, registered, updated)
             VALUES (?, ?, ?, ?, 'registered', ?, ?, ?)
             """, id, kind.rawValue, caseNumber, name, details, index, index)
+    }
+
+    /// An object received from another agency: registered here under its id, with the sender's record (or
+    /// registered again, when it comes back after this agency handed it on), and its chip bound if free.
+    private func applyReceived(_ e: ObjectReceived, at index: Int64) throws {
+        let name = e.item?.name ?? e.dossier?.title ?? ""
+        let details = try e.item.map(encode) ?? e.dossier.map(encode) ?? "{}"
+        if try object(e.object) != nil {
+            try database.execute(
+                """
+                UPDATE \(schema).objects SET case_number = ?, name = ?, status = 'registered', location = NULL, holder = NULL, due = NULL,
+                checked_out_from = NULL, details = ?, registered = ? WHERE id = ?
+                """, e.case, name, details, index, e.object)
+        } else {
+            try insertObject(id: e.object, kind: e.kind, caseNumber: e.case, name: name, details: details, index: index)
+        }
+        if let chip = e.chip, try objectID(chip: chip) == nil {
+            try database.execute("INSERT INTO \(schema).chips (uid, object) VALUES (?, ?)", chip, e.object)
+            try database.execute("UPDATE \(schema).objects SET chip = ? WHERE id = ?", chip, e.object)
+        }
     }
 
     private func setCustody(

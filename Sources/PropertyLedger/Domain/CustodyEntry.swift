@@ -59,6 +59,8 @@ extension CustodyEntry: Codable {
         case .keyEnrolled(let e): try e.encode(to: encoder)
         case .keyRevoked(let e): try e.encode(to: encoder)
         case .signaturesRequired(let e): try e.encode(to: encoder)
+        case .transferredOut(let e): try e.encode(to: encoder)
+        case .objectReceived(let e): try e.encode(to: encoder)
         }
     }
 
@@ -93,6 +95,8 @@ extension CustodyEntry: Codable {
         case "key.enrolled": event = .keyEnrolled(try KeyEnrolled(from: decoder))
         case "key.revoked": event = .keyRevoked(try KeyRevoked(from: decoder))
         case "log.signatures-required": event = .signaturesRequired(try SignaturesRequired(from: decoder))
+        case "custody.transferred": event = .transferredOut(try TransferredOut(from: decoder))
+        case "custody.received": event = .objectReceived(try ObjectReceived(from: decoder))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown entry type \(envelope.type)"))
         }

@@ -26,6 +26,8 @@ public enum CustodyEvent: Sendable, Equatable {
     case keyEnrolled(KeyEnrolled)
     case keyRevoked(KeyRevoked)
     case signaturesRequired(SignaturesRequired)
+    case transferredOut(TransferredOut)
+    case objectReceived(ObjectReceived)
 
     /// The `type` field of the entry.
     public var type: String {
@@ -52,6 +54,8 @@ public enum CustodyEvent: Sendable, Equatable {
         case .keyEnrolled: "key.enrolled"
         case .keyRevoked: "key.revoked"
         case .signaturesRequired: "log.signatures-required"
+        case .transferredOut: "custody.transferred"
+        case .objectReceived: "custody.received"
         }
     }
 
@@ -69,6 +73,8 @@ public enum CustodyEvent: Sendable, Equatable {
         case .moved(let e): e.object
         case .disposed(let e): e.object
         case .corrected(let e): e.object
+        case .transferredOut(let e): e.object
+        case .objectReceived(let e): e.object
         default: nil
         }
     }

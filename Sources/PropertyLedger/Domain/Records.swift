@@ -40,6 +40,8 @@ public enum ObjectStatus: String, Sendable, Codable, CaseIterable {
     case checkedOut = "checked-out"
     /// Left custody for good (items only).
     case disposed
+    /// Handed to another agency's custody on its receipt (a transfer); this agency keeps only the record.
+    case transferred
 }
 
 public enum ObjectKind: String, Sendable, Codable, CaseIterable {

@@ -9,7 +9,7 @@ struct ModuleRegistry: Sendable {
         "log.created", "officer.added", "officer.retired", "location.added", "case.opened", "case.progressed", "case.solved",
         "case.closed", "item.registered", "dossier.registered", "chip.bound", "chip.replaced", "custody.checked-in",
         "custody.checked-out", "custody.checkout-extended", "custody.returned", "custody.moved", "custody.disposed", "correction",
-        "stocktake.recorded", "key.enrolled", "key.revoked", "log.signatures-required",
+        "stocktake.recorded", "key.enrolled", "key.revoked", "log.signatures-required", "custody.transferred", "custody.received",
     ]
 
     /// Checks that names and entry types are unique and clash with nothing of the core.

@@ -141,7 +141,11 @@ extension Reason {
         .init("dossier-needs-pages"), .init("volume-out-of-range", "volume", "volumes"),
         .init("entry-not-found", "index"), .init("entry-not-correctable", "index"),
         .init("field-not-correctable", "fieldName", "type", "correctable"), .init("correction-unchanged", "fieldName", "value"),
+        .init("object-already-here", "object"), .init("received-record-malformed", "object"),
     ]
+
+    static func objectAlreadyHere(_ id: String) -> Reason { Reason("object-already-here", ["object": id]) }
+    static func receivedRecordMalformed(_ id: String) -> Reason { Reason("received-record-malformed", ["object": id]) }
 
     private static func list(_ roles: Set<Role>) -> String { roles.map(\.rawValue).sorted().joined(separator: ",") }
 

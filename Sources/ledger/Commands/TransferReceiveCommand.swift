@@ -19,6 +19,11 @@ struct TransferReceiveCommand: LedgerCommand {
             Option(name: "missing", value: "ID,…", help: Wording(zh: "清单中有而未收到的", en: "listed but not received")),
             Option(name: "damaged", value: "ID=NOTE,…", help: Wording(zh: "收到但有损坏的，附说明", en: "received damaged, with a note each")),
             Option(
+                name: "case", value: "CASE",
+                help: Wording(
+                    zh: "接收的财物归入本单位的哪个案件（默认：对方的案件编号）", en: "the case here the objects are received for (default: the sender's case number)")
+            ),
+            Option(
                 name: "peer-size", value: "N",
                 help: Wording(
                     zh: "对方已见证的本台账规模（默认 0：对方首次见证本台账）", en: "the size of this log the sender has witnessed (default 0: the first time)")),
@@ -40,6 +45,7 @@ struct TransferReceiveCommand: LedgerCommand {
     let missing: [String]
     let damaged: [Damage]
     let peerSize: Int64
+    let caseNumber: String?
 
     /// An object received damaged, and the note on it.
     struct Damage: Equatable {
@@ -60,6 +66,7 @@ struct TransferReceiveCommand: LedgerCommand {
             return Damage(object: String(pair[..<equals]), note: String(pair[pair.index(after: equals)...]))
         }
         peerSize = try arguments.integer("peer-size") ?? 0
+        caseNumber = arguments.take("case")
         receiptOut = try arguments.required("receipt-out")
     }
 
@@ -89,7 +96,7 @@ struct TransferReceiveCommand: LedgerCommand {
         let outcome: TransferInbox.Outcome
         do {
             outcome = try await store.transaction(actor: context.actor, signer: try await context.signer(in: store)) { transaction in
-                try TransferInbox.receive(bundle, answers: answers, in: &transaction)
+                try TransferInbox.receive(bundle, answers: answers, forCase: caseNumber, in: &transaction)
             }
         } catch let error as LedgerError where error.code == .refused || error.code == .notFound {
             throw CommandFailure(status: .verificationFailed, reason: error.reason)
