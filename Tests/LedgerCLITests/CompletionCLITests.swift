@@ -57,7 +57,9 @@ struct CompletionCLITests {
             ])
         #expect(try Self.bashCompletions(script, ["ledger", "--store", "x.db", "chec"]) == ["checkpoint", "checkin", "checkout"])
         #expect(
-            try Self.bashCompletions(script, ["ledger", "list", "--status", ""]) == ["registered", "in-storage", "checked-out", "disposed", "transferred"])
+            try Self.bashCompletions(script, ["ledger", "list", "--status", ""]) == [
+                "registered", "in-storage", "checked-out", "disposed", "transferred",
+            ])
         #expect(try Self.bashCompletions(script, ["ledger", "completion", ""]) == ["bash", "zsh"])
         #expect(try Self.bashCompletions(script, ["ledger", "checkin", "P-1", "--dry"]) == ["--dry-run"])
         #expect(try Self.bashCompletions(script, ["ledger", "verify", "--dry"]) == [])
