@@ -58,19 +58,19 @@ struct FederationTests {
 
         /// The reason closing with `receipt` at the police is refused with, or nil when it closes the transfer.
         func closeRefused(_ receipt: TransferBundle) async -> String? {
-            await FederationTests.refusal {
+            await refusal {
                 try await police.transaction(actor: "000004", at: FederationTests.now) { try TransferInbox.close(receipt, in: &$0) }
             }?.id
         }
 
         /// The reason receiving the bundle file `data` is refused with (parsing it included), or nil.
         func refused(data: Data) async -> String? {
-            await FederationTests.refusal { try await receive(try TransferBundle(parsing: data)) }?.id
+            await refusal { try await receive(try TransferBundle(parsing: data)) }?.id
         }
 
         /// The reason receiving `bundle` is refused with, or nil when it is received.
         func refused(_ bundle: TransferBundle, answers: TransferInbox.Answers? = nil) async -> String? {
-            await FederationTests.refusal { try await receive(bundle, answers: answers) }?.id
+            await refusal { try await receive(bundle, answers: answers) }?.id
         }
 
         /// `bundle` re-read after `change` to its bytes: what a receiver parsing a tampered file would get.
@@ -111,17 +111,6 @@ struct FederationTests {
         try await body(Scene(police: police, procuratorate: procuratorate, court: court, items: items.sorted(), directory: directory))
     }
 
-    static func refusal(_ body: () async throws -> some Any) async -> Reason? {
-        do {
-            _ = try await body()
-            return nil
-        } catch let error as LedgerError {
-            return error.reason
-        } catch {
-            return Reason("unexpected", ["error": "\(error)"])
-        }
-    }
-
     @Test(arguments: CryptoProfile.allCases)
     func aHandoverWithOneMissingAndOneDamagedIsReceivedAndClosed(profile: CryptoProfile) async throws {
         try await Self.withScene(profile: profile) { scene in
@@ -130,7 +119,7 @@ struct FederationTests {
             let file = try TransferBundle(parsing: bundle.data)
             #expect(file == bundle)
             // Until the receipt, the objects stay put.
-            let checkout = await Self.refusal {
+            let checkout = await refusal {
                 try await scene.police.record(
                     .checkOut(
                         object: scene.items[0], to: "000002", reason: .appraisal, approvedBy: "000001", due: Self.now + 86_400, note: nil,
@@ -163,7 +152,7 @@ struct FederationTests {
             }
             #expect(try closed.entry.payload(TransferClosed.self).answers.map(\.result) == [.confirmed, .missing, .damaged])
             func checkOut(_ object: String) async -> Reason? {
-                await Self.refusal {
+                await refusal {
                     try await scene.police.record(
                         .checkOut(
                             object: object, to: "000002", reason: .appraisal, approvedBy: "000001", due: Self.now + 86_400, note: nil,
@@ -175,7 +164,7 @@ struct FederationTests {
             #expect(await checkOut(scene.items[2])?.id == "object-not-in-storage", "a damaged object was handed over too")
             // The missing one is still the police's: it may be checked out (to be looked for).
             #expect(await checkOut(scene.items[1]) == nil)
-            let replayedReceipt = await Self.refusal {
+            let replayedReceipt = await refusal {
                 try await scene.police.transaction(actor: "000004", at: Self.now) { try TransferInbox.close(receiptFile, in: &$0) }
             }
             #expect(replayedReceipt?.id == "transfer-receipt-unknown")
@@ -188,7 +177,7 @@ struct FederationTests {
                 #expect(object.name == (try await scene.police.object(id)).name)
                 try await scene.procuratorate.record(.checkIn(object: id, location: "ROOM", caseNumber: nil), actor: "000004", at: Self.now)
             }
-            let missing = await Self.refusal { try await scene.procuratorate.object(scene.items[1]) }
+            let missing = await refusal { try await scene.procuratorate.object(scene.items[1]) }
             #expect(missing?.id == "object-not-found", "the missing object entered the procuratorate's custody")
             let onward = try await scene.procuratorate.transaction(actor: "000004", at: Self.now) { transaction in
                 try TransferOutbox.create(to: "court", caseNumber: "K-370305J", objects: nil, mode: .custody, in: &transaction)

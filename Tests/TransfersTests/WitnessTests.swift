@@ -69,17 +69,6 @@ struct WitnessTests {
         try await body(Federation(police: police, policeKey: key, procuratorate: procuratorate))
     }
 
-    static func refusal(_ body: () async throws -> some Any) async -> Reason? {
-        do {
-            _ = try await body()
-            return nil
-        } catch let error as LedgerError {
-            return error.reason
-        } catch {
-            return Reason("unexpected", ["error": "\(error)"])
-        }
-    }
-
     @Test(arguments: CryptoProfile.allCases)
     func aGrowingLogIsFollowedAndAStaleOrForgedOneIsNot(profile: CryptoProfile) async throws {
         try await Self.withFederation(profile: profile) { federation in
@@ -94,15 +83,15 @@ struct WitnessTests {
             // held size), a request whose old size is beyond its checkpoint, a checkpoint not signed by the peer.
             let size = try await federation.procuratorate.size
             let stale = try await federation.grow(by: 1, from: firstSize)
-            let conflict = await Self.refusal { try await federation.submit(stale) }
+            let conflict = await refusal { try await federation.submit(stale) }
             #expect(
                 conflict == Reason("add-checkpoint-conflict", ["name": "police", "old": String(firstSize), "size": String(firstSize + 5)]))
             var beyond = stale
             beyond.oldSize = 1000
-            #expect(await Self.refusal { try await federation.submit(beyond) }?.id == "add-checkpoint-old-beyond-size")
+            #expect(await refusal { try await federation.submit(beyond) }?.id == "add-checkpoint-old-beyond-size")
             var flipped = try await federation.request(from: firstSize + 5)
             flipped.checkpoint = flipped.checkpoint.replacingOccurrences(of: "\n\(firstSize + 6)\n", with: "\n\(firstSize + 7)\n")
-            #expect(await Self.refusal { try await federation.submit(flipped) }?.id == "peer-checkpoint-unsigned")
+            #expect(await refusal { try await federation.submit(flipped) }?.id == "peer-checkpoint-unsigned")
             #expect(try await federation.procuratorate.size == size)
 
             let witnessed = try await federation.procuratorate.read { try Transfers.peers(in: $0) }
@@ -136,7 +125,7 @@ struct WitnessTests {
 
             // Frozen: nothing more from the peer, not even a true checkpoint, until a supervisor acts.
             let next = try await federation.grow(by: 2, from: held)
-            #expect(await Self.refusal { try await federation.submit(next) }?.id == "peer-frozen")
+            #expect(await refusal { try await federation.submit(next) }?.id == "peer-frozen")
             try await federation.procuratorate.record(actor: "000001", at: Self.now) { rules in
                 try PeerUnfrozen.decide(peer: "police", reason: "已与公安机关核对，伪造检查点来自测试环境", in: rules)
             }
@@ -163,7 +152,7 @@ struct WitnessTests {
             let store = federation.procuratorate
             try await store.record(.addOfficer(badge: "000004", name: "张丽", unit: nil, role: .clerk), actor: "000001", at: Self.now)
             func add(_ name: String, key: String, as actor: String = "000001") async -> Reason? {
-                await Self.refusal {
+                await refusal {
                     try await store.record(actor: actor, at: Self.now) { rules in try PeerAdded.decide(name: name, keyText: key, in: rules)
                     }
                 }

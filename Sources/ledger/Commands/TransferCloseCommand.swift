@@ -32,30 +32,16 @@ struct TransferCloseCommand: LedgerCommand {
     func run(in context: CommandContext) async throws {
         let receipt = try TransferBundle(parsing: try InputFile.data(file), as: .receipt)
         let store = try await context.openStore()
-        let outcome: TransferInbox.Outcome
-        do {
-            outcome = try await store.transaction(actor: context.actor, signer: try await context.signer(in: store)) { transaction in
-                try TransferInbox.close(receipt, in: &transaction)
-            }
-        } catch let error as LedgerError where error.code == .refused || error.code == .notFound {
-            throw CommandFailure(status: .verificationFailed, reason: error.reason)
-        }
-        switch outcome {
-        case .peerFrozen(let peer, let index):
-            throw CommandFailure(status: .verificationFailed, reason: .peerCheckpointInconsistent(peer, index: index))
-        case .recorded(let closed):
-            let payload = try closed.entry.payload(TransferClosed.self)
-            let count = { (result: ObjectResult) in String(payload.answers.filter { $0.result == result }.count) }
-            try context.output.emit(
-                Result(
-                    transfer: payload.transfer, index: closed.index,
-                    answers: payload.answers.map { .init(object: $0.object, result: $0.result) }),
-                text: Catalogue.transferWords.closed.text(
-                    in: context.language,
-                    [
-                        "transfer": payload.transfer, "peer": payload.peer, "index": String(closed.index), "confirmed": count(.confirmed),
-                        "damaged": count(.damaged), "missing": count(.missing),
-                    ]))
-        }
+        let closed = try await context.checkedTransfer(in: store) { transaction in try TransferInbox.close(receipt, in: &transaction) }
+        let payload = try closed.entry.payload(TransferClosed.self)
+        try context.output.emit(
+            Result(
+                transfer: payload.transfer, index: closed.index,
+                answers: payload.answers.map { .init(object: $0.object, result: $0.result) }),
+            text: Catalogue.transferWords.closed.text(
+                in: context.language,
+                ["transfer": payload.transfer, "peer": payload.peer, "index": String(closed.index)].merging(
+                    payload.answers.resultCounts(\.result)
+                ) { a, _ in a }))
     }
 }

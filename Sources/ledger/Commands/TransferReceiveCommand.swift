@@ -93,34 +93,24 @@ struct TransferReceiveCommand: LedgerCommand {
                 (try? bundle.proofs.first?.extra.map { try LoggedEntry(decoding: $0).payload(TransferManifest.self).objects }) ?? nil
             answers.confirmed = (listed ?? []).filter { !answered.contains($0) }
         }
-        let outcome: TransferInbox.Outcome
-        do {
-            outcome = try await store.transaction(actor: context.actor, signer: try await context.signer(in: store)) { transaction in
-                try TransferInbox.receive(bundle, answers: answers, forCase: caseNumber, in: &transaction)
-            }
-        } catch let error as LedgerError where error.code == .refused || error.code == .notFound {
-            throw CommandFailure(status: .verificationFailed, reason: error.reason)
+        let (answered, caseNumber) = (answers, self.caseNumber)
+        let received = try await context.checkedTransfer(in: store) { transaction in
+            try TransferInbox.receive(bundle, answers: answered, forCase: caseNumber, in: &transaction)
         }
-        switch outcome {
-        case .peerFrozen(let peer, let index):
-            throw CommandFailure(status: .verificationFailed, reason: .peerCheckpointInconsistent(peer, index: index))
-        case .recorded(let received):
-            let receipt = try await TransferBundle.make(
-                .receipt, transfer: bundle.transfer, from: store.identity.origin, to: bundle.from, entries: [received], peerSize: peerSize,
-                in: store)
-            try OutputFile.write(String(decoding: receipt.data, as: UTF8.self), to: receiptOut)
-            let payload = try received.entry.payload(TransferReceived.self)
-            let count = { (result: ObjectResult) in String(payload.answers.filter { $0.result == result }.count) }
-            try context.output.emit(
-                Result(
-                    transfer: payload.transfer, index: received.index,
-                    answers: payload.answers.map { .init(object: $0.object, result: $0.result) }, receipt: receiptOut),
-                text: Catalogue.transferWords.received.text(
-                    in: context.language,
-                    [
-                        "transfer": payload.transfer, "peer": payload.peer, "index": String(received.index), "confirmed": count(.confirmed),
-                        "damaged": count(.damaged), "missing": count(.missing), "path": receiptOut,
-                    ]))
-        }
+        let receipt = try await TransferBundle.make(
+            .receipt, transfer: bundle.transfer, from: store.identity.origin, to: bundle.from, entries: [received], peerSize: peerSize,
+            in: store)
+        try OutputFile.write(String(decoding: receipt.data, as: UTF8.self), to: receiptOut)
+        let payload = try received.entry.payload(TransferReceived.self)
+        try context.output.emit(
+            Result(
+                transfer: payload.transfer, index: received.index,
+                answers: payload.answers.map { .init(object: $0.object, result: $0.result) },
+                receipt: receiptOut),
+            text: Catalogue.transferWords.received.text(
+                in: context.language,
+                ["transfer": payload.transfer, "peer": payload.peer, "index": String(received.index), "path": receiptOut].merging(
+                    payload.answers.resultCounts(\.result)
+                ) { a, _ in a }))
     }
 }
