@@ -179,6 +179,9 @@ public struct ArgumentReader: Sendable {
         return number
     }
 
+    /// Whether a positional is left to read (for one that may be left out).
+    public var hasPositional: Bool { !positionals.isEmpty }
+
     /// Drops the first `count` positionals: the words that named the command.
     public mutating func dropPositionals(_ count: Int) {
         positionals.removeFirst(min(count, positionals.count))

@@ -49,6 +49,8 @@ public struct TransferWords: CatalogueSection {
     public let confirmed = Wording(zh: "确认", en: "confirmed")
     public let damaged = Wording(zh: "损坏", en: "damaged")
     public let missing = Wording(zh: "缺失", en: "missing")
+    public let moveMode = Wording(zh: "随案移送", en: "move")
+    public let custodyMode = Wording(zh: "权属移交，实物不动", en: "custody only, goods stay")
     public let awaited = Wording(zh: "待答复", en: "not answered yet")
     public let transferLabel = Wording(zh: "移交", en: "transfer")
     public let inTransfer = Wording(
@@ -73,5 +75,12 @@ extension TransferWords {
         case "missing": missing
         default: confirmed
         }
+    }
+}
+
+extension TransferWords {
+    /// The word for a transfer's mode, by its raw value (`move`, `custody`).
+    public func mode(_ mode: some RawRepresentable<String>) -> Wording {
+        mode.rawValue == "custody" ? custodyMode : moveMode
     }
 }

@@ -89,6 +89,8 @@ struct TransferCLITests {
                 #expect(closed.status == 0, "\(closed.stderr)")
                 let shown = try police(["transfer", "show", transfer])
                 #expect(shown.stdout.contains(items[1] + "  missing"), "\(shown.stdout)")
+                #expect(shown.stdout.contains("mode move"), "\(shown.stdout)")
+                #expect(try police(["transfer", "show", transfer, "--lang", "zh"]).stdout.contains("方式 随案移送"))
                 #expect(try police(["transfer", "list", "--open"]).stdout.contains("no transfers"))
                 let gone = try police([
                     "checkout", items[0], "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due",

@@ -28,6 +28,12 @@ struct WitnessCLITests {
                 for badge in ["000002", "000003"] {
                     #expect(try police(["officer", "add", badge, "--name", "民警", "--role", "officer", "--actor", "000001"]).status == 0)
                 }
+                // The spelling, `--consistency OLD NEW`, names the checkpoint the proof ends at.
+                let latest = try police(["checkpoint", "--json"])
+                #expect(latest.status == 0, "\(latest.stderr)")
+                let toFour = try police(["prove", "--consistency", "2", "4"])
+                #expect(toFour.status == 0, "\(toFour.stderr)")
+                #expect(toFour.stdout.hasPrefix("old 2\n") && toFour.stdout.contains("\n4\n"), "\(toFour.stdout)")
                 let second = try handOver(from: 2)
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stdout.contains("size 2 → 4, consistent"), "\(second.stdout)")

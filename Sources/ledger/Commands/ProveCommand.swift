@@ -32,9 +32,9 @@ struct ProveCommand: LedgerCommand {
             Option(
                 name: "consistency", value: "OLD",
                 help: Wording(
-                    zh: "改为出具从规模 OLD 到最新检查点（或 --size N）的一致性证明，格式为 C2SP tlog-witness add-checkpoint 请求",
-                    en: "instead, print the consistency proof from size OLD to the latest checkpoint (or --size N), as a C2SP "
-                        + "tlog-witness add-checkpoint request")),
+                    zh: "改为出具从规模 OLD 到最新检查点（或 --consistency OLD NEW、--size NEW 指定的检查点）的一致性证明，格式为 C2SP tlog-witness add-checkpoint 请求",
+                    en: "instead, print the consistency proof from size OLD to the latest checkpoint (or to NEW: --consistency OLD "
+                        + "NEW, or --size NEW), as a C2SP tlog-witness add-checkpoint request")),
         ],
         notes: [
             Wording(
@@ -60,7 +60,9 @@ struct ProveCommand: LedgerCommand {
 
     init(parsing arguments: inout ArgumentReader) throws {
         if let old = try arguments.integer("consistency") {
-            mode = .consistency(from: old, to: try arguments.integer("size"))
+            // `--consistency OLD NEW`, as the issue spells it; `--size NEW` reads the same; neither: the latest.
+            mode = .consistency(
+                from: old, to: arguments.hasPositional ? try arguments.integer(positional: "NEW") : try arguments.integer("size"))
         } else if let receipt = arguments.take("check") {
             mode = .check(
                 receiptFile: receipt, entryFile: try arguments.required("entry", because: "--check"),

@@ -31,7 +31,8 @@ struct TransferShowCommand: LedgerCommand {
             words.showHeading.text(
                 in: language,
                 [
-                    "transfer": transfer.transfer, "peer": transfer.peer, "case": transfer.caseNumber, "mode": transfer.mode.rawValue,
+                    "transfer": transfer.transfer, "peer": transfer.peer, "case": transfer.caseNumber,
+                    "mode": words.mode(transfer.mode).text(in: language),
                     "state": Self.state(transfer, words: words, language: language),
                 ])
         ]
