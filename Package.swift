@@ -35,7 +35,7 @@ let package = Package(
 
         // Exchanges between agencies' ledgers: the peers, and the witness of their logs (C2SP tlog-witness);
         // a module on PropertyLedger's extension points.
-        .target(name: "Transfers", dependencies: ["PropertyLedger"]),
+        .target(name: "Transfers", dependencies: ["PropertyLedger", "LedgerPresentation", "DossierVault"]),
 
         // The `ledger` command-line tool: a thin layer over the libraries.
         .executableTarget(
@@ -79,7 +79,7 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
         .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
-        .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation"]),
+        .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation", "DossierVault"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",

@@ -58,8 +58,27 @@ public struct TransferWords: CatalogueSection {
         en: "in transfer {transfer} to {peer}, awaiting the receipt: not to be checked out, moved or disposed of")
     public let transferredTo = Wording(
         zh: "已随移交 {transfer} 交给 {peer}，不在本单位保管", en: "handed to {peer} with transfer {transfer}: no longer in this agency's custody")
+    public let reportedMissing = Wording(
+        zh: "{peer} 在移交 {transfer} 的回执中答复缺失：仍由本单位负责，待查找",
+        en: "answered missing by {peer} on the receipt of transfer {transfer}: still this agency's, to be found")
     public let receiptWritten = Wording(zh: "移交 {transfer} 的回执：{path}", en: "The receipt of transfer {transfer}: {path}")
     public let unchanged = Wording(zh: "{name} 的台账仍为规模 {size}：本台账已持有该检查点", en: "{name}'s log is still at size {size}: held already")
+
+    // The daily bulletin's transfer sections.
+    public let openTransfersTitle = Wording(zh: "待回执的移交", en: "Transfers awaiting the receipt")
+    public let discrepanciesTitle = Wording(zh: "移交中缺失或损坏的物品", en: "Objects found missing or damaged in a transfer")
+    public let chaseReceipt = Wording(zh: "催收对方回执并结清移交", en: "obtain the receipt and close the transfer")
+    public let locateMissing = Wording(zh: "查找缺失物品并说明情况", en: "locate the missing object and report")
+    public let reviewDamage = Wording(zh: "核查损坏情况并记录", en: "review the damage and record it")
+    public let peerLabel = Wording(zh: "对方", en: "peer")
+    public let modeLabel = Wording(zh: "方式", en: "mode")
+    public let objectCount = Wording(zh: "件数", en: "objects")
+    public let sentAt = Wording(zh: "移交时间", en: "sent")
+    public let waiting = Wording(zh: "已等待", en: "waiting for")
+    public let resultLabel = Wording(zh: "结果", en: "result")
+    public let noteLabel = Wording(zh: "说明", en: "note")
+    public let wayLabel = Wording(zh: "方向", en: "way")
+    public let answeredAt = Wording(zh: "答复时间", en: "answered")
 }
 
 extension Catalogue {

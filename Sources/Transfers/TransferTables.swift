@@ -120,4 +120,53 @@ enum TransferTables {
             """, .text(object)
         ) { $0.text(0) }
     }
+
+    /// The transfers sent and not closed yet, the oldest first.
+    static func openOut(in tables: borrowing ProjectionTables) throws -> [Row] {
+        try tables.rows(
+            "SELECT \(rowColumns) FROM \(tables.schema).\(transfers) WHERE direction = 'out' AND closed IS NULL ORDER BY manifest",
+            row: row)
+    }
+
+    /// An object a receiver answered missing or damaged, on either side.
+    struct Discrepancy {
+        let transfer: Row
+        let object: String
+        let result: ObjectResult
+        let note: String?
+    }
+
+    /// Every object answered missing or damaged, in the order the answers were recorded.
+    static func discrepancies(in tables: borrowing ProjectionTables) throws -> [Discrepancy] {
+        try tables.rows(
+            """
+            SELECT t.transfer, t.direction, t.peer, t.origin, t.case_number, t.mode, t.manifest, t.closed, o.object, o.result, o.note
+            FROM \(tables.schema).\(transfers) t JOIN \(tables.schema).\(objects) o ON o.transfer = t.transfer
+            WHERE t.closed IS NOT NULL AND o.result IN ('missing', 'damaged') ORDER BY t.closed, o.object
+            """
+        ) {
+            Discrepancy(
+                transfer: row($0), object: $0.text(8), result: ObjectResult(rawValue: $0.text(9)) ?? .missing, note: $0.optionalText(10))
+        }
+    }
+
+    /// Whether the object went out again in a transfer whose manifest is after `index`.
+    static func sentAgain(_ object: String, after index: Int64, in tables: borrowing ProjectionTables) throws -> Bool {
+        try tables.firstRow(
+            """
+            SELECT 1 FROM \(tables.schema).\(objects) o JOIN \(tables.schema).\(transfers) t ON t.transfer = o.transfer
+            WHERE o.object = ? AND t.direction = 'out' AND t.manifest > ?
+            """, .text(object), .integer(index)
+        ) { _ in true } ?? false
+    }
+
+    /// The latest closed transfer out whose receipt answered the object missing, and its manifest's index.
+    static func reportedMissing(_ object: String, in tables: borrowing ProjectionTables) throws -> (transfer: String, manifest: Int64)? {
+        try tables.firstRow(
+            """
+            SELECT o.transfer, t.manifest FROM \(tables.schema).\(objects) o JOIN \(tables.schema).\(transfers) t ON t.transfer = o.transfer
+            WHERE o.object = ? AND t.direction = 'out' AND t.closed IS NOT NULL AND o.result = 'missing' ORDER BY t.manifest DESC
+            """, .text(object)
+        ) { ($0.text(0), $0.integer(1)) }
+    }
 }

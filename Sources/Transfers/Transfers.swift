@@ -1,3 +1,4 @@
+public import DossierVault
 public import PropertyLedger
 
 /// Transfers between agencies as a module of the store: the peers an agency exchanges with, and the witness
@@ -122,6 +123,9 @@ public struct TransferStanding: Sendable, Equatable, Encodable {
         case inTransfer = "in-transfer"
         /// Confirmed or damaged on a recorded receipt: no longer in this agency's custody.
         case transferred
+        /// Answered missing on a recorded receipt, and neither handed over nor sent again since: still this
+        /// agency's, to be found.
+        case reportedMissing = "reported-missing"
     }
 
     public let transfer: String
@@ -142,6 +146,17 @@ extension Transfers {
         {
             return TransferStanding(transfer: away, peer: row.peer, state: .transferred)
         }
+        if let missing = try TransferTables.reportedMissing(id, in: snapshot.tables),
+            try !TransferTables.sentAgain(id, after: missing.manifest, in: snapshot.tables),
+            let row = try TransferTables.transfer(missing.transfer, direction: "out", in: snapshot.tables)
+        {
+            return TransferStanding(transfer: missing.transfer, peer: row.peer, state: .reportedMissing)
+        }
         return nil
     }
+}
+
+extension Transfers {
+    /// The module's sections of the daily bulletin, after DossierVault's own (``Bulletin/standardSections``).
+    public static let bulletinSections: [any BulletinSection] = [OpenTransfers(), TransferDiscrepancies()]
 }

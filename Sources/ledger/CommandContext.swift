@@ -102,6 +102,11 @@ struct CommandContext: Sendable, Equatable {
     /// The modules every store is opened with.
     static let modules: [any LedgerModule] = [DossierVault(), Transfers()]
 
+    /// The daily bulletin's sections for `store`: DossierVault's, then those of every other module it serves.
+    static func bulletinSections(for store: LedgerStore) -> [any BulletinSection] {
+        Bulletin.standardSections + (store.moduleNames.contains(Transfers().name) ? Transfers.bulletinSections : [])
+    }
+
     /// Whether `store` serves DossierVault: a read-only store from before it opens without it (no deadlines).
     static func servesVault(_ store: LedgerStore) -> Bool {
         store.moduleNames.contains(DossierVault().name)

@@ -6,6 +6,15 @@ import Testing
 /// the receipt, the police clerk closes the transfer with it. A tampered or replayed bundle exits 1 and writes
 /// nothing.
 struct TransferCLITests {
+    /// The rows of section `id` in `ledger bulletin --json` with `arguments`, over every unit.
+    static func bulletinRows(_ id: String, _ ledger: ([String]) throws -> CLITests.Result, _ arguments: [String] = []) throws
+        -> [[String: Any]]
+    {
+        let bulletin = try DryRunCLITests.json(try ledger(["bulletin", "--json"] + arguments))
+        let sections = (bulletin["units"] as? [[String: Any]])?.flatMap { $0["sections"] as? [[String: Any]] ?? [] } ?? []
+        return sections.filter { $0["id"] as? String == id }.flatMap { $0["rows"] as? [[String: Any]] ?? [] }
+    }
+
     static func people(_ ledger: ([String]) throws -> CLITests.Result) throws {
         #expect(try ledger(["officer", "add", "000001", "--name", "魏江", "--role", "supervisor"]).status == 0)
         #expect(try ledger(["officer", "add", "000004", "--name", "张丽", "--role", "clerk", "--actor", "000001"]).status == 0)
@@ -55,6 +64,12 @@ struct TransferCLITests {
                 #expect(try police(["transfer", "list", "--open"]).stdout.contains(transfer))
                 let locked = try police(["show", items[0]])
                 #expect(locked.stdout.contains("in transfer \(transfer) to procuratorate, awaiting the receipt"), "\(locked.stdout)")
+                // The morning bulletin lists the transfer until its receipt comes back.
+                let awaiting = try Self.bulletinRows("open-transfers", police)
+                #expect(awaiting.compactMap { $0["subject"] as? String } == [transfer], "\(awaiting)")
+                #expect(awaiting.first?["action"] as? String == "obtain-receipt")
+                #expect(((awaiting.first?["details"] as? [String: Any])?["objects"] as? String) == "3")
+                #expect(try police(["bulletin"]).stdout.contains("Transfers awaiting the receipt"))
 
                 // Tampered: a byte of an entry changed. Refused with exit 1, nothing written.
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: bundlePath))
@@ -76,6 +91,10 @@ struct TransferCLITests {
                 ])
                 #expect(received.status == 0, "\(received.stderr)")
                 #expect(received.stdout.contains("1 confirmed, 1 damaged, 1 missing"), "\(received.stdout)")
+                // The receiver's supervisor sees that day what did not arrive whole.
+                let found = try Self.bulletinRows("transfer-discrepancies", procuratorate)
+                #expect(found.compactMap { $0["object"] as? String } == [items[1], items[2]], "\(found)")
+                #expect(found.compactMap { ($0["details"] as? [String: Any])?["way"] as? String } == ["in", "in"])
                 let replay = try procuratorate([
                     "transfer", "receive", "bundle.txt", "--confirm", "all", "--receipt-out", "again.txt", "--actor", "000004", "--case",
                     "JC1",
@@ -92,6 +111,18 @@ struct TransferCLITests {
                 #expect(shown.stdout.contains("mode move"), "\(shown.stdout)")
                 #expect(try police(["transfer", "show", transfer, "--lang", "zh"]).stdout.contains("方式 随案移送"))
                 #expect(try police(["transfer", "list", "--open"]).stdout.contains("no transfers"))
+                #expect(try Self.bulletinRows("open-transfers", police).isEmpty)
+                // The sender's bulletin: both on the day it closed; the missing one on the days after too, the
+                // damaged one (handed over, with its note) only that day.
+                let today = try Self.bulletinRows("transfer-discrepancies", police)
+                #expect(today.compactMap { $0["action"] as? String } == ["locate-missing", "review-damage"], "\(today)")
+                #expect((today.last?["details"] as? [String: Any])?["note"] as? String == "外壳破裂")
+                let tomorrow = Date().addingTimeInterval(86_400 * 2)
+                let later = try Self.bulletinRows(
+                    "transfer-discrepancies", police, ["--date", ISO8601DateFormatter().string(from: tomorrow)])
+                #expect(later.compactMap { $0["object"] as? String } == [items[1]], "\(later)")
+                #expect(try police(["bulletin", "--lang", "zh"]).stdout.contains("移交中缺失或损坏的物品"))
+                #expect(try police(["show", items[1]]).stdout.contains("answered missing by procuratorate"))
                 let gone = try police([
                     "checkout", items[0], "--to", "000002", "--reason", "appraisal", "--approved-by", "000001", "--due",
                     "\(SignedEntryCLITests.year + 1)-01-10T12:00:00+08:00",
@@ -101,8 +132,8 @@ struct TransferCLITests {
                 #expect(gone.stderr.contains("is transferred to another agency, not in storage"), "\(gone.stderr)")
                 let standing = try DryRunCLITests.json(try police(["show", items[0], "--json"]))["transfer"] as? [String: Any]
                 #expect(standing?["state"] as? String == "transferred" && standing?["peer"] as? String == "procuratorate")
-                #expect(
-                    try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] == nil, "the missing one is still ours")
+                let missing = try DryRunCLITests.json(try police(["show", items[1], "--json"]))["transfer"] as? [String: Any]
+                #expect(missing?["state"] as? String == "reported-missing", "the missing one is still ours, to be found")
                 // A second transfer between the two: the bundle's proof starts where the first receipt said the
                 // procuratorate's witness was; the receipt, made as if the police held nothing of the procuratorate,
                 // is refused at close with the size to use, and written again with it.

@@ -24,6 +24,13 @@ public struct StoreSnapshot: ~Copyable {
             return (index, entry)
         }
     }
+
+    /// The entry at `index` as a module reads its own (type, time, actor, payload); nil past the end.
+    public func loggedEntry(at index: Int64) throws -> LoggedEntry? {
+        try database.firstRow("SELECT bytes FROM main.log_entries WHERE idx = ?", index, row: { $0.data(0) }).flatMap {
+            try? LoggedEntry(decoding: $0)
+        }
+    }
 }
 
 @available(*, unavailable)

@@ -76,7 +76,9 @@ struct BulletinCommand: LedgerCommand {
         if let path { try Self.refuseStoreFiles(path, paths: store.paths) }
         let zone = store.identity.agency.timeZone
         let day = date.map { BulletinDay(containing: $0.date(in: zone), in: zone) }
-        let bulletin = try await Bulletin.compute(from: store, day: day, unit: unit) { snapshot, asOf in
+        let bulletin = try await Bulletin.compute(
+            from: store, day: day, unit: unit, sections: CommandContext.bulletinSections(for: store)
+        ) { snapshot, asOf in
             try DossierVault.deadlines(in: snapshot, asOf: asOf)
         }
         // The HTML is the agency's printed form: Chinese unless someone chose a language.

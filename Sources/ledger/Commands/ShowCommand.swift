@@ -101,7 +101,12 @@ struct ShowCommand: LedgerCommand {
         }
         let transferWords = Catalogue.transferWords
         if let transfer {
-            let wording = transfer.state == .inTransfer ? transferWords.inTransfer : transferWords.transferredTo
+            let wording =
+                switch transfer.state {
+                case .inTransfer: transferWords.inTransfer
+                case .transferred: transferWords.transferredTo
+                case .reportedMissing: transferWords.reportedMissing
+                }
             card.append(
                 transferWords.transferLabel.text(in: language),
                 wording.text(in: language, ["transfer": transfer.transfer, "peer": transfer.peer]))
