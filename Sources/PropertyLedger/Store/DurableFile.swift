@@ -49,6 +49,21 @@ enum DurableFile {
         try syncDirectory(of: path)
     }
 
+    /// Creates `path` whole or not at all: written and fsynced under a temporary name, then linked to `path`,
+    /// which fails if `path` exists; so a reader never sees it half written, and of two processes creating it
+    /// at once exactly one wins (``LedgerError`` `alreadyExists` for the other).
+    static func createWhole(_ path: String, contents: Data, mode: mode_t) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        unlink(temporary)
+        try create(temporary, contents: contents, mode: mode)
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw LedgerError(.alreadyExists, .fileExists(path)) }
+            throw posixError("create", path)
+        }
+        try syncDirectory(of: path)
+    }
+
     /// Renames `source` over `path` atomically and fsyncs the directory.
     static func rename(_ source: String, over path: String) throws {
         guard Glibc.rename(source, path) == 0 else { throw posixError("replace", path) }
