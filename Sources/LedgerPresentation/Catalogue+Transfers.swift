@@ -21,7 +21,8 @@ extension Reason {
         .init("transfer-answer-unknown-object", "object"), .init("transfer-answer-twice", "object"),
         .init("transfer-object-unanswered", "object"), .init("transfer-receipt-unknown", "transfer"),
         .init("transfer-receipt-mismatch", "detail"), .init("object-transferred", "object", "transfer"),
-        .init("transfer-unknown", "transfer"), .init("damaged-pair-malformed", "text"),
+        .init("transfer-unknown", "transfer"), .init("damaged-pair-malformed", "text"), .init("peer-witness-key-malformed"),
+        .init("peer-witness-key-foreign", "name", "origin"), .init("transfer-receipt-cosignature", "detail"),
     ]
 }
 
@@ -100,6 +101,14 @@ extension Catalogue {
             zh: "没有移交 {transfer}（见 ledger transfer list）", en: "there is no transfer {transfer} (see ledger transfer list)"),
         "damaged-pair-malformed": .init(
             zh: "“{text}”应写成 编号=损坏说明", en: "\"{text}\" should read ID=what is damaged"),
+        "peer-witness-key-malformed": .init(
+            zh: "不是见证公钥：请使用对方 ledger witness key 输出的那一行",
+            en: "not a witness key: use the line the peer's ledger witness key prints"),
+        "peer-witness-key-foreign": .init(
+            zh: "该见证公钥属于 {name}，不是 {origin}/witness", en: "the witness key is {name}'s, not {origin}/witness"),
+        "transfer-receipt-cosignature": .init(
+            zh: "回执中对方对本台账检查点的联署不成立（{detail}）",
+            en: "the receipt's cosignature of our checkpoint does not hold ({detail})"),
         "peer-checkpoint-inconsistent": .init(
             zh: "交换单位 {name} 的台账前后矛盾：证据已记入第 {index} 条记录，该单位已冻结",
             en: "the log of the peer {name} contradicts itself: the evidence is kept in entry {index}, and the peer is frozen"),

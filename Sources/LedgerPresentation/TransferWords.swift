@@ -9,6 +9,11 @@ public struct TransferWords: CatalogueSection {
         zh: "已记录第 {index} 条：交换单位 {name} 解冻", en: "Recorded entry #{index}: peer {name} unfrozen")
     public let wouldUnfreezePeer = Wording(
         zh: "将记录第 {index} 条：交换单位 {name} 解冻（演练，未写入）", en: "Would record entry #{index}: peer {name} unfrozen (dry run; nothing written)")
+    public let witnessKeyRecorded = Wording(
+        zh: "已记录第 {index} 条：交换单位 {name} 的见证公钥", en: "Recorded entry #{index}: the witness key of peer {name}")
+    public let wouldRecordWitnessKey = Wording(
+        zh: "将记录第 {index} 条：交换单位 {name} 的见证公钥（演练，未写入）",
+        en: "Would record entry #{index}: the witness key of peer {name} (dry run; nothing written)")
     public let nameHeading = Wording(zh: "简称", en: "NAME")
     public let originHeading = Wording(zh: "台账标识", en: "ORIGIN")
     public let witnessedHeading = Wording(zh: "已见证规模", en: "WITNESSED")

@@ -11,6 +11,8 @@ public struct Peer: Sendable, Equatable {
     public let verifierKey: String
     /// The entry that added it.
     public let addedAt: Int64
+    /// The witness key the peer cosigns our checkpoints with, once recorded.
+    public let witnessKey: String?
     /// The entry that froze it on evidence of a split view, while it is frozen.
     public let frozenAt: Int64?
 
@@ -18,6 +20,9 @@ public struct Peer: Sendable, Equatable {
 
     /// The peer's verifier, parsed from ``verifierKey``.
     public var verifier: NoteVerifier { get throws { try NoteVerifier(text: verifierKey) } }
+
+    /// The peer's witness, parsed from ``witnessKey``; nil before one is recorded.
+    public var witnessVerifier: CosignatureVerifier? { get throws { try witnessKey.map(CosignatureVerifier.init(text:)) } }
 
     /// The hash of the peer's log tree: SM3 for an SM2 key (the gm profile), SHA-256 for Ed25519.
     public var hashAlgorithm: HashAlgorithm {

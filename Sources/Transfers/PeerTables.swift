@@ -18,10 +18,19 @@ enum PeerTables {
         """
     }
 
+    /// The peers' witness keys (`transfer.peer-witness-key`, and `witnessKey` on `transfer.peer-added`).
+    static let witnessKeys = SchemaMigration("3-witness-keys") { schema in
+        "ALTER TABLE \(schema).\(peers) ADD COLUMN witness_key TEXT"
+    }
+
     static func apply(_ e: PeerAdded, at index: Int64, to tables: borrowing ProjectionTables) throws {
         try tables.execute(
-            "INSERT INTO \(tables.schema).\(peers) (name, origin, verifier_key, added) VALUES (?, ?, ?, ?)", .text(e.peer),
-            .text(e.origin), .text(e.verifierKey), .integer(index))
+            "INSERT INTO \(tables.schema).\(peers) (name, origin, verifier_key, added, witness_key) VALUES (?, ?, ?, ?, ?)", .text(e.peer),
+            .text(e.origin), .text(e.verifierKey), .integer(index), e.witnessKey.map(SQLValue.text) ?? .null)
+    }
+
+    static func apply(_ e: PeerWitnessKey, to tables: borrowing ProjectionTables) throws {
+        try tables.execute("UPDATE \(tables.schema).\(peers) SET witness_key = ? WHERE name = ?", .text(e.witnessKey), .text(e.peer))
     }
 
     static func apply(_ e: PeerFrozen, at index: Int64, to tables: borrowing ProjectionTables) throws {
@@ -32,11 +41,11 @@ enum PeerTables {
         try tables.execute("UPDATE \(tables.schema).\(peers) SET frozen = NULL WHERE name = ?", .text(e.peer))
     }
 
-    private static let columns = "name, origin, verifier_key, added, frozen"
+    private static let columns = "name, origin, verifier_key, added, frozen, witness_key"
 
     private static func peer(_ row: borrowing SQLRow) -> Peer {
         Peer(
-            name: row.text(0), origin: row.text(1), verifierKey: row.text(2), addedAt: row.integer(3),
+            name: row.text(0), origin: row.text(1), verifierKey: row.text(2), addedAt: row.integer(3), witnessKey: row.optionalText(5),
             frozenAt: row.isNull(4) ? nil : row.integer(4))
     }
 

@@ -16,6 +16,11 @@ extension Reason {
     }
     static func peerUnknown(_ name: String) -> Reason { Reason("peer-unknown", ["name": name]) }
     static func peerNotFrozen(_ name: String) -> Reason { Reason("peer-not-frozen", ["name": name]) }
+    static let peerWitnessKeyMalformed = Reason("peer-witness-key-malformed")
+    static func peerWitnessKeyForeign(_ name: String, origin: String) -> Reason {
+        Reason("peer-witness-key-foreign", ["name": name, "origin": origin])
+    }
+    static func transferReceiptCosignature(_ detail: String) -> Reason { Reason("transfer-receipt-cosignature", ["detail": detail]) }
     static func peerOriginUnknown(_ origin: String) -> Reason { Reason("peer-origin-unknown", ["origin": origin]) }
     static func peerCheckpointUnsigned(_ name: String) -> Reason { Reason("peer-checkpoint-unsigned", ["name": name]) }
     static func peerFrozen(_ name: String, index: Int64) -> Reason { Reason("peer-frozen", ["name": name, "index": String(index)]) }

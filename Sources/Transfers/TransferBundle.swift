@@ -21,7 +21,13 @@ public import PropertyLedger
 ///
 /// The receipt the receiver sends back is the same container with the header
 /// `propertyledger.transfer-receipt/v1`, `from` the receiver and `to` the sender, the receiver's checkpoint in
-/// `witness`, and one proof: of the receiver's `transfer.received` entry.
+/// `witness`, one proof: of the receiver's `transfer.received` entry, and then
+///
+///     cosigned <length>
+///     <the sender's checkpoint the receiver's witness holds, with the receiver's witness cosignature added>
+///
+/// (c2sp.org/tlog-cosignature): the receiver's word that it saw the sender's log at that size and root, consistent
+/// with everything it saw of it before.
 public struct TransferBundle: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case bundle = "propertyledger.transfer-bundle/v1"
@@ -37,14 +43,20 @@ public struct TransferBundle: Sendable, Equatable {
     public var witness: AddCheckpointRequest
     /// The manifest's receipt first, then the objects'.
     public var proofs: [Receipt]
+    /// A receipt's cosigned checkpoint of the sender's log (the note's text, unchecked here).
+    public var cosigned: String?
 
-    public init(kind: Kind = .bundle, transfer: String, from: String, to: String, witness: AddCheckpointRequest, proofs: [Receipt]) {
+    public init(
+        kind: Kind = .bundle, transfer: String, from: String, to: String, witness: AddCheckpointRequest, proofs: [Receipt],
+        cosigned: String? = nil
+    ) {
         self.kind = kind
         self.transfer = transfer
         self.from = from
         self.to = to
         self.witness = witness
         self.proofs = proofs
+        self.cosigned = cosigned
     }
 
     public var data: Data {
@@ -52,6 +64,7 @@ public struct TransferBundle: Sendable, Equatable {
         func section(_ name: String, _ body: String) { text += "\(name) \(body.utf8.count)\n\(body)\n" }
         section("witness", witness.text)
         for proof in proofs { section("proof", proof.text) }
+        if let cosigned { section("cosigned", cosigned) }
         text += "end\n"
         return Data(text.utf8)
     }
@@ -78,17 +91,28 @@ public struct TransferBundle: Sendable, Equatable {
         )
     }
 
-    /// The receipt of transfer `id` this ledger received (its `transfer.received`, proven against the checkpoint
-    /// signed now), again: for a sender whose witness holds another size of this log than the first receipt
-    /// assumed (`peerSize`).
+    /// The receipt of transfer `id` this ledger received: its `transfer.received`, proven against the checkpoint
+    /// signed now, with the consistency proof from `peerSize` (the size of this log the sender's witness holds;
+    /// 0: none), and this ledger's witness cosignature of the newest checkpoint of the sender's log it holds.
+    /// Made again at any time, for a sender whose witness holds another size than the first receipt assumed. The
+    /// cosignature is dated `time`.
     ///
     /// - Throws: ``LedgerError`` (`notFound`, `transfer-unknown`) for a transfer not received here.
-    public static func receipt(of id: String, peerSize: Int64, in store: LedgerStore) async throws -> TransferBundle {
-        let row = try await store.read { snapshot in try TransferTables.transfer(id, direction: "in", in: snapshot.tables) }
+    public static func receipt(of id: String, peerSize: Int64, at time: Date = Date(), in store: LedgerStore) async throws
+        -> TransferBundle
+    {
+        let (row, held) = try await store.read { snapshot in
+            let row = try TransferTables.transfer(id, direction: "in", in: snapshot.tables)
+            return (row, try row.flatMap { try PeerTables.witnessed($0.origin, in: snapshot.tables) })
+        }
         guard let row, let index = row.closed else { throw LedgerError(.notFound, Reason("transfer-unknown", ["transfer": id])) }
-        return try await make(
+        var receipt = try await make(
             .receipt, transfer: id, from: store.identity.origin, to: row.origin, proving: [(index, try await store.entry(at: index))],
             peerSize: peerSize, in: store)
+        if let held {
+            receipt.cosigned = try store.witnessSigner().cosign(try SignedNote(parsing: held.note), at: time).formatted
+        }
+        return receipt
     }
 
     private static func make(
@@ -133,10 +157,15 @@ public struct TransferBundle: Sendable, Equatable {
             proofs.append(receipt)
             guard proofs.count <= TransferOutbox.maximumObjects + 1 else { throw reader.malformed }
         }
+        var cosigned: String?
+        if kind == .receipt, try reader.peek("cosigned") {
+            guard let note = String(data: try reader.section("cosigned"), encoding: .utf8) else { throw reader.malformed }
+            cosigned = note
+        }
         guard try reader.line() == "end", reader.isAtEnd, kind == .bundle ? proofs.count >= 2 : proofs.count == 1 else {
             throw reader.malformed
         }
-        self.init(kind: kind, transfer: transfer, from: from, to: to, witness: witness, proofs: proofs)
+        self.init(kind: kind, transfer: transfer, from: from, to: to, witness: witness, proofs: proofs, cosigned: cosigned)
     }
 }
 

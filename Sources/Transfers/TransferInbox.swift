@@ -97,9 +97,12 @@ public enum TransferInbox {
     /// - Throws: ``LedgerError``, nothing written: `transfer-for-other`, the witness's refusals, the proof
     ///   refusals, `transfer-receipt-unknown` (no open transfer of ours to that peer has this id),
     ///   `transfer-receipt-mismatch` (not the receiver's `transfer.received` of it, or it answers other objects
-    ///   than the manifest listed, or it saw a checkpoint of ours that is not our log's).
+    ///   than the manifest listed, or it saw a checkpoint of ours that is not our log's),
+    ///   `transfer-receipt-cosignature` (the peer's witness key is recorded, and the receipt does not carry its valid
+    ///   cosignature of a checkpoint of our log, at or after the size the bundle was checked against).
     public static func close(_ receipt: TransferBundle, in transaction: inout LedgerTransaction) throws -> Outcome {
-        let (peer, received, index, size) = try transaction.read { context -> (Peer, TransferReceived, Int64, Int64) in
+        let (peer, received, index, size, cosigned) = try transaction.read {
+            context -> (Peer, TransferReceived, Int64, Int64, String?) in
             try context.actingOfficer(roles: [.clerk], none: .transferNeedsActor, lacking: { .transferNeedsClerk(badge: $0, role: $1) })
             guard receipt.to == context.origin else { throw LedgerError(.refused, .transferForOther(receipt.to)) }
             let peer = try knownPeer(receipt.from, in: context)
@@ -112,7 +115,8 @@ public enum TransferInbox {
             else { throw LedgerError(.refused, .transferReceiptMismatch("entry")) }
             let sent = try TransferTables.objects(of: receipt.transfer, in: context.tables).map(\.object)
             guard received.answers.map(\.object) == sent else { throw LedgerError(.refused, .transferReceiptMismatch("objects")) }
-            return (peer, received, Int64(receipt.proofs[0].index), Int64(checkpoint.size))
+            let cosigned = try checkedCosignature(receipt.cosigned, by: peer, seenSize: received.seenSize, in: context)
+            return (peer, received, Int64(receipt.proofs[0].index), Int64(checkpoint.size), cosigned)
         }
         switch try CheckpointWitness.add(receipt.witness, in: &transaction) {
         case .frozen(let name, let index, _): return .peerFrozen(peer: name, index: index)
@@ -123,7 +127,8 @@ public enum TransferInbox {
         guard ours?.base64EncodedString() == received.seenRoot else { throw LedgerError(.refused, .transferReceiptMismatch("seen")) }
         let closed = TransferClosed(
             transfer: receipt.transfer, peer: peer.name, receipt: index, receiptSize: size, seenSize: received.seenSize,
-            answers: received.answers.map { TransferClosed.Answer(object: $0.object, result: $0.result, note: $0.note) })
+            answers: received.answers.map { TransferClosed.Answer(object: $0.object, result: $0.result, note: $0.note) },
+            cosigned: cosigned)
         let recorded = try transaction.record { _ in closed }
         // Only now does custody change: what the receiver confirmed or found damaged is its own.
         for answer in closed.answers where answer.result != .missing {
@@ -133,6 +138,30 @@ public enum TransferInbox {
     }
 
     // MARK: Checks
+
+    /// The receipt's cosigned checkpoint of our log, checked, as it is to be kept; nil when no witness key of the
+    /// peer is recorded to check it with (then whatever the receipt carries is not kept).
+    private static func checkedCosignature(
+        _ text: String?, by peer: Peer, seenSize: Int64, in context: borrowing RuleContext
+    ) throws -> String? {
+        guard let witness = try peer.witnessVerifier else { return nil }
+        func refused(_ detail: String) -> LedgerError { LedgerError(.refused, .transferReceiptCosignature(detail)) }
+        guard let text else { throw refused("missing") }
+        guard let note = try? SignedNote(parsing: text), let checkpoint = try? Checkpoint(text: note.text) else {
+            throw refused("malformed")
+        }
+        // Ours, at a size the receiver may hold: its root must be our log's root at that size.
+        let size = Int64(checkpoint.size)
+        guard checkpoint.origin == context.origin, size >= seenSize, size <= context.nextIndex,
+            try context.logRoot(size: size) == checkpoint.rootHash
+        else { throw refused("checkpoint") }
+        do {
+            _ = try witness.verify(note, now: context.date)
+        } catch let error as VerificationError {
+            throw refused(error.reason.id)
+        }
+        return note.formatted
+    }
 
     private struct CheckedBundle {
         let checkpoint: Checkpoint

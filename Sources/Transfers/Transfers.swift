@@ -16,13 +16,13 @@ public struct Transfers: LedgerModule {
 
     public var entryTypes: Set<String> {
         [
-            PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type, TransferOut.type, TransferManifest.type, TransferReceived.type,
+            PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type, PeerWitnessKey.type, TransferOut.type, TransferManifest.type, TransferReceived.type,
             TransferClosed.type,
         ]
     }
 
     /// In the order they ship: names are permanent, a new one goes at the end.
-    public var migrations: [SchemaMigration] { [PeerTables.migration, TransferTables.migration] }
+    public var migrations: [SchemaMigration] { [PeerTables.migration, TransferTables.migration, PeerTables.witnessKeys] }
 
     public var projectionTables: [String] { [PeerTables.peers, TransferTables.transfers, TransferTables.objects] }
 
@@ -31,6 +31,7 @@ public struct Transfers: LedgerModule {
         case PeerAdded.type: try PeerTables.apply(try entry.payload(PeerAdded.self), at: index, to: tables)
         case PeerFrozen.type: try PeerTables.apply(try entry.payload(PeerFrozen.self), at: index, to: tables)
         case PeerUnfrozen.type: try PeerTables.apply(try entry.payload(PeerUnfrozen.self), to: tables)
+        case PeerWitnessKey.type: try PeerTables.apply(try entry.payload(PeerWitnessKey.self), to: tables)
         case TransferOut.type: try TransferTables.apply(try entry.payload(TransferOut.self), at: index, to: tables)
         case TransferManifest.type: try TransferTables.apply(try entry.payload(TransferManifest.self), at: index, to: tables)
         case TransferReceived.type: try TransferTables.apply(try entry.payload(TransferReceived.self), at: index, to: tables)

@@ -31,6 +31,14 @@ struct TransferCLITests {
                     to: policeDirectory.appendingPathComponent("procuratorate.vkey"), atomically: true, encoding: .utf8)
                 #expect(try procuratorate(["peer", "add", "police", "--key", "police.vkey", "--actor", "000001"]).status == 0)
                 #expect(try police(["peer", "add", "procuratorate", "--key", "procuratorate.vkey", "--actor", "000001"]).status == 0)
+                // The police also record the procuratorate's witness key: its receipts must then carry its cosignature.
+                try procuratorate(["witness", "key"]).stdout.write(
+                    to: policeDirectory.appendingPathComponent("procuratorate.wkey"), atomically: true, encoding: .utf8)
+                let witnessKey = try police(["peer", "witness-key", "procuratorate", "--key", "procuratorate.wkey", "--actor", "000001"])
+                #expect(witnessKey.status == 0, "\(witnessKey.stderr)")
+                #expect(
+                    try police(["peer", "witness-key", "procuratorate", "--key", "procuratorate.vkey", "--actor", "000001"]).status == 4,
+                    "a log key is no witness key")
                 #expect(
                     try procuratorate(["case", "open", "JC1", "--title", "审查起诉", "--kind", "criminal", "--actor", "000001"]).status == 0)
 
@@ -106,6 +114,15 @@ struct TransferCLITests {
                     at: directory.appendingPathComponent("receipt.txt"), to: policeDirectory.appendingPathComponent("receipt.txt"))
                 let closed = try police(["transfer", "close", "receipt.txt", "--actor", "000004"])
                 #expect(closed.status == 0, "\(closed.stderr)")
+                // The receipt's cosigned checkpoint of the police's log verifies on its own.
+                let receiptText = try String(contentsOf: policeDirectory.appendingPathComponent("receipt.txt"), encoding: .utf8)
+                let cosignedStart = try #require(receiptText.range(of: #"\ncosigned \d+\n"#, options: .regularExpression))
+                let cosigned = String(receiptText[cosignedStart.upperBound...].dropLast("\nend\n".count))
+                try cosigned.write(to: policeDirectory.appendingPathComponent("cosigned.txt"), atomically: true, encoding: .utf8)
+                let independent = try CLITests.ledgerLike(
+                    "/usr/bin/python3", [WitnessCLITests.script("verify-cosignature.py"), "procuratorate.wkey", "cosigned.txt"],
+                    in: policeDirectory)
+                #expect(independent.status == 0 && independent.stdout.hasPrefix("OK:"), "\(independent.stdout)")
                 let shown = try police(["transfer", "show", transfer])
                 #expect(shown.stdout.contains(items[1] + "  missing"), "\(shown.stdout)")
                 #expect(shown.stdout.contains("mode move"), "\(shown.stdout)")

@@ -5,6 +5,12 @@ import Testing
 /// police's `ledger key` prints, then follows the police's log with what `ledger prove --consistency` prints,
 /// file by file, as agencies without a network between them would.
 struct WitnessCLITests {
+    /// The path of `name` in the package's scripts folder.
+    static func script(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts").appendingPathComponent(name).path
+    }
+
     @Test func aPeersLogIsFollowedThroughFiles() async throws {
         try await CLITests.withStore { policeDirectory, police in
             try await CLITests.withStore { directory, procuratorate in
@@ -16,11 +22,11 @@ struct WitnessCLITests {
                 #expect(added.status == 0, "\(added.stderr)")
                 #expect(try procuratorate(["peer", "list"]).stdout.contains("police"))
 
-                func handOver(from old: Int) throws -> CLITests.Result {
+                func handOver(from old: Int, json: Bool = false) throws -> CLITests.Result {
                     let proof = try police(["prove", "--consistency", String(old)])
                     #expect(proof.status == 0, "\(proof.stderr)")
                     try (proof.stdout).write(to: directory.appendingPathComponent("add.txt"), atomically: true, encoding: .utf8)
-                    return try procuratorate(["witness", "add-checkpoint", "add.txt", "--actor", "000001"])
+                    return try procuratorate(["witness", "add-checkpoint", "add.txt", "--actor", "000001"] + (json ? ["--json"] : []))
                 }
                 let first = try handOver(from: 0)
                 #expect(first.status == 0, "\(first.stderr)")
@@ -37,6 +43,20 @@ struct WitnessCLITests {
                 let second = try handOver(from: 2)
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stdout.contains("size 2 → 4, consistent"), "\(second.stdout)")
+                // The witness cosigns what it holds, as tlog-witness answers: the police's checkpoint with that line added
+                // verifies with the procuratorate's witness key, checked by a verifier sharing no code with the ledger.
+                let cosignature = try #require(
+                    try DryRunCLITests.json(try handOver(from: 4, json: true))["cosignature"] as? String, "the cosignature line")
+                let witnessKey = try procuratorate(["witness", "key"])
+                #expect(witnessKey.status == 0 && witnessKey.stdout.contains("/witness+"), "\(witnessKey.stdout)")
+                try witnessKey.stdout.write(to: directory.appendingPathComponent("witness.vkey"), atomically: true, encoding: .utf8)
+                let request = try String(contentsOf: directory.appendingPathComponent("add.txt"), encoding: .utf8)
+                let checkpoint = try #require(request.range(of: "\n\n").map { String(request[$0.upperBound...]) })
+                try (checkpoint + cosignature + "\n").write(
+                    to: directory.appendingPathComponent("cosigned.txt"), atomically: true, encoding: .utf8)
+                let independent = try CLITests.ledgerLike(
+                    "/usr/bin/python3", [Self.script("verify-cosignature.py"), "witness.vkey", "cosigned.txt"], in: directory)
+                #expect(independent.status == 0 && independent.stdout.contains("at size 4"), "\(independent.stdout)\(independent.stderr)")
 
                 // The same checkpoint again changes nothing; a stale request (the police grew, but the proof starts at
                 // an old size) names the size held and says what to send instead; nothing is written.

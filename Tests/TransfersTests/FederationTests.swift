@@ -30,7 +30,8 @@ struct FederationTests {
 
     static func addPeer(_ name: String, _ peer: LedgerStore, to store: LedgerStore) async throws {
         try await store.record(actor: "000001", at: now) { rules in
-            try PeerAdded.decide(name: name, keyText: peer.identity.verifierKey, in: rules)
+            try PeerAdded.decide(
+                name: name, keyText: peer.identity.verifierKey, witnessKeyText: try peer.witnessSigner().verifier.text, in: rules)
         }
     }
 
@@ -135,10 +136,10 @@ struct FederationTests {
             #expect(answers.map(\.result) == [.confirmed, .missing, .damaged])
             #expect(answers.map(\.record.name) == (try await scene.items.asyncMap { try await scene.police.object($0).name }))
 
-            // The receipt: the procuratorate's transfer.received, proven under its own checkpoint.
-            let receipt = try await TransferBundle.make(
-                .receipt, transfer: bundle.transfer, from: scene.procuratorate.identity.origin, to: scene.police.identity.origin,
-                entries: [received], peerSize: 0, in: scene.procuratorate)
+            // The receipt: the procuratorate's transfer.received, proven under its own checkpoint, with its witness's
+            // cosignature of the police's checkpoint.
+            let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: 0, at: Self.now, in: scene.procuratorate)
+            #expect(received.index == Int64(receipt.proofs[0].index))
             let receiptFile = try TransferBundle(parsing: receipt.data, as: .receipt)
             guard
                 case .recorded(let closed) = try await scene.police.transaction(
@@ -150,7 +151,12 @@ struct FederationTests {
                 Issue.record("the receipt did not close the transfer")
                 return
             }
-            #expect(try closed.entry.payload(TransferClosed.self).answers.map(\.result) == [.confirmed, .missing, .damaged])
+            let closedPayload = try closed.entry.payload(TransferClosed.self)
+            #expect(closedPayload.answers.map(\.result) == [.confirmed, .missing, .damaged])
+            // The police keep the procuratorate's cosignature of their log: it verifies on its own.
+            let cosigned = try SignedNote(parsing: try #require(closedPayload.cosigned))
+            _ = try (try scene.procuratorate.witnessSigner().verifier).verify(cosigned, now: Self.now)
+            try cosigned.verify(with: scene.police.verifier)
             func checkOut(_ object: String) async -> Reason? {
                 await refusal {
                     try await scene.police.record(
@@ -196,9 +202,8 @@ struct FederationTests {
                 Issue.record("the court did not receive the procuratorate's bundle")
                 return
             }
-            let courtReceipt = try await TransferBundle.make(
-                .receipt, transfer: courtBundle.transfer, from: scene.court.identity.origin, to: scene.procuratorate.identity.origin,
-                entries: [atCourt], peerSize: 0, in: scene.court)
+            let courtReceipt = try await TransferBundle.receipt(of: courtBundle.transfer, peerSize: 0, at: Self.now, in: scene.court)
+            #expect(atCourt.index == Int64(courtReceipt.proofs[0].index))
             let closedAtProcuratorate = try await scene.procuratorate.transaction(actor: "000004", at: Self.now) { transaction in
                 try TransferInbox.close(try TransferBundle(parsing: courtReceipt.data, as: .receipt), in: &transaction)
             }
@@ -319,6 +324,44 @@ struct FederationTests {
                 try Transfers.transfers(in: snapshot).first { $0.transfer == bundle.transfer }
             }
             #expect(open?.closedAt == nil)
+        }
+    }
+
+    /// A receipt from a peer whose witness key is recorded must carry that witness's valid cosignature of our own
+    /// log: without it, with a flipped byte, of another log, or by another witness, the transfer stays open.
+    @Test(arguments: CryptoProfile.allCases)
+    func aReceiptWithoutAValidCosignatureIsRefused(profile: CryptoProfile) async throws {
+        try await Self.withScene(profile: profile) { scene in
+            let bundle = try await scene.create()
+            guard case .recorded = try await scene.receive(bundle) else {
+                Issue.record("the bundle was not received")
+                return
+            }
+            let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: 0, at: Self.now, in: scene.procuratorate)
+            let size = try await scene.police.size
+            var stripped = receipt
+            stripped.cosigned = nil
+            #expect(await scene.closeRefused(try TransferBundle(parsing: stripped.data, as: .receipt)) == "transfer-receipt-cosignature")
+            // A flipped byte of the cosignature itself (the note's last signature line).
+            var flipped = receipt
+            var lines = try #require(flipped.cosigned).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let last = lines.count - 2
+            var bytes = Array(lines[last].utf8)
+            bytes[bytes.count - 6] = bytes[bytes.count - 6] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            lines[last] = String(decoding: bytes, as: UTF8.self)
+            flipped.cosigned = lines.joined(separator: "\n")
+            #expect(await scene.closeRefused(try TransferBundle(parsing: flipped.data, as: .receipt)) == "transfer-receipt-cosignature")
+            // The procuratorate's witness cosigning another log's checkpoint (the court's) in place of ours.
+            var other = receipt
+            other.cosigned = try scene.procuratorate.witnessSigner().cosign(try await scene.court.checkpoint().note, at: Self.now).formatted
+            #expect(await scene.closeRefused(other) == "transfer-receipt-cosignature")
+            // Our checkpoint, but cosigned by the court's witness.
+            var byCourt = receipt
+            byCourt.cosigned = try scene.court.witnessSigner().cosign(try SignedNote(parsing: bundle.witness.checkpoint), at: Self.now)
+                .formatted
+            #expect(await scene.closeRefused(byCourt) == "transfer-receipt-cosignature")
+            #expect(try await scene.police.size == size, "a refused receipt wrote something")
+            #expect(await scene.closeRefused(receipt) == nil)
         }
     }
 

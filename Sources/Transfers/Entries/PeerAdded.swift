@@ -9,12 +9,19 @@ public struct PeerAdded: EntryPayload, Codable, Hashable {
     public let peer: String
     public let origin: String
     public let verifierKey: String
+    /// The key the peer's witness cosigns our checkpoints with (`ledger witness key` prints it there); absent
+    /// until recorded, here or by `transfer.peer-witness-key`.
+    public let witnessKey: String?
 
-    /// The peer `name` with the verifier key `keyText`, recorded by `context`'s actor, or the refusal.
+    /// The peer `name` with the verifier key `keyText` (and the witness key `witnessKeyText`), recorded by
+    /// `context`'s actor, or the refusal.
     ///
     /// - Throws: ``LedgerError``: `peer-needs-actor`, `peer-needs-supervisor`, `peer-name-malformed` (invalid
-    ///   input), `peer-key-malformed` (invalid input), `peer-is-this-log`, `peer-name-taken`, `peer-origin-taken`.
-    public static func decide(name: String, keyText: String, in context: borrowing RuleContext) throws -> PeerAdded {
+    ///   input), `peer-key-malformed` (invalid input), `peer-is-this-log`, `peer-name-taken`, `peer-origin-taken`,
+    ///   and ``PeerWitnessKey/checked(_:origin:)``'s.
+    public static func decide(
+        name: String, keyText: String, witnessKeyText: String? = nil, in context: borrowing RuleContext
+    ) throws -> PeerAdded {
         try context.actingOfficer(roles: [.supervisor], none: .peerNeedsActor, lacking: { .peerNeedsSupervisor(badge: $0, role: $1) })
         let name = name.trimmingCharacters(in: .whitespaces)
         guard Self.isValidName(name) else { throw LedgerError(.invalidInput, .peerNameMalformed(name)) }
@@ -32,7 +39,8 @@ public struct PeerAdded: EntryPayload, Codable, Hashable {
         if let taken = try PeerTables.peer(origin: verifier.name, in: context.tables) {
             throw LedgerError(.refused, .peerOriginTaken(verifier.name, peer: taken.name))
         }
-        return PeerAdded(peer: name, origin: verifier.name, verifierKey: keyText)
+        let witnessKey = try witnessKeyText.map { try PeerWitnessKey.checked($0, origin: verifier.name) }
+        return PeerAdded(peer: name, origin: verifier.name, verifierKey: keyText, witnessKey: witnessKey)
     }
 
     /// 1 to 32 of `a`–`z`, `0`–`9` and `-`, starting with a letter: typed by people, shown in tables.

@@ -56,4 +56,7 @@ public struct TransferClosed: EntryPayload, Codable, Equatable {
     /// next bundle to it starts its consistency proof.
     public let seenSize: Int64
     public let answers: [Answer]
+    /// Our checkpoint as the receiver's witness cosigned it (c2sp.org/tlog-cosignature), kept when the peer's
+    /// witness key is recorded: evidence, verifiable on its own, that the receiver saw our log at that size.
+    public let cosigned: String?
 }

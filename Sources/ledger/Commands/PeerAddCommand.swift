@@ -4,7 +4,8 @@ import LedgerPresentation
 import PropertyLedger
 import Transfers
 
-/// `ledger peer add NAME --key FILE`: a supervisor records another agency's log (``PeerAdded``).
+/// `ledger peer add NAME --key FILE [--witness-key FILE]`: a supervisor records another agency's log and its
+/// witness (``PeerAdded``).
 struct PeerAddCommand: LedgerCommand {
     static let spec = CommandSpec(
         "peer add", arguments: "NAME",
@@ -15,7 +16,13 @@ struct PeerAddCommand: LedgerCommand {
                 name: "key", value: "FILE",
                 help: Wording(
                     zh: "对方 ledger key 输出的验证公钥（文件，或 - 表示标准输入）", en: "the verifier key the peer's ledger key prints (a file, or - for stdin)"
-                ))
+                )),
+            Option(
+                name: "witness-key", value: "FILE",
+                help: Wording(
+                    zh: "对方 ledger witness key 输出的见证公钥（文件）；登记后对方的回执须附其对本台账检查点的有效联署",
+                    en: "the witness key the peer's ledger witness key prints (a file); once recorded, its receipts must carry its valid "
+                        + "cosignature of our checkpoint")),
         ],
         notes: [
             Wording(
@@ -25,16 +32,20 @@ struct PeerAddCommand: LedgerCommand {
         ])
 
     let name, keyFile: String
+    let witnessKeyFile: String?
 
     init(parsing arguments: inout ArgumentReader) throws {
         name = try arguments.positional("NAME")
         keyFile = try arguments.required("key")
+        witnessKeyFile = arguments.take("witness-key")
     }
 
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
-        let (name, key) = (self.name, try InputFile.text(keyFile))
-        let recorded = try await context.record(in: store) { rules in try PeerAdded.decide(name: name, keyText: key, in: rules) }
+        let (name, key, witnessKey) = (self.name, try InputFile.text(keyFile), try witnessKeyFile.map(InputFile.text))
+        let recorded = try await context.record(in: store) { rules in
+            try PeerAdded.decide(name: name, keyText: key, witnessKeyText: witnessKey, in: rules)
+        }
         let added = try recorded.entry.payload(PeerAdded.self)
         let words = Catalogue.transferWords
         let text = (context.isDryRun ? words.wouldAddPeer : words.peerAdded).text(

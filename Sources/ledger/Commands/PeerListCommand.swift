@@ -13,6 +13,7 @@ struct PeerListCommand: LedgerCommand {
     struct Result: Encodable {
         struct Row: Encodable {
             let name, origin, verifierKey: String
+            let witnessKey: String?
             let addedAt: Int64
             let frozenAt: Int64?
             /// The size and base64 root of the newest checkpoint witnessed, when there is one.
@@ -29,7 +30,7 @@ struct PeerListCommand: LedgerCommand {
         let words = Catalogue.transferWords
         let rows = peers.map {
             Result.Row(
-                name: $0.peer.name, origin: $0.peer.origin, verifierKey: $0.peer.verifierKey, addedAt: $0.peer.addedAt,
+                name: $0.peer.name, origin: $0.peer.origin, verifierKey: $0.peer.verifierKey, witnessKey: $0.peer.witnessKey, addedAt: $0.peer.addedAt,
                 frozenAt: $0.peer.frozenAt, witnessedSize: $0.witnessed?.size, witnessedRoot: $0.witnessed?.root.base64EncodedString())
         }
         guard !rows.isEmpty else {

@@ -97,9 +97,7 @@ struct TransferReceiveCommand: LedgerCommand {
         let received = try await context.checkedTransfer(in: store) { transaction in
             try TransferInbox.receive(bundle, answers: answered, forCase: caseNumber, in: &transaction)
         }
-        let receipt = try await TransferBundle.make(
-            .receipt, transfer: bundle.transfer, from: store.identity.origin, to: bundle.from, entries: [received], peerSize: peerSize,
-            in: store)
+        let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: peerSize, in: store)
         try OutputFile.write(String(decoding: receipt.data, as: UTF8.self), to: receiptOut)
         let payload = try received.entry.payload(TransferReceived.self)
         try context.output.emit(

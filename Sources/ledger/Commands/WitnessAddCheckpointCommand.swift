@@ -5,7 +5,7 @@ import Transfers
 
 /// `ledger witness add-checkpoint FILE`: the witness takes a peer's newer checkpoint with its consistency proof
 /// (a C2SP tlog-witness `add-checkpoint` body, as `ledger prove --consistency` prints it at the peer), and keeps it
-/// only if it extends the one held (``CheckpointWitness``).
+/// only if it extends the one held (``CheckpointWitness``), and cosigns what it holds (c2sp.org/tlog-cosignature).
 struct WitnessAddCheckpointCommand: LedgerCommand {
     static let spec = CommandSpec(
         "witness add-checkpoint", arguments: "FILE",
@@ -36,24 +36,34 @@ struct WitnessAddCheckpointCommand: LedgerCommand {
         }
         let words = Catalogue.transferWords
         let language = context.language
+        let (result, text): (Result, String)
         switch outcome {
         case .accepted(let peer, let from, let to):
             let wording = from == 0 ? words.acceptedFirst : words.accepted
-            try context.output.emit(
-                Result(peer: peer, size: to, previousSize: from, accepted: true),
-                text: wording.text(in: language, ["name": peer, "from": String(from), "to": String(to)]))
+            (result, text) = (
+                Result(peer: peer, size: to, previousSize: from, accepted: true, cosignature: ""),
+                wording.text(in: language, ["name": peer, "from": String(from), "to": String(to)])
+            )
         case .unchanged(let peer, let size):
-            try context.output.emit(
-                Result(peer: peer, size: size, previousSize: size, accepted: true),
-                text: words.unchanged.text(in: language, ["name": peer, "size": String(size)]))
+            (result, text) = (
+                Result(peer: peer, size: size, previousSize: size, accepted: true, cosignature: ""),
+                words.unchanged.text(in: language, ["name": peer, "size": String(size)])
+            )
         case .frozen(let peer, let index, _):
             throw LedgerError(.refused, .peerCheckpointInconsistent(peer, index: index))
         }
+        // What the witness holds now is the submitted checkpoint (or one with its size and root): cosign it.
+        let line = try store.witnessSigner().cosignatureLine(try SignedNote(parsing: request.checkpoint))
+        var cosigned = result
+        cosigned.cosignature = String(line.dropLast())
+        try context.output.emit(cosigned, text: text + "\n" + cosigned.cosignature)
     }
 
     struct Result: Encodable {
         let peer: String
         let size, previousSize: Int64
         let accepted: Bool
+        /// This ledger's cosignature line of the checkpoint (`— <witness name> <base64>`), as tlog-witness answers.
+        var cosignature: String
     }
 }
