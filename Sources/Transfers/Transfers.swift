@@ -16,7 +16,8 @@ public struct Transfers: LedgerModule {
 
     public var entryTypes: Set<String> {
         [
-            PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type, PeerWitnessKey.type, TransferOut.type, TransferManifest.type, TransferReceived.type,
+            PeerAdded.type, PeerFrozen.type, PeerUnfrozen.type, PeerWitnessKey.type, TransferOut.type, TransferManifest.type,
+            TransferReceived.type,
             TransferClosed.type,
         ]
     }

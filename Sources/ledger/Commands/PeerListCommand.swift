@@ -30,7 +30,8 @@ struct PeerListCommand: LedgerCommand {
         let words = Catalogue.transferWords
         let rows = peers.map {
             Result.Row(
-                name: $0.peer.name, origin: $0.peer.origin, verifierKey: $0.peer.verifierKey, witnessKey: $0.peer.witnessKey, addedAt: $0.peer.addedAt,
+                name: $0.peer.name, origin: $0.peer.origin, verifierKey: $0.peer.verifierKey, witnessKey: $0.peer.witnessKey,
+                addedAt: $0.peer.addedAt,
                 frozenAt: $0.peer.frozenAt, witnessedSize: $0.witnessed?.size, witnessedRoot: $0.witnessed?.root.base64EncodedString())
         }
         guard !rows.isEmpty else {
