@@ -9,9 +9,9 @@ SWIFT ?= swift
 # vsmartcard vpcd virtual reader, iproute2 (ss, to see the reader's port) and util-linux (unshare), and
 # zsh, whose parser checks the generated completion script (bash, the other one, is always there), and
 # chromium with fonts-wqy-microhei, which render the daily bulletin's HTML headless (screenshot, DOM) with
-# Chinese glyphs.
+# Chinese glyphs, and curl, the independent HTTP client of the witness endpoint's tests.
 DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 python3-cryptography pcscd vsmartcard-vpcd \
-	iproute2 util-linux zsh chromium fonts-wqy-microhei
+	iproute2 util-linux zsh chromium fonts-wqy-microhei curl
 
 .PHONY: all deps build test demo bench lint clean
 

@@ -35,6 +35,8 @@ let package = Package(
 
         // Exchanges between agencies' ledgers: the peers, and the witness of their logs (C2SP tlog-witness);
         // a module on PropertyLedger's extension points.
+        .target(name: "WitnessHTTP"),
+
         .target(name: "Transfers", dependencies: ["PropertyLedger", "LedgerPresentation", "DossierVault"]),
 
         // The `ledger` command-line tool: a thin layer over the libraries.
@@ -42,6 +44,7 @@ let package = Package(
             name: "ledger",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers",
+                "WitnessHTTP",
             ]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.

@@ -23,6 +23,8 @@ extension Reason {
         .init("transfer-receipt-mismatch", "detail"), .init("object-transferred", "object", "transfer"),
         .init("transfer-unknown", "transfer"), .init("damaged-pair-malformed", "text"), .init("peer-witness-key-malformed"),
         .init("peer-witness-key-foreign", "name", "origin"), .init("transfer-receipt-cosignature", "detail"),
+        .init("witness-listen-malformed", "address"), .init("witness-listen-address", "address"),
+        .init("witness-listen-failed", "operation", "detail"),
     ]
 }
 
@@ -109,6 +111,12 @@ extension Catalogue {
         "transfer-receipt-cosignature": .init(
             zh: "回执中对方对本台账检查点的联署不成立（{detail}）",
             en: "the receipt's cosignature of our checkpoint does not hold ({detail})"),
+        "witness-listen-malformed": .init(
+            zh: "“{address}”不是 主机:端口（如 127.0.0.1:7380）", en: "\"{address}\" is not HOST:PORT (e.g. 127.0.0.1:7380)"),
+        "witness-listen-address": .init(
+            zh: "“{address}”不是 IPv4 地址（如 127.0.0.1）", en: "\"{address}\" is not an IPv4 address (e.g. 127.0.0.1)"),
+        "witness-listen-failed": .init(
+            zh: "无法监听（{operation}）：{detail}", en: "cannot listen ({operation}): {detail}"),
         "peer-checkpoint-inconsistent": .init(
             zh: "交换单位 {name} 的台账前后矛盾：证据已记入第 {index} 条记录，该单位已冻结",
             en: "the log of the peer {name} contradicts itself: the evidence is kept in entry {index}, and the peer is frozen"),

@@ -14,6 +14,8 @@ public struct TransferWords: CatalogueSection {
     public let wouldRecordWitnessKey = Wording(
         zh: "将记录第 {index} 条：交换单位 {name} 的见证公钥（演练，未写入）",
         en: "Would record entry #{index}: the witness key of peer {name} (dry run; nothing written)")
+    public let witnessListening = Wording(
+        zh: "见证服务已在 http://{address}/add-checkpoint 监听", en: "witness listening at http://{address}/add-checkpoint")
     public let nameHeading = Wording(zh: "简称", en: "NAME")
     public let originHeading = Wording(zh: "台账标识", en: "ORIGIN")
     public let witnessedHeading = Wording(zh: "已见证规模", en: "WITNESSED")

@@ -69,6 +69,7 @@ enum CommandRegistry {
         PeerWitnessKeyCommand.self,
         WitnessAddCheckpointCommand.self,
         WitnessKeyCommand.self,
+        WitnessServeCommand.self,
         TransferCreateCommand.self,
         TransferReceiveCommand.self,
         TransferCloseCommand.self,

@@ -20,9 +20,9 @@ enum ExitStatus: Int32, CaseIterable {
     case readerUnavailable = 7
     /// `verify` only: the log holds, but a file beside it needs attention (a missing checkpoint file or key).
     case verifiedWithWarnings = 8
-    /// `cabinet hook` or `cabinet serve` could not serve: its socket is in use or cannot be made, its input or
-    /// output failed.
-    case cabinetServiceFailed = 9
+    /// `cabinet hook`, `cabinet serve` or `witness serve` could not serve: its socket or address is in use or
+    /// cannot be made, its input or output failed.
+    case serviceFailed = 9
     /// The command line is wrong (EX_USAGE).
     case usage = 64
     /// An unexpected internal failure (EX_SOFTWARE).
@@ -57,11 +57,11 @@ enum ExitStatus: Int32, CaseIterable {
             Wording(
                 zh: "校验通过但有警告（`verify`）：台账完好，但台账库旁的文件缺失或可被他人读取",
                 en: "verified with warnings (`verify`): the log holds, but a file beside it is missing or exposed")
-        case .cabinetServiceFailed:
+        case .serviceFailed:
             Wording(
-                zh: "智能柜服务无法运行（`cabinet hook`、`cabinet serve`）：套接字已被占用或无法创建，或输入输出出错",
+                zh: "服务无法运行（`cabinet hook`、`cabinet serve`、`witness serve`）：套接字或地址已被占用或无法创建，或输入输出出错",
                 en:
-                    "the cabinet service could not run (`cabinet hook`, `cabinet serve`): its socket is in use or cannot be made, or its input or output failed"
+                    "a service could not run (`cabinet hook`, `cabinet serve`, `witness serve`): its socket or address is in use or cannot be made, or its input or output failed"
             )
         case .usage:
             Wording(

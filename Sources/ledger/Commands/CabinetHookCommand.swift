@@ -40,7 +40,7 @@ struct CabinetHookCommand: LedgerCommand {
             try await CabinetHook.run(
                 input: STDIN_FILENO, output: STDOUT_FILENO, handler: CabinetServiceHandler(service: service, cabinet: location.code))
         } catch let error as CabinetHookError {
-            throw CommandFailure(status: .cabinetServiceFailed, reason: Reason(error.reason, error.arguments))
+            throw CommandFailure(status: .serviceFailed, reason: Reason(error.reason, error.arguments))
         }
     }
 }

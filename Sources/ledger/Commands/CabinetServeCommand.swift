@@ -57,7 +57,7 @@ struct CabinetServeCommand: LedgerCommand {
         do {
             try server.start()
         } catch let error as CabinetSocketError {
-            throw CommandFailure(status: .cabinetServiceFailed, reason: Reason(error.reason, error.arguments))
+            throw CommandFailure(status: .serviceFailed, reason: Reason(error.reason, error.arguments))
         }
         let stops = [SIGTERM, SIGINT].map { number in
             signal(number, SIG_IGN)
