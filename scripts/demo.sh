@@ -271,8 +271,8 @@ if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
     run "$demo_dir/verify-entry-signatures.py" "$LEDGER_STORE"
 fi
 
-say "移交检察院：审查起诉时，自行车和断线钳随案移送临淄区人民检察院。检察院有自己的台账；双方各自登记对方的验证公钥。" \
-    "Handover to the procuratorate: for prosecution, the bicycle and the bolt cutter go with the case to the district procuratorate, which runs a ledger of its own; each side records the other's verifier key."
+say "移交检察院：审查起诉时，自行车和断线钳随案移送临淄区人民检察院。检察院有自己的台账；双方各自登记对方的验证公钥，公安还登记检察院的见证公钥——检察院在回执中以它联署公安的检查点。" \
+    "Handover to the procuratorate: for prosecution, the bicycle and the bolt cutter go with the case to the district procuratorate, which runs a ledger of its own; each side records the other's verifier key, and the police also the procuratorate's witness key, with which it will cosign the police's checkpoint on its receipt."
 unset LEDGER_ACTOR
 PROC="$work/procuratorate.db"
 run ledger init --store "$PROC" --agency-code 370305J --agency-name 临淄区人民检察院 --kind procuratorate --signatures optional
@@ -283,7 +283,9 @@ run ledger location add PROC-ROOM --kind room --name 检察院涉案财物保管
 printf '$ ledger key > police.vkey; ledger key --store %s > procuratorate.vkey\n' "$PROC"
 ledger key > police.vkey
 ledger key --store "$PROC" > procuratorate.vkey
-run ledger peer add procuratorate --key procuratorate.vkey --actor 000001 --passphrase-fd 3 3<"$work/pass-000001"
+printf '$ ledger witness key --store %s > procuratorate.wkey\n' "$PROC"
+ledger witness key --store "$PROC" > procuratorate.wkey
+run ledger peer add procuratorate --key procuratorate.vkey --witness-key procuratorate.wkey --actor 000001 --passphrase-fd 3 3<"$work/pass-000001"
 run ledger peer add police --key police.vkey --actor 100001 --store "$PROC"
 
 say "公安保管员张丽生成移交文件：每件一条 transfer.out、一份移交清单，连同签名检查点和每条记录的证明写成一个文件。回执登记前，这两件不得出库或移库。" \
@@ -306,6 +308,12 @@ say "公安凭回执结束移交：两件不再由公安保管，损坏情况记
 run ledger transfer close receipt.txt --actor 000004 --passphrase-fd 3 3<"$work/pass-000004"
 run ledger transfer show $TID
 run ledger show $BIKE
+if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
+    say "回执中检察院对公安检查点的联署（C2SP tlog-cosignature），用与台账无关的独立程序核验：" \
+        "The procuratorate's cosignature of the police's checkpoint in the receipt (C2SP tlog-cosignature), checked by a program that shares no code with the ledger:"
+    python3 -c 'import re,sys; t=open("receipt.txt").read(); m=re.search(r"\ncosigned (\d+)\n", t); sys.stdout.write(t[m.end():m.end()+int(m.group(1))])' > cosigned.txt
+    run "$demo_dir/verify-cosignature.py" procuratorate.wkey cosigned.txt
+fi
 
 say "在检察院，两件以原编号（一物一码）和公安的登记信息入账，无需重新录入；保管员入库。" \
     "At the procuratorate the two are on its books under their original ids (one object, one code), with the police's records, nothing re-keyed; its clerk checks them in."
