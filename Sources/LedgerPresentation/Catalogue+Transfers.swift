@@ -24,7 +24,7 @@ extension Reason {
         .init("transfer-unknown", "transfer"), .init("damaged-pair-malformed", "text"), .init("peer-witness-key-malformed"),
         .init("peer-witness-key-foreign", "name", "origin"), .init("transfer-receipt-cosignature", "detail"),
         .init("witness-listen-malformed", "address"), .init("witness-listen-address", "address"),
-        .init("witness-listen-failed", "operation", "detail"),
+        .init("witness-listen-failed", "operation", "detail"), .init("transfer-scan-with-confirm"),
     ]
 }
 
@@ -111,6 +111,8 @@ extension Catalogue {
         "transfer-receipt-cosignature": .init(
             zh: "回执中对方对本台账检查点的联署不成立（{detail}）",
             en: "the receipt's cosignature of our checkpoint does not hold ({detail})"),
+        "transfer-scan-with-confirm": .init(
+            zh: "--scan 与 --confirm 只能选一种：读到芯片的即为确认", en: "--scan or --confirm, not both: what is scanned is confirmed"),
         "witness-listen-malformed": .init(
             zh: "“{address}”不是 主机:端口（如 127.0.0.1:7380）", en: "\"{address}\" is not HOST:PORT (e.g. 127.0.0.1:7380)"),
         "witness-listen-address": .init(

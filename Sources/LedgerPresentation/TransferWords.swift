@@ -16,6 +16,14 @@ public struct TransferWords: CatalogueSection {
         en: "Would record entry #{index}: the witness key of peer {name} (dry run; nothing written)")
     public let witnessListening = Wording(
         zh: "见证服务已在 http://{address}/add-checkpoint 监听", en: "witness listening at http://{address}/add-checkpoint")
+    public let scanThenPressEnter = Wording(
+        zh: "请逐一读取到达物品的芯片（清单共 {count} 件），完毕后按回车键。",
+        en: "Read the chip of each object that arrived ({count} listed), then press Enter.")
+    public let scanThenEndInput = Wording(
+        zh: "请逐一读取到达物品的芯片（清单共 {count} 件），完毕后结束输入。",
+        en: "Read the chip of each object that arrived ({count} listed), then end the input.")
+    public let extraChips = Wording(
+        zh: "清单外的芯片（已记录为多出）：{uids}", en: "Chips not in the list (recorded as extra): {uids}")
     public let nameHeading = Wording(zh: "简称", en: "NAME")
     public let originHeading = Wording(zh: "台账标识", en: "ORIGIN")
     public let witnessedHeading = Wording(zh: "已见证规模", en: "WITNESSED")

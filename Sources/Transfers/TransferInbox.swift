@@ -18,16 +18,21 @@ public enum TransferInbox {
         public var missing: [String] = []
         /// Object and the note on its damage.
         public var damaged: [(object: String, note: String)] = []
+        /// The chips read at the desk that no object of the transfer carries (canonical hex UIDs).
+        public var extra: [String] = []
 
-        public init(confirmed: [String] = [], missing: [String] = [], damaged: [(object: String, note: String)] = []) {
+        public init(
+            confirmed: [String] = [], missing: [String] = [], damaged: [(object: String, note: String)] = [], extra: [String] = []
+        ) {
             self.confirmed = confirmed
             self.missing = missing
             self.damaged = damaged
+            self.extra = extra
         }
 
         public static func == (a: Answers, b: Answers) -> Bool {
             a.confirmed == b.confirmed && a.missing == b.missing && a.damaged.map(\.object) == b.damaged.map(\.object)
-                && a.damaged.map(\.note) == b.damaged.map(\.note)
+                && a.damaged.map(\.note) == b.damaged.map(\.note) && a.extra == b.extra
         }
     }
 
@@ -74,7 +79,7 @@ public enum TransferInbox {
         let received = TransferReceived(
             transfer: bundle.transfer, peer: peer.name, from: bundle.from, case: checked.manifest.case, mode: checked.manifest.mode,
             seenSize: Int64(checked.checkpoint.size), seenRoot: checked.checkpoint.rootHash.base64EncodedString(),
-            manifest: Int64(bundle.proofs[0].index), answers: results)
+            manifest: Int64(bundle.proofs[0].index), answers: results, extra: answers.extra.isEmpty ? nil : answers.extra)
         let recorded = try transaction.record { _ in received }
         let here = caseNumber ?? checked.manifest.case
         for answer in results where answer.result != .missing {

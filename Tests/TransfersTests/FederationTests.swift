@@ -303,7 +303,7 @@ struct FederationTests {
                 TransferReceived(
                     transfer: bundle.transfer, peer: "police", from: scene.police.identity.origin, case: "A1", mode: .move,
                     seenSize: Int64(seen.size), seenRoot: seen.rootHash.base64EncodedString(), manifest: Int64(bundle.proofs[0].index),
-                    answers: answers)
+                    answers: answers, extra: nil)
             }
             let partial = received(Array(answers.prefix(2)))
             let rogue = try await scene.procuratorate.record(actor: "000004", at: Self.now) { _ in partial }

@@ -33,6 +33,8 @@ public struct TransferReceived: EntryPayload, Codable, Equatable {
     /// The index of the manifest in the sender's log.
     public let manifest: Int64
     public let answers: [Answer]
+    /// Chips read at the receiving desk that no object of the transfer carries (`transfer receive --scan`).
+    public let extra: [String]?
 }
 
 /// The entry `transfer.closed`, at the sender, on the receiver's receipt: the transfer is over, and what the
