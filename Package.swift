@@ -82,6 +82,7 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
         .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
+        .testTarget(name: "WitnessHTTPTests", dependencies: ["WitnessHTTP"]),
         .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation", "DossierVault"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(

@@ -169,7 +169,8 @@ public final class WitnessHTTPServer: Sendable {
             buffer += chunk
             headEnd = Self.blankLine(in: buffer, from: searchFrom)
         }
-        guard let headEnd, headEnd <= HTTPRequestHead.maximumSize, let head = HTTPRequestHead(buffer[..<headEnd]) else {
+        guard let headEnd, headEnd <= HTTPRequestHead.maximumSize else { return HTTPResponse(status: 431, body: "head too large\n") }
+        guard let head = HTTPRequestHead(buffer[..<headEnd]) else {
             return HTTPResponse(status: 400, body: "malformed request\n")
         }
         guard head.path == "/add-checkpoint" else { return HTTPResponse(status: 404, body: "not found\n") }

@@ -59,13 +59,7 @@ struct CabinetServeCommand: LedgerCommand {
         } catch let error as CabinetSocketError {
             throw CommandFailure(status: .serviceFailed, reason: Reason(error.reason, error.arguments))
         }
-        let stops = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.stop() }
-            source.resume()
-            return source
-        }
+        let stops = StopSignals.install { server.stop() }
         defer { for source in stops { source.cancel() } }
         let sweeper = Task {
             while !Task.isCancelled {

@@ -1,7 +1,5 @@
 import CommandLineSupport
-import Dispatch
 import Foundation
-import Glibc
 import LedgerPresentation
 import PropertyLedger
 import WitnessHTTP
@@ -59,13 +57,7 @@ struct WitnessServeCommand: LedgerCommand {
         } catch let error as WitnessHTTPError {
             throw CommandFailure(status: .serviceFailed, reason: Reason(error.reason, error.arguments))
         }
-        let stops = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.stop() }
-            source.resume()
-            return source
-        }
+        let stops = StopSignals.install { server.stop() }
         defer { for source in stops { source.cancel() } }
         FileHandle.standardOutput.write(
             Data((Catalogue.transferWords.witnessListening.text(in: context.language, ["address": "\(host):\(bound)"]) + "\n").utf8))
