@@ -16,16 +16,11 @@ struct WitnessEndpoint: AddCheckpointHandler {
     func addCheckpoint(_ body: [UInt8]) async -> HTTPResponse {
         do {
             let request = try AddCheckpointRequest(parsing: Data(body))
-            let outcome = try await store.transaction(actor: actor, signer: signer) { transaction in
-                try CheckpointWitness.add(request, in: &transaction)
-            }
-            switch outcome {
-            case .accepted, .unchanged:
-                return HTTPResponse(
-                    status: 200, body: try store.witnessSigner().cosignatureLine(try SignedNote(parsing: request.checkpoint)))
-            case .frozen(let peer, let index, _):
+            let (outcome, cosignature) = try await CheckpointWitness.submit(request, to: store, actor: actor, signer: signer)
+            if case .frozen(let peer, let index, _) = outcome {
                 return HTTPResponse(status: 422, body: "inconsistent: evidence kept in entry \(index), peer \(peer) frozen\n")
             }
+            return HTTPResponse(status: 200, body: (cosignature ?? "") + "\n")
         } catch let error as LedgerError {
             return Self.response(to: error.reason)
         } catch {

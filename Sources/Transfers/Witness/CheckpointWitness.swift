@@ -44,6 +44,26 @@ public enum CheckpointWitness {
         }
     }
 
+    /// A submission as the witness answers it, in a file (`ledger witness add-checkpoint`) or over HTTP (`ledger
+    /// witness serve`): checked and recorded in one write transaction by `actor`, then, when the checkpoint is held,
+    /// cosigned with the ledger's witness key (``LedgerStore/witnessSigner()``).
+    ///
+    /// - Returns: what it came to, and for `accepted` and `unchanged` the cosignature line (`— <name> <base64>`,
+    ///   without its newline).
+    /// - Throws: ``add(_:in:)``'s refusals; the witness key's errors.
+    public static func submit(
+        _ request: AddCheckpointRequest, to store: LedgerStore, actor: String?, signer: (any EntrySigner)?
+    ) async throws -> (outcome: Outcome, cosignature: String?) {
+        let outcome = try await store.transaction(actor: actor, signer: signer) { transaction in try add(request, in: &transaction) }
+        switch outcome {
+        case .frozen: return (outcome, nil)
+        case .accepted, .unchanged:
+            // What the witness holds now is the submitted checkpoint, or one of its size and root: cosign it.
+            let line = try store.witnessSigner().cosignatureLine(try SignedNote(parsing: request.checkpoint))
+            return (outcome, String(line.dropLast()))
+        }
+    }
+
     private enum Judgement {
         case accept(WitnessedCheckpoint, from: Int64)
         case unchanged(peer: String, size: Int64)

@@ -31,32 +31,23 @@ struct WitnessAddCheckpointCommand: LedgerCommand {
         let request = try AddCheckpointRequest(parsing: try InputFile.data(file))
         let store = try await context.openStore()
         guard let actor = context.actor else { throw LedgerError(.refused, Reason("peer-needs-actor")) }
-        let outcome = try await store.transaction(actor: actor, signer: try await context.signer(in: store)) { transaction in
-            try CheckpointWitness.add(request, in: &transaction)
-        }
+        let (outcome, cosignature) = try await CheckpointWitness.submit(
+            request, to: store, actor: actor, signer: try await context.signer(in: store))
+        let line = cosignature ?? ""
         let words = Catalogue.transferWords
-        let language = context.language
         let (result, text): (Result, String)
         switch outcome {
         case .accepted(let peer, let from, let to):
-            let wording = from == 0 ? words.acceptedFirst : words.accepted
-            (result, text) = (
-                Result(peer: peer, size: to, previousSize: from, accepted: true, cosignature: ""),
-                wording.text(in: language, ["name": peer, "from": String(from), "to": String(to)])
-            )
+            result = Result(peer: peer, size: to, previousSize: from, accepted: true, cosignature: line)
+            text = (from == 0 ? words.acceptedFirst : words.accepted).text(
+                in: context.language, ["name": peer, "from": String(from), "to": String(to)])
         case .unchanged(let peer, let size):
-            (result, text) = (
-                Result(peer: peer, size: size, previousSize: size, accepted: true, cosignature: ""),
-                words.unchanged.text(in: language, ["name": peer, "size": String(size)])
-            )
+            result = Result(peer: peer, size: size, previousSize: size, accepted: true, cosignature: line)
+            text = words.unchanged.text(in: context.language, ["name": peer, "size": String(size)])
         case .frozen(let peer, let index, _):
             throw LedgerError(.refused, .peerCheckpointInconsistent(peer, index: index))
         }
-        // What the witness holds now is the submitted checkpoint (or one with its size and root): cosign it.
-        let line = try store.witnessSigner().cosignatureLine(try SignedNote(parsing: request.checkpoint))
-        var cosigned = result
-        cosigned.cosignature = String(line.dropLast())
-        try context.output.emit(cosigned, text: text + "\n" + cosigned.cosignature)
+        try context.output.emit(result, text: text + "\n" + line)
     }
 
     struct Result: Encodable {
@@ -64,6 +55,6 @@ struct WitnessAddCheckpointCommand: LedgerCommand {
         let size, previousSize: Int64
         let accepted: Bool
         /// This ledger's cosignature line of the checkpoint (`— <witness name> <base64>`), as tlog-witness answers.
-        var cosignature: String
+        let cosignature: String
     }
 }
