@@ -33,10 +33,12 @@ set -euo pipefail
 
 SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 readonly SELF
-# 40027 = 0x9C5B: not vpcd's stock port 35963 (0x8C7B, in Debian's /etc/reader.conf.d/vpcd), which a system
-# pcscd that loaded the stock config would hold. If the port is taken anyway, the check below says so and
-# asks for --port.
-readonly DEFAULT_PORT=40027
+# 30027 = 0x754B: not vpcd's stock port 35963 (0x8C7B, in Debian's /etc/reader.conf.d/vpcd), which a system
+# pcscd that loaded the stock config would hold, and below Linux's ephemeral range (32768–60999 by default,
+# /proc/sys/net/ipv4/ip_local_port_range): a port in that range can be taken at any moment by some client's
+# outgoing connection or a server asking for port 0, and vpcd then fails with "Address already in use" (seen in
+# CI). If the port is taken anyway, the check below says so and asks for --port.
+readonly DEFAULT_PORT=30027
 readonly VPCD_DRIVER=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
 readonly READY_TIMEOUT=${PCSCD_RIG_TIMEOUT:-10}
 readonly STOP_TIMEOUT=5          # seconds for pcscd to exit on SIGTERM before SIGKILL

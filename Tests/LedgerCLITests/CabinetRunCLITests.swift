@@ -10,7 +10,7 @@ import Testing
 /// One rig at a time (serialized): each test starts a private pcscd of its own.
 @Suite(.serialized, CabinetRunSceneStore()) struct CabinetRunCLITests {
     /// Private daemons take ports from here, two at a time (clear of ReaderCLITests' range).
-    static let nextPort = Mutex<UInt16>(37_300)
+    static let nextPort = Mutex<UInt16>(27_300)
 
     static let slots = ["--slot", "A1=" + PCSCRig.readerName(slot: 0), "--slot", "A2=" + PCSCRig.readerName(slot: 1)]
     static let bikeChip: [UInt8] = [0x04, 0xB1, 0x00, 0x00, 0x01]

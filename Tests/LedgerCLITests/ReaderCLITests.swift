@@ -8,8 +8,9 @@ import Testing
 /// vpcd readers. Each test starts a private pcscd (the `ledger` children reach it through their environment)
 /// so these tests never share readers with the in-process PC/SC tests.
 @Suite(.serialized) struct ReaderCLITests {
-    /// Private daemons take ports from here, two at a time (a vpcd entry listens on PORT and PORT + 1).
-    static let nextPort = Mutex<UInt16>(37_100)
+    /// Private daemons take ports from here, two at a time (a vpcd entry listens on PORT and PORT + 1): below
+    /// Linux's ephemeral range, which other tests' connections draw from (scripts/pcscd-rig.sh).
+    static let nextPort = Mutex<UInt16>(27_100)
 
     static func privateRig() throws -> PCSCRig {
         let port = nextPort.withLock { port -> UInt16 in
