@@ -11,7 +11,8 @@ SWIFT ?= swift
 # chromium with fonts-wqy-microhei, which render the daily bulletin's HTML headless (screenshot, DOM) with
 # Chinese glyphs, and curl, the independent HTTP client of the witness endpoint's tests.
 DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 python3-cryptography pcscd vsmartcard-vpcd \
-	iproute2 util-linux zsh chromium fonts-wqy-microhei curl
+	iproute2 util-linux zsh chromium fonts-wqy-microhei curl \
+	libqrencode-dev libfreetype-dev zlib1g-dev zbar-tools librsvg2-bin zint
 
 .PHONY: all deps build test demo bench lint clean
 

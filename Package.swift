@@ -15,6 +15,9 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The domain, the SQLite store and the verifiable custody log.
         .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL"]),
@@ -39,12 +42,17 @@ let package = Package(
 
         .target(name: "Transfers", dependencies: ["PropertyLedger", "LedgerPresentation", "DossierVault"]),
 
+        // Labels: templates laid out on a printer's dot grid, written as SVG, ZPL II and 1-bit PNG; our own Code 128,
+        // the QR matrix from libqrencode, Chinese text rasterised by FreeType, PNG deflated by zlib. Knows nothing of
+        // the ledger: the CLI gives it a template and the values to fill.
+        .target(name: "LabelRenderer", dependencies: ["CQREncode", "CFreeType", "CZlib"]),
+
         // The `ledger` command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "ledger",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers",
-                "WitnessHTTP",
+                "WitnessHTTP", "LabelRenderer",
             ]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
@@ -52,7 +60,7 @@ let package = Package(
             name: "ledger-bench",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
-                "PCSCTestSupport", "CabinetLink", "CabinetSimulator", "Transfers",
+                "PCSCTestSupport", "CabinetLink", "CabinetSimulator", "Transfers", "LabelRenderer",
             ]),
 
         // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon
@@ -83,13 +91,16 @@ let package = Package(
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
         .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
         .testTarget(name: "WitnessHTTPTests", dependencies: ["WitnessHTTP"]),
+        // The label tests' independent checks: zbarimg, rsvg-convert and zint as processes, a ZPL reader of our own.
+        .target(name: "LabelTestSupport", dependencies: ["LabelRenderer", "CZlib"], path: "Tests/LabelTestSupport"),
+        .testTarget(name: "LabelRendererTests", dependencies: ["LabelRenderer", "LabelTestSupport"]),
         .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation", "DossierVault"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",
             dependencies: [
                 "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault",
-                "PCSCTestSupport", "CabinetSimulator", "ledger-cabinet-sim",
+                "PCSCTestSupport", "CabinetSimulator", "ledger-cabinet-sim", "LabelRenderer", "LabelTestSupport",
             ],
             // What the demo's commands print, compared with files read through #filePath.
             exclude: ["Golden"]),

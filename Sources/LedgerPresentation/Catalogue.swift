@@ -18,13 +18,13 @@ public enum Catalogue {
 
     /// The reasons' wording by area, in the order they are merged.
     static var areas: [[String: Wording]] {
-        [custody, input, store, log, crypto, audit, signatures, reader, vault, cabinet, transfers, arguments, tool]
+        [custody, input, store, log, crypto, audit, signatures, reader, vault, cabinet, transfers, labelling, arguments, tool]
     }
 
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
-        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop, bulletin]
+        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop, bulletin, labels]
             + custodyWordSections + vaultWordSections
     }
 
@@ -32,6 +32,7 @@ public enum Catalogue {
     /// `ledger` tool's.
     public static var specs: [ReasonSpec] {
         Reason.libraryReasons + Reason.readerReasons + Reason.vaultReasons + Reason.cabinetReasons + Reason.transferReasons
+            + Reason.labelReasons
             + Reason.argumentReasons
             + Reason.toolReasons
     }

@@ -29,6 +29,23 @@ public struct TimeFormat: Sendable {
         }
     }
 
+    /// The day of `date` in the agency's zone, without the time: zh `2026年12月1日`, en `2026-12-01` (labels).
+    public func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        let (year, month, day) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        switch language {
+        case .zh: return "\(year)年\(month)月\(day)日"
+        case .en: return "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
+        }
+    }
+
+    /// ``day(_:)`` of a stored time; text that is not one is shown as it is.
+    public func day(stored: String) -> String {
+        Timestamp.storedDate(stored).map(day) ?? stored
+    }
+
     /// A time as entries store it (ISO 8601 UTC); text that is not one is shown as it is, so a damaged value
     /// is never hidden.
     public func string(stored: String) -> String {

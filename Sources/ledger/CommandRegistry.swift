@@ -45,6 +45,7 @@ enum CommandRegistry {
         WhereCommand.self,
         ListCommand.self,
         ExportCommand.self,
+        LabelCommand.self,
         RebuildCommand.self,
         // Deadlines (DossierVault): what is due, the rules' parameters, the sweep to central storage, the bulletin.
         DueCommand.self,

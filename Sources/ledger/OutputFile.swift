@@ -12,13 +12,18 @@ import PropertyLedger
 /// a file; an earlier file at the path (the same day's bulletin, computed again) is replaced.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// `bytes` to `path`, whole or not at all (a label's PNG).
+    static func write(_ bytes: Data, to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", path) }
         do {
             do {
-                try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
+                try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: bytes)
             } catch {
                 throw failure("write", path)
             }

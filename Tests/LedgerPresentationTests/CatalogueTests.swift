@@ -29,7 +29,7 @@ struct CatalogueTests {
         let areas = [
             Catalogue.custody, Catalogue.input, Catalogue.store, Catalogue.log, Catalogue.crypto, Catalogue.audit, Catalogue.signatures,
             Catalogue.reader,
-            Catalogue.vault, Catalogue.cabinet, Catalogue.transfers, Catalogue.arguments, Catalogue.tool,
+            Catalogue.vault, Catalogue.cabinet, Catalogue.transfers, Catalogue.labelling, Catalogue.arguments, Catalogue.tool,
         ]
         #expect(Catalogue.reasons.count == 1 + areas.map(\.count).reduce(0, +))
     }
