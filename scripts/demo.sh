@@ -91,6 +91,20 @@ run ledger checkin $BIKE --to CAB-01
 run ledger checkin $CUTTER --to CAB-01
 run ledger checkin $DOSSIER --to CAB-01
 
+say "打印标签（一物一码）：自行车的 40×30 mm 标签，SVG 供办公打印机和浏览器，PNG 为热敏打印机的 1 位点阵；ZPL 直接发送斑马打印机。二维码内容为 PL1:编号，不含个人信息。" \
+    "Labels (一物一码): the bicycle's 40×30 mm tag as SVG for office printers and browsers and as the thermal printer's 1-bit PNG; ZPL goes straight to a Zebra printer. The QR holds PL1:ID, no personal data."
+run ledger label $BIKE --out "$work/bike-label.svg"
+run ledger label $BIKE --format png --out "$work/bike-label.png"
+run ledger label --case $CASE --format zpl --out "$work/case-labels.zpl"
+if command -v zbarimg > /dev/null; then
+    say_plain "独立的解码器 zbarimg 读回 PNG 上的 Code 128 和二维码：" "An independent decoder, zbarimg, reads the PNG's Code 128 and QR back:"
+    run zbarimg --nodbus -q "$work/bike-label.png" 2> /dev/null
+fi
+# The demo's directory is removed when it ends: keep the labels where they can be opened afterwards.
+for label in bike-label.svg bike-label.png; do cp "$work/$label" "${TMPDIR:-/tmp}/ledger-demo-$label"; done
+say_plain "标签已另存为 ${TMPDIR:-/tmp}/ledger-demo-bike-label.svg 和 .png。" \
+    "The labels are kept at ${TMPDIR:-/tmp}/ledger-demo-bike-label.svg and .png."
+
 say "自行车经领导审批出库送鉴定，三天后中午 12 点（单位所在时区，北京时间）前归还。" \
     "The bicycle goes out for appraisal, approved by the supervisor, due back in three days at noon China time."
 # A local time, read in the agency's zone (Asia/Shanghai, the default of `init --zone`; TZ=UTC-8 is POSIX for UTC+8).
@@ -353,5 +367,5 @@ run ledger officer enroll 000001 --actor 000001 --store "$work/real.db" --new-pa
 run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" --passphrase-fd 3 3<"$work/pass-000001"
 run ledger verify --store "$work/real.db"
 
-say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院，再以权属移交方式移交法院。" \
-    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate, and on to the court in custody mode, each handover a bundle and a receipt each side checked offline."
+say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；自行车的标签以 SVG 和 PNG 打印，条码和二维码由独立解码器读回；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院，再以权属移交方式移交法院。" \
+    "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, the bicycle's label printed as SVG and PNG and its codes read back by an independent decoder, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate, and on to the court in custody mode, each handover a bundle and a receipt each side checked offline."

@@ -56,6 +56,8 @@ struct BenchOptions: Sendable {
     var signatureSamples = 20_000
     /// The objects of the transfer (t) creates and (u) receives.
     var transferObjects = 1_000
+    /// The objects of the case (v)–(x) label.
+    var labelObjects = 500
 
     /// The size of the small log: a tenth of the large one, so the two memory figures are a decade apart.
     var smallEntries: Int64 { max(1, entries / 10) }
@@ -100,6 +102,8 @@ enum BenchPart: String, Sendable, CaseIterable, Encodable {
     case signatures
     /// (t) and (u): a transfer between two ledgers, created and received.
     case transfers
+    /// (v)–(x): labels for a case of 500 objects in SVG, ZPL and PNG, in memory (no store).
+    case labels
 }
 
 /// What one invocation asks for.
@@ -110,15 +114,15 @@ enum BenchCommand {
     case auditChild(databasePath: String)
 
     static let usage = """
-        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet|signatures|transfers]
-                            [--skip log|custody|scan|render|vault|cabinet|signatures|transfers]
+        usage: ledger-bench [--quick] [--only log|custody|scan|render|vault|cabinet|signatures|transfers|labels]
+                            [--skip log|custody|scan|render|vault|cabinet|signatures|transfers|labels]
                             [--entries N] [--crypto gm|intl]
                             [--dir PATH] [--json] [--keep]
                             [--single N] [--batch-size N] [--batches N] [--build-batch N] [--samples N]
                             [--custody-entries N] [--items N] [--per-cabinet N] [--custody-batch N]
                             [--lookups N] [--list-runs N] [--no-rebuild-check]
                             [--signed-appends N] [--signed-entries N] [--signature-samples N]
-                            [--transfer-objects N]
+                            [--transfer-objects N] [--label-objects N]
 
           --quick           smoke run: 20,000 entries, 500 single appends, 5 batches;
                             a custody log of 20,000 entries with 2,000 items in 2 cabinets;
@@ -130,7 +134,8 @@ enum BenchCommand {
                             reconciling 500 tags and 20 cabinets at once on the custody log) or
                             signatures ((r): signed against unsigned durable appends; (s): the audit of
                             a log of signed entries against bare signature verification) or transfers
-                            ((t), (u): a transfer created at one ledger and received at another)
+                            ((t), (u): a transfer created at one ledger and received at another) or
+                            labels ((v)–(x): labels for a case of 500 objects in SVG, ZPL and PNG)
           --skip PART       run every part but this one
           --entries N       entries in the large log (default 1,000,000); the small log has N/10
           --crypto P        the log's profile: gm (SM3/SM2, default) or intl (SHA-256/Ed25519)
@@ -162,6 +167,7 @@ enum BenchCommand {
                             signatures of that log verified bare for (s)'s baseline (default 20,000)
           --transfer-objects N
                             objects of the transfer (t) creates and (u) receives (default 1,000)
+          --label-objects N objects of the case (v)–(x) label (default 500)
 
         Progress goes to stderr; the report goes to stdout.
         """
@@ -185,6 +191,7 @@ enum BenchCommand {
         ("signed-entries", Wording(zh: "（s）所校验台账中的签名记录条数", en: "signed entries in the log (s) audits")),
         ("signature-samples", Wording(zh: "（s）的基准中单独验签的签名个数", en: "signatures verified bare for the baseline of (s)")),
         ("transfer-objects", Wording(zh: "（t）创建、（u）接收的移交所含财物件数", en: "objects of the transfer (t) creates and (u) receives")),
+        ("label-objects", Wording(zh: "（v）至（x）打印标签的案件所含财物件数", en: "objects of the case (v)–(x) label")),
     ]
 
     /// The options, for the shared parser (`CommandLineSupport`); ``usage`` describes them.
@@ -247,6 +254,7 @@ enum BenchCommand {
         if let count = try Self.count("signed-entries", &reader, minimum: 1) { options.signedEntries = Int64(count) }
         if let count = try Self.count("signature-samples", &reader, minimum: 1) { options.signatureSamples = count }
         if let count = try Self.count("transfer-objects", &reader, minimum: 1) { options.transferObjects = count }
+        if let count = try Self.count("label-objects", &reader, minimum: 10) { options.labelObjects = count }
         try reader.requireAllUsed()
         guard !options.parts.isEmpty else { throw ArgumentError(.optionsLeaveNothing("--only", "--skip")) }
         try options.validate()

@@ -16,8 +16,11 @@ import PropertyLedger
 /// 8. (r) durable single appends signed against unsigned, and (s) the audit of a log of signed entries
 ///    against bare signature verification, each on a fresh log of its own.
 ///
+/// 9. (t) and (u) a transfer created and received; (v)–(x) labels for a case of 500 objects, in memory.
+///
 /// `--only` and `--skip` choose between 1–4 (the `log` part), 5 (the `custody` part), the scan, 6 (the
-/// `render` part), the `vault` and `cabinet` parts of 7, and 8 (the `signatures` part).
+/// `render` part), the `vault` and `cabinet` parts of 7, 8 (the `signatures` part), and the `transfers`
+/// and `labels` parts of 9.
 struct Benchmark {
     let options: BenchOptions
     let workspace: Workspace
@@ -68,6 +71,9 @@ struct Benchmark {
         if options.parts.contains(.transfers) {
             results += try await measureTransfers()
         }
+        if options.parts.contains(.labels) {
+            results += try measureLabels()
+        }
 
         return BenchReport(
             machine: machine, configuration: configuration(), results: results, details: details, notes: notes)
@@ -85,7 +91,7 @@ struct Benchmark {
     private var notes: [String] {
         let byPart: [(part: BenchPart, notes: () -> [String])] = [
             (.log, { logNotes }), (.custody, { custodyNotes }), (.render, { renderNotes }), (.vault, { vaultNotes }),
-            (.cabinet, { cabinetNotes }), (.signatures, { signatureNotes }), (.transfers, { transferNotes }),
+            (.cabinet, { cabinetNotes }), (.signatures, { signatureNotes }), (.transfers, { transferNotes }), (.labels, { labelNotes }),
         ]
         return byPart.filter { options.parts.contains($0.part) }.flatMap { $0.notes() }
             + ["every store also holds entry 0 (the log's creation record) and is checkpointed after it is built"]

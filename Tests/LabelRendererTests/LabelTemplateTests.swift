@@ -117,7 +117,9 @@ struct LabelTemplateTests {
             try Self.parse(Self.valid + padding)
         }
         let many = (0...LabelTemplate.maximumFields).map { "{\"text\": \"x\", \"box\": [0, \(Double($0) * 0.1), 1, 0.1]}" }
-        let source = "{\"format\": \"pl-label-template/1\", \"object\": \"item\", \"size\": [200, 200], \"fields\": [\(many.joined(separator: ","))]}"
+        let source =
+            "{\"format\": \"pl-label-template/1\", \"object\": \"item\", \"size\": [200, 200], \"fields\": ["
+            + many.joined(separator: ",") + "]}"
         let error = try #require(Self.refusalOf(source))
         #expect(error.reason == "label-template-value-invalid" && error.arguments["key"] == "fields")
     }

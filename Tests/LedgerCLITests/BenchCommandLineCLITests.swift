@@ -19,7 +19,7 @@ struct BenchCommandLineCLITests {
             (
                 [
                     "--skip", "log", "--skip", "custody", "--skip", "scan", "--skip", "render", "--skip", "signatures", "--skip",
-                    "transfers",
+                    "transfers", "--skip", "labels",
                 ],
                 "--only and --skip leave nothing to run"
             ),
@@ -43,5 +43,14 @@ struct BenchCommandLineCLITests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
         let keys = (report["results"] as? [[String: Any]])?.compactMap { $0["key"] as? String }
         #expect(keys == ["transferCreate", "transferReceive"], "\(result.stdout)")
+    }
+
+    /// The labels part runs end to end on a small case, in the debug build (figures meaningless, as above).
+    @Test func theLabelsPartRunsOnASmallCase() throws {
+        let result = try Self.bench(["--only", "labels", "--label-objects", "10", "--json"])
+        #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let keys = (report["results"] as? [[String: Any]])?.compactMap { $0["key"] as? String }
+        #expect(keys == ["labels-svg", "labels-zpl", "labels-png"], "\(result.stdout)")
     }
 }
