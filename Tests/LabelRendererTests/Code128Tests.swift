@@ -1,4 +1,5 @@
 import Foundation
+import LabelTestSupport
 import Testing
 
 @testable import LabelRenderer
@@ -190,7 +191,7 @@ struct Code128Tests {
             corrupted[checkIndex] = (symbols[checkIndex] + offset) % 103
             let result = try Zbar.decode(Code128.modules(of: corrupted))
             #expect(result.status == 4, "\(text) with check \(corrupted[checkIndex])")
-            #expect(result.standardOutput.isEmpty, "\(text) with check \(corrupted[checkIndex])")
+            #expect(result.output.isEmpty, "\(text) with check \(corrupted[checkIndex])")
         }
         symbols[checkIndex] = Code128.checkValue(of: Array(symbols.prefix(checkIndex)))
         #expect(symbols == (try Code128.symbols(for: text)))
@@ -218,7 +219,7 @@ struct Code128Tests {
     /// Fails the test unless zbarimg reads exactly `text` from the rendered symbol.
     func expectDecodes(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try Zbar.decode(Code128.modules(for: text))
-        var output = result.standardOutput
+        var output = result.output
         if output.last == UInt8(ascii: "\n") { output.removeLast() }
         #expect(result.status == 0, "\(text)", sourceLocation: sourceLocation)
         let read = String(decoding: output, as: UTF8.self)
@@ -305,50 +306,16 @@ struct SplitMix64 {
 
 // MARK: - Real tools
 
-/// What a finished process left behind.
-struct ProcessOutput {
-    var standardOutput: Data
-    var standardError: Data
-    var status: Int32
-}
-
-enum ToolRunner {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs `tool`, looked up on PATH through /usr/bin/env, and waits for it to exit.
-    static func run(_ tool: String, _ arguments: [String]) throws -> ProcessOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting: a child blocked on a full pipe would never exit. Both tools write little to stderr.
-        let standardOutput = output.fileHandleForReading.readDataToEndOfFile()
-        let standardError = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 127 {
-            throw Failure(description: "\(tool) is not installed (env exit status 127)")
-        }
-        return ProcessOutput(standardOutput: standardOutput, standardError: standardError, status: process.terminationStatus)
-    }
-}
-
 enum Zint {
     /// The modules zint 2.11 encodes for `text`, from `zint --dump -b 20 -d TEXT`.
     ///
     /// The dump is one row of hex digits, 4 modules each, without quiet zones (`--quietzones` does not change it),
     /// padded with spaces to a whole digit; since a symbol ends in a bar, the trailing spaces are that padding.
     static func modules(of text: String) throws -> [Bool] {
-        let result = try ToolRunner.run("zint", ["--dump", "-b", "20", "-d", text])
-        let errors = String(decoding: result.standardError, as: UTF8.self)
+        let result = try ExternalDecoder.run(["zint", "--dump", "-b", "20", "-d", text])
+        let errors = String(decoding: result.error, as: UTF8.self)
         try #require(result.status == 0, "zint failed for \(text): \(errors)")
-        let rows = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n")
+        let rows = String(decoding: result.output, as: UTF8.self).split(separator: "\n")
         try #require(rows.count == 1, "zint printed \(rows.count) rows for \(text)")
         var modules: [Bool] = []
         for digit in rows[0] where digit != " " {
@@ -371,11 +338,11 @@ enum Zint {
 enum Zbar {
     /// Renders `modules` with quiet zones as a P4 PBM at 2 px per module, 60 px tall, and runs zbarimg on it with only
     /// Code 128 enabled. Exit status 0 = decoded, 4 = nothing found.
-    static func decode(_ modules: [Bool]) throws -> ProcessOutput {
+    static func decode(_ modules: [Bool]) throws -> ExternalDecoder.Run {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("code128-\(UUID().uuidString).pbm")
         try pbm(of: modules, pixelsPerModule: 2, height: 60).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try ToolRunner.run("zbarimg", ["--nodbus", "--raw", "-q", "-Sdisable", "-Scode128.enable", file.path])
+        return try ExternalDecoder.run(["zbarimg", "--nodbus", "--raw", "-q", "-Sdisable", "-Scode128.enable", file.path])
     }
 
     /// A binary PBM (P4): rows of 1 bit per pixel, 1 = black, each row padded to whole bytes.
