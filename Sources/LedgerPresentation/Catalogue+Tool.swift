@@ -19,6 +19,7 @@ extension Reason {
         .init("stocktake-without-reader"),
         .init("verification-failed-at", "index"), .init("verification-failed-outside-entries"), .init("verified-with-warning"),
         .init("verified-with-warnings", "count"), .init("rebuild-check-failed", "difference"),
+        .init("rebuild-repair-refused", "difference"), .init("rebuild-check-or-repair"),
         .init("cabinet-group-unknown", "group"), .init("socket-path-too-long", "path", "bytes", "limit"), .init("socket-in-use", "path"),
         .init("socket-path-not-a-socket", "path"), .init("socket-path-inspect-failed", "path", "errno", "detail"),
         .init("socket-probe-failed", "path", "errno", "detail"), .init("socket-stale-remove-failed", "path", "errno", "detail"),
@@ -102,6 +103,10 @@ extension Reason {
     }
     /// `rebuild --check` found the projections differ; `difference` is the first, as the library describes it.
     public static func rebuildCheckFailed(_ difference: String) -> Reason { Reason("rebuild-check-failed", ["difference": difference]) }
+    /// `rebuild --repair` left the projections alone: an entry the replay cannot read is `difference`.
+    public static func rebuildRepairRefused(_ difference: String) -> Reason { Reason("rebuild-repair-refused", ["difference": difference]) }
+    /// `rebuild` was given both `--check` and `--repair`.
+    public static let rebuildCheckOrRepair = Reason("rebuild-check-or-repair")
 
     // MARK: `cabinet run`
 
@@ -204,7 +209,10 @@ extension Catalogue {
         "override-holdings-needs-reason": .init(
             zh: "--override-holdings 须同时用 --reason 说明原因：为何这些财物仍未归还",
             en: "--override-holdings needs --reason TEXT: say why the objects stay out"),
-        "rebuild-needs-check": .init(zh: "`ledger rebuild` 只做校验：请加 --check", en: "`ledger rebuild` only checks: give --check"),
+        "rebuild-needs-check": .init(
+            zh: "`ledger rebuild` 须指定 --check（只比较）或 --repair（按台账修复投影表）",
+            en: "`ledger rebuild` needs --check (compare only) or --repair (rewrite the projections from the log)"),
+        "rebuild-check-or-repair": .init(zh: "--check 与 --repair 只能选一个", en: "give --check or --repair, not both"),
         "bom-needs-csv": .init(zh: "--bom 只用于 --format csv", en: "--bom is for --format csv only"),
         "json-with-csv": .init(
             zh: "--json 不能与 --format csv 同时使用（导出的 JSON 形式是 --format jsonl）",
@@ -244,6 +252,8 @@ extension Catalogue {
         "verified-with-warnings": .init(
             zh: "台账校验通过，但有 {count} 条警告，第一条", en: "the log verifies, with {count} warnings; the first"),
         "rebuild-check-failed": .init(zh: "重建校验失败：{difference}", en: "rebuild check failed: {difference}"),
+        "rebuild-repair-refused": .init(
+            zh: "未修复，投影表未作任何改动：{difference}", en: "not repaired, the projections are unchanged: {difference}"),
 
         "options-conflict": .init(zh: "{option} 不能与 {other} 同时使用", en: "{option} cannot be combined with {other}"),
         "cabinet-slot-option-invalid": .init(

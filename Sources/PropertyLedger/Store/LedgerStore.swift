@@ -264,6 +264,14 @@ public actor LedgerStore {
         try await longReads().rebuildCheck(registry: registry, midway: longReadMidway)
     }
 
+    /// Replays the whole log like ``rebuildCheck()`` and, where the projections differ, replaces them with the
+    /// replay, in one write transaction on the store's own connection: the log itself is not touched, and
+    /// writers wait for the lock as for any write. Refused while writes are blocked or the store is read-only.
+    public func rebuildRepair() throws -> RebuildRepair {
+        if let writeBlockedReason { throw LedgerError(.storeUnusable, .writesBlocked(by: writeBlockedReason)) }
+        return try database.writeTransaction { try RebuildCheck(database: database, registry: registry).repair() }
+    }
+
     /// Blocks appends from now on (used when a check finds the store in conflict with what was signed).
     func blockWrites(_ reason: Reason) {
         writeBlockedReason = reason

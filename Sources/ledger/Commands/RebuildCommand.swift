@@ -2,7 +2,8 @@ import CommandLineSupport
 import LedgerPresentation
 import PropertyLedger
 
-/// `ledger rebuild --check`: recomputes the projections from the log and reports any difference.
+/// `ledger rebuild --check | --repair`: recomputes the projections from the log and reports any difference; with
+/// `--repair`, also replaces the projections with the replay (the log is never touched).
 struct RebuildCommand: LedgerCommand {
     static let spec = CommandSpec(
         "rebuild",
@@ -12,17 +13,27 @@ struct RebuildCommand: LedgerCommand {
         options: [
             .flag(
                 "check",
+                help: Wording(zh: "只作比较，不改动任何内容", en: "compare only, change nothing")),
+            .flag(
+                "repair",
                 help: Wording(
-                    zh: "只作比较（必须指定：投影表从不就地重写）",
-                    en: "compare only (required: projections are never rewritten in place)"))
+                    zh: "有差异时在一个事务中用台账重放的结果替换投影表；台账本身不改动",
+                    en: "where they differ, replace the projections with the log's replay in one transaction; the log is not touched")),
         ])
 
+    let repairs: Bool
+
     init(parsing arguments: inout ArgumentReader) throws {
-        guard arguments.flag("check") else { throw arguments.error(.rebuildNeedsCheck) }
+        let checks = arguments.flag("check")
+        repairs = arguments.flag("repair")
+        if checks && repairs { throw arguments.error(.rebuildCheckOrRepair) }
+        guard checks || repairs else { throw arguments.error(.rebuildNeedsCheck) }
     }
 
     struct Result: Encodable {
         let ok: Bool
+        /// `--repair` only: whether the projections were rewritten.
+        let repaired: Bool?
         let differences: [Difference]
     }
 
@@ -34,16 +45,35 @@ struct RebuildCommand: LedgerCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let differences = try await context.openStore().rebuildCheck()
+        let store = try await context.openStore()
         let words = Catalogue.rebuild
-        let described = differences.map { Difference(reason: $0.id, args: $0.arguments, message: context.words($0)) }
-        try context.output.emit(
-            Result(ok: differences.isEmpty, differences: described),
-            text: differences.isEmpty
-                ? words.identical.text(in: context.language)
-                : ([words.different.text(in: context.language)] + described.map { "  \($0.message)" }).joined(separator: "\n"))
-        if let first = described.first {
-            throw CommandFailure(status: .verificationFailed, reason: .rebuildCheckFailed(first.message), resultPrinted: true)
+        guard repairs else {
+            let differences = try await store.rebuildCheck()
+            let described = describe(differences, in: context)
+            try context.output.emit(
+                Result(ok: differences.isEmpty, repaired: nil, differences: described),
+                text: differences.isEmpty
+                    ? words.identical.text(in: context.language)
+                    : ([words.different.text(in: context.language)] + described.map { "  \($0.message)" }).joined(separator: "\n"))
+            if let first = described.first {
+                throw CommandFailure(status: .verificationFailed, reason: .rebuildCheckFailed(first.message), resultPrinted: true)
+            }
+            return
         }
+        let repair = try await store.rebuildRepair()
+        let described = describe(repair.differences, in: context)
+        let heading = repair.differences.isEmpty ? words.identical : repair.isRepaired ? words.repaired : words.different
+        try context.output.emit(
+            Result(ok: repair.differences.isEmpty || repair.isRepaired, repaired: repair.isRepaired, differences: described),
+            text: ([heading.text(in: context.language)] + described.map { "  \($0.message)" }).joined(separator: "\n"))
+        // Not repaired though different: an entry the replay cannot read is why, and it is what to name.
+        let unreadable = Set(["rebuild-entry-unreadable", "rebuild-entry-unknown"])
+        if !repair.isRepaired, let first = described.first(where: { unreadable.contains($0.reason) }) ?? described.first {
+            throw CommandFailure(status: .verificationFailed, reason: .rebuildRepairRefused(first.message), resultPrinted: true)
+        }
+    }
+
+    private func describe(_ differences: [Reason], in context: CommandContext) -> [Difference] {
+        differences.map { Difference(reason: $0.id, args: $0.arguments, message: context.words($0)) }
     }
 }
