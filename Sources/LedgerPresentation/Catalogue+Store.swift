@@ -97,6 +97,47 @@ extension Catalogue {
         "private-key-unreadable": .init(zh: "私钥 {path} 无法读取：{detail}", en: "the private key {path} is unreadable: {detail}"),
         "private-key-foreign": .init(zh: "私钥 {path} 不属于本台账", en: "the private key {path} does not belong to this log"),
 
+        "backup-manifest-invalid": .init(
+            zh: "备份清单 {path} 无效：{detail}", en: "the backup manifest {path} is not valid: {detail}"),
+        "backup-database-mismatch": .init(
+            zh: "{path} 与备份清单不符（{what}）：备份已损坏或被改动，未恢复任何内容",
+            en: "{path} does not match its manifest ({what}): the backup is damaged or altered; nothing was restored"),
+        "backup-differs-from-manifest": .init(
+            zh: "备份中的台账与其清单不符（{what}），未恢复任何内容",
+            en: "the backup's log does not match its manifest ({what}); nothing was restored"),
+        "backup-not-intact": .init(
+            zh: "备份中的台账校验未通过：{cause}；未恢复任何内容",
+            en: "the backup's log does not verify: {cause}; nothing was restored"),
+        "restore-behind-checkpoint": .init(
+            zh: "备份只有 {entries} 条记录，而检查点文件 {path} 已在 {size} 条时签名：恢复它会让台账倒退，未恢复任何内容",
+            en:
+                "the backup holds {entries} entries but the checkpoint file {path} was signed at size {size}: restoring it would roll the log back; nothing was restored"
+        ),
+        "restore-forked": .init(
+            zh: "备份中的台账在 {size} 条时与 {path} 所签的检查点不同：它不是本台账的历史，未恢复任何内容",
+            en:
+                "the backup's log at size {size} differs from the checkpoint {path} signed: it is not this log's history; nothing was restored"
+        ),
+        "restore-behind-peer": .init(
+            zh: "备份只有 {entries} 条记录，而对方机关持有的检查点 {path} 已在 {size} 条时签名：恢复它会让台账在对方眼中倒退，未恢复任何内容",
+            en:
+                "the backup holds {entries} entries but a peer holds the checkpoint {path}, signed at size {size}: restoring it would roll the log back behind what the peer saw; nothing was restored"
+        ),
+        "restore-loses-shared-entry": .init(
+            zh: "被替换的台账库 {path} 有备份之后的第 {index} 条记录（{type}），对方机关可能已持有涵盖它的检查点；未恢复任何内容",
+            en:
+                "the store being replaced, {path}, holds entry {index} ({type}) beyond the backup, which a peer may already hold a checkpoint of; nothing was restored"
+        ),
+        "restore-loses-entries": .init(
+            zh: "被替换的台账库 {path} 仍可打开，且比备份（{entries} 条）多 {count} 条记录：恢复会丢弃它们；确需如此请加 --discard-newer。未恢复任何内容",
+            en:
+                "the store being replaced, {path}, still opens and holds {count} entries more than the backup's {entries}: restoring would drop them; add --discard-newer if that is meant. Nothing was restored"
+        ),
+        "restore-peer-checkpoint-invalid": .init(
+            zh: "{path} 不是本台账签名的检查点", en: "{path} is not a checkpoint signed by this backup's log"),
+        "restore-refused": .init(
+            zh: "备份与本台账库的检查点冲突：{cause}；未恢复任何内容", en: "the backup conflicts with this store's checkpoint: {cause}; nothing was restored"),
+
         "file-exists": .init(zh: "{path} 已存在；不予覆盖", en: "{path} already exists; refusing to overwrite it"),
         "file-unreadable": .init(zh: "无法读取 {path}", en: "cannot read {path}"),
         "file-too-large": .init(zh: "{path} 超过 1 MiB", en: "{path} is larger than 1 MiB"),

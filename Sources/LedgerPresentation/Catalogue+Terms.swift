@@ -63,6 +63,8 @@ extension Catalogue {
             "write": .init(zh: "写入", en: "write"),
             "open-directory": .init(zh: "打开所在目录", en: "open the directory of"),
             "sync-directory": .init(zh: "同步所在目录", en: "sync the directory of"),
+            "copy": .init(zh: "复制", en: "copy"),
+            "back-up": .init(zh: "备份", en: "back up"),
         ],
         "status": [
             "registered": .init(zh: "仅已登记（尚未入库）", en: "only registered (not yet in storage)"),

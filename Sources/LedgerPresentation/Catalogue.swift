@@ -24,7 +24,10 @@ public enum Catalogue {
     /// Every section of the interface's own words (headings, status words, each command's output), for the
     /// completeness test; a section not listed here is not checked.
     public static var sections: [any CatalogueSection] {
-        [time, help, errors, verify, stocktake, checkpoint, prove, rebuild, readers, createdStore, chipBind, scanLoop, bulletin, labels]
+        [
+            time, help, errors, verify, stocktake, checkpoint, prove, rebuild, backup, readers, createdStore, chipBind, scanLoop, bulletin,
+            labels,
+        ]
             + custodyWordSections + vaultWordSections
     }
 
@@ -60,8 +63,9 @@ public func render(_ reason: Reason, in language: Language, times: TimeFormat? =
             if let value = arguments[name] { arguments[name] = times.string(stored: value) }
         }
     }
-    if reason.id == "writes-blocked", let cause = arguments["cause"] {
-        // The cause's own arguments travel beside its id.
+    if let cause = arguments["cause"] {
+        // A reason that wraps another (`writes-blocked`, `restore-refused`): the cause's own arguments travel
+        // beside its id.
         arguments["cause"] = render(Reason(cause, arguments.filter { $0.key != "cause" }), in: language)
     }
     return fill(wording.text(in: language), with: arguments, in: language)

@@ -22,6 +22,10 @@ public struct Transfers: LedgerModule {
         ]
     }
 
+    /// The entries a peer receives with a checkpoint of this log covering them: a bundle's transfer entries, a
+    /// receipt's `transfer.received`. A restore must not go back behind one of them (``LedgerStore/restore``).
+    public static let sharedEntryTypes: Set<String> = [TransferOut.type, TransferManifest.type, TransferReceived.type]
+
     /// In the order they ship: names are permanent, a new one goes at the end.
     public var migrations: [SchemaMigration] { [PeerTables.migration, TransferTables.migration, PeerTables.witnessKeys] }
 

@@ -47,6 +47,8 @@ enum CommandRegistry {
         ExportCommand.self,
         LabelCommand.self,
         RebuildCommand.self,
+        BackupCommand.self,
+        RestoreCommand.self,
         // Deadlines (DossierVault): what is due, the rules' parameters, the sweep to central storage, the bulletin.
         DueCommand.self,
         PolicyShowCommand.self,

@@ -40,7 +40,7 @@ enum OutputFile {
             throw error
         }
         // The new name is durable once the directory is.
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = directoryPath(of: path)
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {
             fsync(dirfd)

@@ -145,19 +145,20 @@ struct StoreTests {
     @Test func aStoreBehindItsSignedCheckpointRefusesToAppend() async throws {
         try await withTemporaryDirectory { directory in
             let paths = StorePaths(database: directory.appendingPathComponent("ledger.db").path)
-            let backup = directory.appendingPathComponent("backup.db").path
+            let backup = directory.appendingPathComponent("backup").path
             do {
                 let store = try await LedgerStore.create(
                     paths, agency: try Agency(code: "A1", name: "x", kind: .court), profile: .intl, signatures: .optional)
                 try await store.append(Data("1".utf8))
-                // A backup taken now, while the log has 2 entries and a checkpoint at size 1.
-                try await store.backup(to: backup)
+                // A backup taken now holds 2 entries (it signs a checkpoint at size 2 first).
+                _ = try await store.backup(into: backup)
                 try await store.append(Data("2".utf8))
                 _ = try await store.checkpoint()
             }
-            // Restore the backup over the closed store: the checkpoint file still says size 3.
+            // Copy the backup's database over the closed store by hand (`restore` would refuse): the checkpoint
+            // file still says size 3.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: paths.database + suffix) }
-            try FileManager.default.copyItem(atPath: backup, toPath: paths.database)
+            try FileManager.default.copyItem(atPath: backup + "/" + BackupManifest.databaseFile, toPath: paths.database)
             let restored = try await LedgerStore.open(paths)
             let reason = try #require(await restored.writeBlockedReason)
             #expect(reason.id == "entries-lost" && reason.arguments["size"] == "3", "\(reason)")
@@ -202,5 +203,14 @@ struct StoreTests {
             #expect(readable?.reason == Reason("private-key-exposed", ["path": paths.privateKey, "mode": "644"]))
             #expect(try await store.checkpointSizes() == [1])
         }
+    }
+}
+
+struct DirectoryPathTests {
+    @Test(arguments: [
+        ("a/b", "a"), ("/b", "/"), ("b", ""), ("x", ""), ("a/b/", "a"), ("/", "/"), ("a//b", "a"), ("/a/b/c.db", "/a/b"), ("", ""),
+    ])
+    func isTheDirectoryPart(path: String, directory: String) {
+        #expect(directoryPath(of: path) == directory, "\(path)")
     }
 }

@@ -111,6 +111,47 @@ extension Reason {
         Reason("file-operation-failed", ["operation": operation, "path": path, "detail": detail])
     }
 
+    // MARK: Backups
+
+    static func backupManifestInvalid(_ path: String, detail: String) -> Reason {
+        Reason("backup-manifest-invalid", ["path": path, "detail": detail])
+    }
+    /// The backup's database file does not have the manifest's `what` (`bytes` or `digest`).
+    static func backupDatabaseMismatch(_ path: String, what: String) -> Reason {
+        Reason("backup-database-mismatch", ["path": path, "what": what])
+    }
+    /// The backup's log does not have the manifest's `what` (`origin`, `entries` or `root`).
+    static func backupDiffersFromManifest(_ what: String) -> Reason { Reason("backup-differs-from-manifest", ["what": what]) }
+    /// The backup's log does not verify; `cause` is the audit's first finding, its arguments beside it.
+    static func backupNotIntact(_ cause: Reason) -> Reason {
+        Reason("backup-not-intact", cause.arguments.merging(["cause": cause.id]) { _, new in new })
+    }
+    /// Restoring would roll the log back behind the checkpoint file at `path`, signed at `size`.
+    static func restoreBehindCheckpoint(entries: Int64, size: Int64, path: String) -> Reason {
+        Reason("restore-behind-checkpoint", ["entries": String(entries), "size": String(size), "path": path])
+    }
+    /// The backup's tree at `size` is not the one the checkpoint at `path` signed.
+    static func restoreForked(size: Int64, path: String) -> Reason {
+        Reason("restore-forked", ["size": String(size), "path": path])
+    }
+    /// Restoring would roll the log back behind a checkpoint a peer holds (the file at `path`).
+    static func restoreBehindPeer(entries: Int64, size: Int64, path: String) -> Reason {
+        Reason("restore-behind-peer", ["entries": String(entries), "size": String(size), "path": path])
+    }
+    /// The store being replaced holds entry `index` of `type`, beyond the backup, which a peer has seen.
+    static func restoreLosesSharedEntry(index: Int64, type: String, path: String) -> Reason {
+        Reason("restore-loses-shared-entry", ["index": String(index), "type": type, "path": path])
+    }
+    /// The store being replaced opens and holds `count` entries beyond the backup's `entries`.
+    static func restoreLosesEntries(_ count: Int64, entries: Int64, path: String) -> Reason {
+        Reason("restore-loses-entries", ["count": String(count), "entries": String(entries), "path": path])
+    }
+    static func restorePeerCheckpointInvalid(_ path: String) -> Reason { Reason("restore-peer-checkpoint-invalid", ["path": path]) }
+    /// Any other conflict of the backup with the store's checkpoint file; `cause` says which.
+    static func restoreRefused(_ cause: Reason) -> Reason {
+        Reason("restore-refused", cause.arguments.merging(["cause": cause.id]) { _, new in new })
+    }
+
     // MARK: Modules
 
     static func moduleNameInvalid(_ name: String) -> Reason { Reason("module-name-invalid", ["module": name]) }
@@ -168,5 +209,11 @@ extension Reason {
         .init("module-claims-core-type", "module", "type"), .init("entry-type-claimed-twice", "type", "modules"),
         .init("module-migrations-unknown", "module", "applied"), .init("entry-type-unowned", "type"),
         .init("payload-uses-envelope", "type"),
+        .init("backup-manifest-invalid", "path", "detail"), .init("backup-database-mismatch", "path", "what"),
+        .init("backup-differs-from-manifest", "what"), .init("backup-not-intact", "cause"),
+        .init("restore-behind-checkpoint", "entries", "size", "path"), .init("restore-forked", "size", "path"),
+        .init("restore-behind-peer", "entries", "size", "path"), .init("restore-loses-shared-entry", "index", "type", "path"),
+        .init("restore-loses-entries", "count", "entries", "path"),
+        .init("restore-peer-checkpoint-invalid", "path"), .init("restore-refused", "cause"),
     ]
 }

@@ -17,7 +17,8 @@ final class Database {
 
     let path: String
     let isReadOnly: Bool
-    private let connection: OpaquePointer
+    /// The raw handle, for the few SQLite calls outside this file (the online backup).
+    let connection: OpaquePointer
     private var statements: [String: Statement] = [:]
 
     /// Opens the database at `path`.

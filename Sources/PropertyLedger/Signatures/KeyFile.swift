@@ -13,7 +13,7 @@ public enum KeyFile {
     /// needed. Durable when it returns.
     public static func create(_ key: SigningKey, passphrase: Data, at path: String) throws {
         let pem = try key.encryptedPEM(passphrase: passphrase)
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = directoryPath(of: path)
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

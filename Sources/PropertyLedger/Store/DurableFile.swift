@@ -73,8 +73,8 @@ enum DurableFile {
     /// Removes the temporary files that ``replace(_:contents:mode:)`` leaves behind when a process is killed
     /// between writing and renaming one. Call it only while no other process can be replacing `path`.
     static func removeTemporaries(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let directory = directoryPath(of: path)
+        let prefix = String(path.split(separator: "/").last ?? Substring(path)) + ".tmp-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         for name in names where name.hasPrefix(prefix) && name.dropFirst(prefix.count).allSatisfy(\.isNumber) {
             unlink(directory.isEmpty ? name : directory + "/" + name)
@@ -119,7 +119,7 @@ enum DurableFile {
     }
 
     private static func syncDirectory(of path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = directoryPath(of: path)
         let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw posixError("open-directory", path) }
         defer { close(fd) }

@@ -174,18 +174,6 @@ public actor LedgerStore {
         }
     }
 
-    /// Writes a consistent copy of the database to `path` (which must not exist), without blocking writers
-    /// for longer than one read.
-    ///
-    /// A copy restored later is behind the checkpoint file if the log grew meanwhile: it will open for
-    /// reading and auditing, and refuse to append, as it must.
-    public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw LedgerError(.alreadyExists, .fileExists(path))
-        }
-        try database.execute("VACUUM INTO ?", path)
-    }
-
     // MARK: Modules
 
     /// Runs `body` in one write transaction in which custody commands and module entries are recorded: all

@@ -95,7 +95,7 @@ struct OpenState {
     /// Why the store cannot be written, when its file or directory is not writable (a read-only disk, a copy
     /// handed over for inspection): the path that is not writable and the system's words; nil when it can be.
     private static func readOnlyReason(_ path: String) -> (target: String, detail: String)? {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = directoryPath(of: path)
         for target in [path, directory.isEmpty ? "." : directory] where access(target, W_OK) != 0 {
             return (target, String(cString: strerror(errno)))
         }

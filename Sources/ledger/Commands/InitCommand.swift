@@ -97,7 +97,7 @@ struct InitCommand: LedgerCommand {
         var context = context
         if !context.isLanguageChosen { context.language = language }
         let paths = context.paths
-        let directory = (paths.database as NSString).deletingLastPathComponent
+        let directory = directoryPath(of: paths.database)
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
