@@ -61,11 +61,17 @@ extension Benchmark {
         Progress.log("(b) \(options.batches) batches of \(Format.count(options.batchSize)) entries on each side")
         var storeTime = Duration.zero
         var rawTime = Duration.zero
+        let floors = try LayoutFloor.Layout.allCases.map {
+            try LayoutFloor(
+                path: workspace.path("appends-floor-\($0).sqlite"), layout: $0, hashAlgorithm: options.profile.hashAlgorithm)
+        }
+        var floorTimes = [Duration](repeating: .zero, count: floors.count)
         let first = Int64(options.singleAppends)
+        let sides = [BatchSide.ledger, .raw] + floors.indices.map(BatchSide.floor)
         for batchNumber in 0..<options.batches {
             let start = first + Int64(batchNumber * options.batchSize)
             let batch = entries.entries(start..<start + Int64(options.batchSize))
-            for side in rotated([BatchSide.ledger, .raw], by: batchNumber) {
+            for side in rotated(sides, by: batchNumber) {
                 let stopwatch = Stopwatch()
                 switch side {
                 case .ledger:
@@ -74,12 +80,22 @@ extension Benchmark {
                 case .raw:
                     try raw.insert(contentsOf: batch)
                     rawTime += stopwatch.elapsed
+                case .floor(let number):
+                    try floors[number].insert(contentsOf: batch)
+                    floorTimes[number] += stopwatch.elapsed
                 }
             }
         }
         let total = Double(options.batches * options.batchSize)
         let storeRate = total / storeTime.seconds
         let rawRate = total / rawTime.seconds
+        for (floor, time) in zip(floors, floorTimes) {
+            let rate = total / time.seconds
+            details.append(
+                Figure(
+                    name: "(b) layout floor: \(floor.layout.rawValue)", value: rate, unit: "entries/s",
+                    details: ["ratioToRaw": rate / rawRate], display: "\(Format.rate(rate)) (\(Format.decimal(rate / rawRate))× raw)"))
+        }
         return Comparison(
             key: "batchedAppends", title: "(b) batched appends (\(Format.count(options.batchSize))/txn)",
             ledger: Figure(
@@ -139,9 +155,10 @@ private enum SingleAppendSide {
     case ledgerInActor
 }
 
-/// The sides of the batched comparison (b).
+/// The sides of the batched comparison (b): the store, raw SQLite, and the layout floors between them (by number).
 private enum BatchSide {
     case ledger, raw
+    case floor(Int)
 }
 
 /// `sides` rotated left by `turn`, so each side runs first, second, … equally often and never always on the

@@ -62,7 +62,7 @@ final class RawSQLiteBaseline {
 }
 
 /// One SQLite connection, closed when the last statement using it is gone (`sqlite3_close_v2`).
-private final class RawConnection {
+final class RawConnection {
     let handle: OpaquePointer
 
     init(path: String) throws {
@@ -102,7 +102,7 @@ private final class RawConnection {
 }
 
 /// A prepared statement, reused for every row so the baseline pays no parsing per insert.
-private final class RawStatement {
+final class RawStatement {
     private let connection: RawConnection
     private let handle: OpaquePointer
     private let sql: String

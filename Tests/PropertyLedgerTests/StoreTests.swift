@@ -43,6 +43,12 @@ struct StoreTests {
                 "UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 0",
                 "DELETE FROM log_nodes",
                 "INSERT INTO log_nodes (level, idx, hash) VALUES (0, 9, zeroblob(32))",
+                // A conflict clause must not turn an insert into a rewrite (REPLACE deletes without the delete trigger).
+                "INSERT OR REPLACE INTO log_entries (idx, bytes) VALUES (1, x'00')",
+                "REPLACE INTO log_entries (idx, bytes) VALUES (0, x'00')",
+                "INSERT OR REPLACE INTO log_nodes (level, idx, hash) VALUES (0, 1, zeroblob(32))",
+                "INSERT OR IGNORE INTO log_entries (idx, bytes) VALUES (7, x'00')",
+                "INSERT INTO log_entries (idx, bytes) VALUES (-1, x'00')",
                 "UPDATE log_checkpoints SET note = 'x'",
                 "DELETE FROM log_checkpoints",
                 "INSERT INTO log_checkpoints (size, root, note) VALUES (1, zeroblob(32), 'x')",

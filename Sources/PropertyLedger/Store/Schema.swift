@@ -8,7 +8,9 @@ enum Schema {
 
     /// Migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Never edit one that
     /// has shipped: add a new one.
-    static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10]
+    static let migrations: [String] = [
+        version1, version2, version3, version4, version5, version6, version7, version8, version9, version10, version11,
+    ]
 
     static var currentVersion: Int { migrations.count }
 
@@ -137,6 +139,25 @@ enum Schema {
 
     /// Settings of the log itself that entries make (`log.signatures-required`).
     private static let version10 = logSettingsTable(schema: "main")
+
+    /// The density triggers of version 1, rewritten: "the row before this one exists and this one does not" instead
+    /// of "this is one past the largest". They admit exactly the same inserts (by induction: only `max + 1` has a
+    /// predecessor and no row of its own; the second test also keeps `INSERT OR REPLACE` from rewriting a row, which
+    /// the primary key alone would let through), but the old form's `max()` subquery cost batched appends more
+    /// than the node rows themselves (ledger-bench (b): 0.33× raw SQLite with it, 0.45× with the point lookups,
+    /// 0.45× with no trigger at all). The messages are unchanged.
+    private static let version11 = """
+        DROP TRIGGER log_entries_dense;
+        CREATE TRIGGER log_entries_dense BEFORE INSERT ON log_entries
+        WHEN (NEW.idx > 0 AND NOT EXISTS (SELECT 1 FROM log_entries WHERE idx = NEW.idx - 1))
+            OR EXISTS (SELECT 1 FROM log_entries WHERE idx = NEW.idx)
+        BEGIN SELECT RAISE(ABORT, 'the custody log is dense: an entry must take the next index'); END;
+        DROP TRIGGER log_nodes_dense;
+        CREATE TRIGGER log_nodes_dense BEFORE INSERT ON log_nodes
+        WHEN (NEW.idx > 0 AND NOT EXISTS (SELECT 1 FROM log_nodes WHERE level = NEW.level AND idx = NEW.idx - 1))
+            OR EXISTS (SELECT 1 FROM log_nodes WHERE level = NEW.level AND idx = NEW.idx)
+        BEGIN SELECT RAISE(ABORT, 'the custody log is dense: a tree node must take the next index of its level'); END;
+        """
 
     private static func logSettingsTable(schema: String) -> String {
         """
