@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcscli
 	iproute2 util-linux zsh chromium fonts-wqy-microhei curl \
 	libqrencode-dev libfreetype-dev zlib1g-dev zbar-tools librsvg2-bin zint
 
-.PHONY: all deps build test demo bench lint clean
+.PHONY: all deps build test demo bench lint clean load-test sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -59,6 +59,23 @@ demo: build
 bench: deps
 	$(SWIFT) build -c release
 	scripts/pcscd-rig.sh run -- "$$($(SWIFT) build -c release --show-bin-path)/ledger-bench" $(ARGS)
+
+# Every process real on one store for LOAD_SECONDS (default 10 minutes): 8 writers, 2 checkpoint signers,
+# 2 verifiers, the cabinet daemon with 20 simulated cabinets, a scan loop; then the checks (scripts/load-test.sh).
+LOAD_SECONDS ?= 600
+load-test: build
+	scripts/load-test.sh $(LOAD_SECONDS)
+
+# The test suite under AddressSanitizer and ThreadSanitizer, each in a build folder of its own (.build/asan,
+# .build/tsan), the PC/SC suites through the rig as in `make test`. Slow: see README, Tests.
+SANITIZED_SKIP = $(ALONE)
+sanitize: sanitize-address sanitize-thread
+sanitize-address: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
+	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --skip '$(SANITIZED_SKIP)'
+sanitize-thread: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
+	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --skip '$(SANITIZED_SKIP)'
 
 # The style of .swift-format (the formatter bundled with the toolchain); `swift format format -i -r …` fixes it.
 lint:

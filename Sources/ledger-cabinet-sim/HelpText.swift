@@ -5,11 +5,12 @@ enum HelpText {
     }
 
     static let english = """
-        usage: ledger-cabinet-sim --ledger PATH --cabinet CODE --scenario NAME [options]
+        usage: ledger-cabinet-sim --ledger PATH | --socket PATH --cabinet CODE --scenario NAME [options]
 
-        A simulated smart cabinet and its vendor's adapter: starts `PATH [--store S] [--lang L] cabinet hook CODE`,
-        speaks cabinet protocol v1 to it (docs/cabinet-protocol.md), and prints one line per message sent (→),
-        per response received (←) and per physical move (·).
+        A simulated smart cabinet and its vendor's adapter: starts `PATH [--store S] [--lang L] cabinet hook CODE`
+        (or connects to the socket of `ledger cabinet serve`), speaks cabinet protocol v1 to it
+        (docs/cabinet-protocol.md), and prints one line per message sent (→), per response received (←) and per
+        physical move (·).
 
         Scenarios:
           hello     hello only: the cabinet's name and slots as the ledger knows them
@@ -20,7 +21,8 @@ enum HelpText {
           resume    after a crash: complete rounds for the open --session until reconciled
 
         Options:
-          --ledger PATH          the ledger binary (required)
+          --ledger PATH          the ledger binary, started as `cabinet hook` (this or --socket)
+          --socket PATH          the socket of `ledger cabinet serve` to connect to (this or --ledger)
           --store PATH           passed on as the ledger's --store (default: the ledger's own, $LEDGER_STORE, …)
           --cabinet CODE         the cabinet's location code (required)
           --scenario NAME        one of the scenarios above (required)
@@ -59,9 +61,10 @@ enum HelpText {
         """
 
     static let chinese = """
-        用法：ledger-cabinet-sim --ledger 路径 --cabinet 柜号 --scenario 场景 [选项]
+        用法：ledger-cabinet-sim --ledger 路径 | --socket 路径 --cabinet 柜号 --scenario 场景 [选项]
 
-        模拟一台智能柜及其厂商适配器：启动 `路径 [--store S] [--lang L] cabinet hook 柜号`，以柜子协议第 1 版
+        模拟一台智能柜及其厂商适配器：启动 `路径 [--store S] [--lang L] cabinet hook 柜号`（或连接
+        `ledger cabinet serve` 的套接字），以柜子协议第 1 版
         （docs/cabinet-protocol.md）与之通信；每发出一条消息（→）、每收到一条应答（←）、每个实物动作（·）各打印一行。
 
         场景：
@@ -73,7 +76,8 @@ enum HelpText {
           resume    崩溃之后：为未结束的 --session 继续完整盘点，直到核对完成
 
         选项：
-          --ledger 路径          账本程序（必填）
+          --ledger 路径          账本程序，以 `cabinet hook` 启动（与 --socket 二选一）
+          --socket 路径          连接 `ledger cabinet serve` 的套接字（与 --ledger 二选一）
           --store 路径           作为账本的 --store 传入（默认由账本自定：$LEDGER_STORE 等）
           --cabinet 柜号         柜子的位置编码（必填）
           --scenario 场景        上列场景之一（必填）

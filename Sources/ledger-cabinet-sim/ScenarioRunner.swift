@@ -26,11 +26,15 @@ struct ScenarioRunner: Sendable {
 
     /// Runs the scenario; returns the exit status (0 done or died as asked, 1 otherwise).
     func run() async -> Int32 {
-        let channel: ProcessCabinetChannel
+        let channel: any CabinetChannel
         do {
-            channel = try await ProcessCabinetChannel.spawn(
-                executable: options.ledger, arguments: ledgerArguments, capturesStandardError: false,
-                responseTimeout: options.timeout)
+            if let socket = options.socket {
+                channel = try await SocketCabinetChannel.connect(to: socket, responseTimeout: options.timeout)
+            } else {
+                channel = try await ProcessCabinetChannel.spawn(
+                    executable: options.ledger ?? "ledger", arguments: ledgerArguments, capturesStandardError: false,
+                    responseTimeout: options.timeout)
+            }
         } catch {
             emit("✕ \(error)")
             return 1
@@ -45,11 +49,16 @@ struct ScenarioRunner: Sendable {
             emit("✕ \(error)")
             outcome = .failed
         }
+        guard let hook = channel as? ProcessCabinetChannel else {
+            // The daemon goes on serving; this connection ends here (a death is the connection closing mid-session).
+            await channel.close()
+            return outcome == .failed ? 1 : 0
+        }
         // The hook ends when its standard input does: let it, then make sure.
-        if outcome != .died { try? await channel.finishWriting() }
-        let exit = try? await channel.exit(within: .seconds(10))
-        if exit == nil { channel.terminate() }
-        await channel.close()
+        if outcome != .died { try? await hook.finishWriting() }
+        let exit = try? await hook.exit(within: .seconds(10))
+        if exit == nil { hook.terminate() }
+        await hook.close()
         if let exit, exit != .exited(0) {
             emit("✕ " + language.text("ledger 结束：\(exit)", "ledger ended: \(exit)"))
             if outcome == .done { outcome = .failed }

@@ -11,7 +11,10 @@ struct SimulatorOptions: Equatable, Sendable {
         case round
     }
 
-    var ledger: String
+    /// The ledger binary to start as `cabinet hook`; nil when `socket` is given.
+    var ledger: String?
+    /// The socket of `ledger cabinet serve` to connect to, instead of starting a hook.
+    var socket: String?
     var store: String?
     var cabinet: String
     var scenario: Scenario
@@ -38,13 +41,15 @@ struct SimulatorOptions: Equatable, Sendable {
     static let valued: Set<String> = [
         "ledger", "store", "cabinet", "scenario", "lang", "badge", "card", "witness", "take", "also-take", "put",
         "tag", "slots", "session", "alarm", "miss-rate", "neighbour-rate", "antennas", "seed", "max-rounds",
-        "timeout", "die-after", "adapter",
+        "timeout", "die-after", "adapter", "socket",
     ]
 
     init(
-        ledger: String, store: String? = nil, cabinet: String, scenario: Scenario, language: SimulatorLanguage? = nil
+        ledger: String?, socket: String? = nil, store: String? = nil, cabinet: String, scenario: Scenario,
+        language: SimulatorLanguage? = nil
     ) {
         self.ledger = ledger
+        self.socket = socket
         self.store = store
         self.cabinet = cabinet
         self.scenario = scenario
@@ -65,7 +70,9 @@ struct SimulatorOptions: Equatable, Sendable {
                 }
             }
         }
-        guard let ledger = single["ledger"] else { throw SimulatorUsageError("--ledger PATH is required") }
+        let (ledger, socket) = (single["ledger"], single["socket"])
+        guard (ledger == nil) != (socket == nil) else { throw SimulatorUsageError("give --ledger PATH or --socket PATH") }
+        if socket != nil, single["store"] != nil { throw SimulatorUsageError("--store goes to `ledger cabinet serve`, not with --socket") }
         guard let cabinet = single["cabinet"] else { throw SimulatorUsageError("--cabinet CODE is required") }
         guard let scenarioName = single["scenario"] else { throw SimulatorUsageError("--scenario NAME is required") }
         guard let scenario = Scenario(rawValue: scenarioName) else {
@@ -78,7 +85,7 @@ struct SimulatorOptions: Equatable, Sendable {
             }
             return language
         }
-        self.init(ledger: ledger, store: single["store"], cabinet: cabinet, scenario: scenario, language: language)
+        self.init(ledger: ledger, socket: socket, store: single["store"], cabinet: cabinet, scenario: scenario, language: language)
 
         if single["badge"] != nil && single["card"] != nil {
             throw SimulatorUsageError("--badge and --card are two credentials; give one")

@@ -97,7 +97,7 @@ struct SimulatorExecutableTests {
         let (lines, exit, errors) = try await Self.run(["--cabinet", "C-01"])
         #expect(exit == .exited(64))
         #expect(lines.isEmpty)
-        #expect(errors == "ledger-cabinet-sim: --ledger PATH is required\n")
+        #expect(errors == "ledger-cabinet-sim: give --ledger PATH or --socket PATH\n")
     }
 
     @Test func theDemoTakesBothTagsAndPrintsTheFindings() async throws {

@@ -136,6 +136,16 @@ struct CabinetCLITests {
             await taker.die()
             await asker.die()
 
+            // The vendor's simulator on the same socket (`ledger-cabinet-sim --socket`): a whole session by the
+            // clerk, nothing moved, reconciled with no finding — as the load test's cabinets run it.
+            let tags = ["--tag", "A2=" + CabinetCLIScene.phoneChip] + CabinetCLIScene.others.flatMap { ["--tag", "\($0.slot)=\($0.uid)"] }
+            let simulated = try CLITests.ledgerLike(
+                try CLITests.productsDirectory().appendingPathComponent("ledger-cabinet-sim").path,
+                ["--socket", socket, "--cabinet", "CAB-01", "--scenario", "session", "--badge", "000004", "--lang", "en"] + tags,
+                environment: scene.environment, in: scene.directory)
+            #expect(simulated.status == 0, "\(simulated.stdout)\(simulated.stderr)")
+            #expect(simulated.stdout.contains("← reconciled session S") && simulated.stdout.contains("findings 0"), "\(simulated.stdout)")
+
             daemon.terminate()
             #expect(try await daemon.exit(within: .seconds(30)) == .exited(0))
             #expect(!FileManager.default.fileExists(atPath: socket))

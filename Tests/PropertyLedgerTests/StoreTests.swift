@@ -220,3 +220,22 @@ struct DirectoryPathTests {
         #expect(directoryPath(of: path) == directory, "\(path)")
     }
 }
+
+struct BusyStoreTests {
+    /// A write that waits out the busy timeout behind another connection's write lock is refused as the store's
+    /// state (`store-locked`, exit 5 in the CLI), not surfaced as a raw SQLite error (exit 70).
+    @Test func aWriteLockHeldPastTheTimeoutIsStoreLocked() async throws {
+        try await withTemporaryStore { _, paths in
+            let holder = try Database(path: paths.database)
+            try holder.execute("BEGIN IMMEDIATE")
+            defer { try? holder.execute("ROLLBACK") }
+            let waiter = try Database(path: paths.database)
+            let started = ContinuousClock.now
+            let error = #expect(throws: LedgerError.self) { try waiter.writeTransaction { try waiter.execute("SELECT 1") } }
+            #expect(error?.code == .storeUnusable)
+            #expect(error?.reason.id == "store-locked", "\(String(describing: error))")
+            // It waited the whole timeout first (the handler's sleeps are 1–3 ms, so at least 5,000 of them).
+            #expect(started.duration(to: .now) >= .milliseconds(Int(Database.busyRetries)))
+        }
+    }
+}
