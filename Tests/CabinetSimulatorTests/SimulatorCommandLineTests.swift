@@ -77,7 +77,10 @@ struct SimulatorCommandLineTests {
     @Test(arguments: [
         ([String](), "give --ledger PATH or --socket PATH"),
         (["--ledger", "l", "--socket", "s", "--cabinet", "C", "--scenario", "hello"], "give --ledger PATH or --socket PATH"),
-        (["--socket", "s", "--store", "x", "--cabinet", "C", "--scenario", "hello"], "--store goes to `ledger cabinet serve`, not with --socket"),
+        (
+            ["--socket", "s", "--store", "x", "--cabinet", "C", "--scenario", "hello"],
+            "--store goes to `ledger cabinet serve`, not with --socket"
+        ),
         (["--ledger", "l", "--scenario", "hello"], "--cabinet CODE is required"),
         (["--ledger", "l", "--cabinet", "C"], "--scenario NAME is required"),
         (
