@@ -67,12 +67,14 @@ load-test: build
 	scripts/load-test.sh $(LOAD_SECONDS)
 
 # The test suite under AddressSanitizer and ThreadSanitizer, each in a build folder of its own (.build/asan,
-# .build/tsan), the PC/SC suites through the rig as in `make test`. Slow: see README, Tests.
+# .build/tsan), the PC/SC suites through the rig as in `make test`. Slow: see README, Tests. Leak detection is
+# off: LeakSanitizer reports the Swift runtime's once-initialised globals (a `static let` array) as leaks at every
+# exit, which would fail every CLI test on exit status; out-of-bounds and use-after-free are still caught.
 SANITIZED_SKIP = $(ALONE)
 sanitize: sanitize-address sanitize-thread
 sanitize-address: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
-	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --skip '$(SANITIZED_SKIP)'
+	ASAN_OPTIONS=detect_leaks=0 scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --skip '$(SANITIZED_SKIP)'
 sanitize-thread: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
 	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --skip '$(SANITIZED_SKIP)'

@@ -367,5 +367,20 @@ run ledger officer enroll 000001 --actor 000001 --store "$work/real.db" --new-pa
 run ledger officer add 000002 --name 李明 --role officer --actor 000001 --store "$work/real.db" --passphrase-fd 3 3<"$work/pass-000001"
 run ledger verify --store "$work/real.db"
 
+say "备份：在使用中为台账库做一致的备份（不含私钥）；台账库损坏后用它恢复——备份落后于已签署的检查点时拒绝恢复。" \
+    "Backups: a consistent copy of the store taken while it is in use (no private key); after the store is damaged it is restored from it — a backup behind a signed checkpoint is refused."
+run ledger backup "$work/backup"
+export LEDGER_KEY_DIR="$work/keys"
+run ledger location add ROOM-2 --name 备用保管室 --kind room --actor 000004 --passphrase-fd 3 3<"$work/pass-000004"
+run ledger checkpoint > /dev/null
+status=0
+run ledger restore "$work/backup" --to "$LEDGER_STORE" --discard-newer || status=$?
+say_plain "（退出状态 $status：备份之后签署的检查点已公布，不能倒退）" "(exit status $status: a checkpoint signed after the backup was published; the log cannot go back)"
+[ "$status" -eq 2 ]
+printf 'damaged' > "$work/damaged.db"
+cp "$LEDGER_STORE.key" "$work/damaged.db.key"
+run ledger restore "$work/backup" --to "$work/damaged.db"
+run ledger verify --store "$work/damaged.db"
+
 say "演示结束：一个案件从头走到尾，台账核验通过，回执离线核验通过，篡改被发现；未破案件的案卷按一个月规则移交集中保管，生成了当日通报，智能柜发现了一次违规出库；自行车的标签以 SVG 和 PNG 打印，条码和二维码由独立解码器读回；登记密钥之后的每条记录都由经办人本人签名；自行车和断线钳凭可离线核验的移交文件和回执移交检察院，再以权属移交方式移交法院。" \
     "Done: a case walked end to end, the ledger verified, a receipt checked offline, tampering detected; the unsolved case's dossier moved to central storage under the one-month rule, the day's bulletin made, a smart cabinet caught an unauthorised removal, the bicycle's label printed as SVG and PNG and its codes read back by an independent decoder, every entry since the keys were enrolled is signed by the officer who made it, and the bicycle and the bolt cutter went to the procuratorate, and on to the court in custody mode, each handover a bundle and a receipt each side checked offline."
