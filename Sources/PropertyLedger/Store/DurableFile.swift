@@ -14,7 +14,9 @@ enum DurableFile {
     static let maximumSize = 1 << 20
 
     /// Creates `path` with `contents` and `mode`, failing if it exists; the data and the directory entry are
-    /// fsynced before returning.
+    /// fsynced before returning. When it fails, nothing is left at `path`: a file whose directory entry could not be
+    /// synced is removed too, so that the caller, told it failed, can simply try again (a key file left behind would
+    /// refuse a second `ledger init` or `officer enroll` with "already exists").
     static func create(_ path: String, contents: Data, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
@@ -32,7 +34,12 @@ enum DurableFile {
             unlink(path)
             throw error
         }
-        try syncDirectory(of: path)
+        do {
+            try syncDirectory(of: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Replaces `path` atomically: a temporary file is written and fsynced, renamed over `path`, and the
