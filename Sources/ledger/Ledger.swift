@@ -25,6 +25,11 @@ enum Ledger {
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()
+            // The command did its work, but its result did not reach standard output (see `Output`).
+            if let failure = Output.failure {
+                report(failure, in: language, times: times, status: .outputFailed, kind: "outputFailed", json: false)
+                return .outputFailed
+            }
             return .success
         } catch let error as ArgumentValueError {
             report(
@@ -38,7 +43,7 @@ enum Ledger {
                 prefix: Catalogue.errors.notAVerifierKey.text(in: language, ["path": error.path]))
             return .invalidInput
         } catch let error as UsageError {
-            if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
+            if error.showsUsage { try? FileHandle.standardError.write(contentsOf: Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
             report(error.reason, in: language, times: times, status: .usage, kind: "usage", json: json, help: error.help)
             return .usage
         } catch let error as CommandFailure {
