@@ -72,6 +72,7 @@ enum CommandRegistry {
         WitnessKeyCommand.self,
         WitnessServeCommand.self,
         TransferCreateCommand.self,
+        TransferBundleCommand.self,
         TransferReceiveCommand.self,
         TransferCloseCommand.self,
         TransferReceiptCommand.self,

@@ -123,6 +123,29 @@ private func languageFlag(in arguments: [String]) -> String? {
     return nil
 }
 
+extension CommandFailure {
+    /// A step after a command had recorded its entries failed (writing the file that goes with them, signing the
+    /// checkpoint it proves them against): `reason` says what is recorded and how to finish, `error`'s reason follows it.
+    /// The status is ``ExitStatus/outputFailed``: the entries stand, running the command again would be refused.
+    static func recorded(_ reason: Reason, before error: any Error) -> CommandFailure {
+        CommandFailure(status: .outputFailed, reason: reason, details: [Reason.describing(error)])
+    }
+}
+
+extension Reason {
+    /// The reason `error` carries, for the error types the tool words; another error as its debug text.
+    static func describing(_ error: any Error) -> Reason {
+        switch error {
+        case let error as LedgerError: error.reason
+        case let error as CommandFailure: error.reason
+        case let error as VerificationError: error.reason
+        case let error as NoteFormatError: error.reason
+        case let error as CryptoError: error.reason
+        default: Reason("error-detail", ["detail": "\(error)"])
+        }
+    }
+}
+
 /// A command's own failure with a chosen exit status (for example `verify` finding a bad entry): why, as one
 /// of the tool's reasons, and the reasons that detail it (where the first problem is, and what it is).
 struct CommandFailure: Error {
