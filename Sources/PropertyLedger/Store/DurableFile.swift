@@ -58,7 +58,8 @@ enum DurableFile {
 
     /// Creates `path` whole or not at all: written and fsynced under a temporary name, then linked to `path`,
     /// which fails if `path` exists; so a reader never sees it half written, and of two processes creating it
-    /// at once exactly one wins (``LedgerError`` `alreadyExists` for the other).
+    /// at once exactly one wins (``LedgerError`` `alreadyExists` for the other). As with ``create(_:contents:mode:)``,
+    /// a failure leaves nothing at `path`, the directory sync after the link included.
     static func createWhole(_ path: String, contents: Data, mode: mode_t) throws {
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
@@ -68,7 +69,12 @@ enum DurableFile {
             if errno == EEXIST { throw LedgerError(.alreadyExists, .fileExists(path)) }
             throw posixError("create", path)
         }
-        try syncDirectory(of: path)
+        do {
+            try syncDirectory(of: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Renames `source` over `path` atomically and fsyncs the directory.
