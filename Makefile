@@ -9,9 +9,10 @@ SWIFT ?= swift
 # vsmartcard vpcd virtual reader, iproute2 (ss, to see the reader's port) and util-linux (unshare), and
 # zsh, whose parser checks the generated completion script (bash, the other one, is always there), and
 # chromium with fonts-wqy-microhei, which render the daily bulletin's HTML headless (screenshot, DOM) with
-# Chinese glyphs, and curl, the independent HTTP client of the witness endpoint's tests.
+# Chinese glyphs, and curl, the independent HTTP client of the witness endpoint's tests, and strace, which fails
+# the write commands' fsync, fdatasync, write and pwrite64 calls in the fault-injection tests.
 DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcsclite-dev python3 python3-cryptography pcscd vsmartcard-vpcd \
-	iproute2 util-linux zsh chromium fonts-wqy-microhei curl \
+	iproute2 util-linux zsh chromium fonts-wqy-microhei curl strace \
 	libqrencode-dev libfreetype-dev zlib1g-dev zbar-tools librsvg2-bin zint
 
 .PHONY: all deps build test demo bench lint clean load-test sanitize sanitize-address sanitize-thread

@@ -34,6 +34,8 @@ extension Catalogue {
         "checkpoint-file-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "checkpoint-file-ahead": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "writes-blocked": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "store-write-failed": .init(
+            zh: "请检查磁盘（空间、错误），然后运行 `ledger verify` 并重试", en: "check the disk (space, errors), run `ledger verify`, then try again"),
         "checkpoint-file-missing": .init(zh: "`ledger checkpoint` 会从台账库重新写出该文件", en: "`ledger checkpoint` writes it again from the store"),
         "sm-crypto-unavailable": .init(
             zh: "请用 --crypto intl 创建台账，或安装支持 SM2/SM3 的 libcrypto",

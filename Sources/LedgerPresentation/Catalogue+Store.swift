@@ -18,6 +18,9 @@ extension Catalogue {
             zh: "{path} 被其他进程锁定（{detail}）；请稍后重试",
             en: "{path} is locked by another process ({detail}); try again"),
         "store-cannot-open": .init(zh: "无法打开 {path}：{detail}", en: "cannot open {path}: {detail}"),
+        "store-write-failed": .init(
+            zh: "写入台账库 {path} 失败（{detail}）：本次写入已回滚，未记入台账",
+            en: "writing to the store {path} failed ({detail}): the write was rolled back and nothing of it is recorded"),
         "store-read-only": .init(
             zh: "台账库 {path} 为只读（{target} 不可写：{detail}）：只能查阅和校验，不能写入",
             en: "the store {path} is read-only ({target} is not writable: {detail}): it can be read and verified, not written"),

@@ -26,7 +26,9 @@ extension Reason {
         .init("socket-create-failed", "path", "errno", "detail"), .init("socket-bind-failed", "path", "errno", "detail"),
         .init("socket-chmod-failed", "path", "errno", "detail"), .init("socket-chown-failed", "path", "group", "errno", "detail"),
         .init("socket-listen-failed", "path", "errno", "detail"), .init("hook-read-failed", "errno", "detail"),
-        .init("hook-write-failed", "errno", "detail"),
+        .init("hook-write-failed", "errno", "detail"), .init("output-write-failed", "detail"),
+        .init("transfer-bundle-unwritten", "transfer", "index", "path"),
+        .init("transfer-receipt-unwritten", "transfer", "index", "path", "peerSize"), .init("error-detail", "detail"),
         .init("options-conflict", "option", "other"), .init("cabinet-slot-option-invalid", "value"),
         .init("cabinet-slot-unknown", "slot", "cabinet"), .init("cabinet-slot-without-reader", "slot"),
         .init("cabinet-reader-given-twice", "reader"), .init("round-interval-invalid", "value"),
@@ -198,6 +200,23 @@ extension Catalogue {
         "socket-listen-failed": .init(zh: "无法在 {path} 监听：{detail}（errno {errno}）", en: "cannot listen at {path}: {detail} (errno {errno})"),
         "hook-read-failed": .init(
             zh: "读取智能柜请求失败：{detail}（errno {errno}）", en: "reading the cabinet's requests failed: {detail} (errno {errno})"),
+        "output-write-failed": .init(
+            zh: "无法写出结果（标准输出：{detail}）；命令已记入台账的内容仍然有效，可用 ledger history 查看",
+            en:
+                "could not write the result to standard output ({detail}); whatever the command recorded stays recorded (see ledger history)"
+        ),
+        "transfer-bundle-unwritten": .init(
+            zh: "移交 {transfer} 已记入台账（移交清单为第 {index} 条），财物待回执，但移交文件未能写到 {path}；请用 `ledger transfer bundle {transfer} --out 文件` 重新生成",
+            en:
+                "transfer {transfer} is recorded (its manifest is entry #{index}) and its objects wait for the receipt, but its bundle was not written to {path}; write it with `ledger transfer bundle {transfer} --out FILE`"
+        ),
+        "transfer-receipt-unwritten": .init(
+            zh:
+                "移交 {transfer} 已接收（第 {index} 条），但回执未能写到 {path}；请用 `ledger transfer receipt {transfer} --peer-size {peerSize} --out 文件` 重新生成",
+            en:
+                "transfer {transfer} is received (entry #{index}), but its receipt was not written to {path}; write it with `ledger transfer receipt {transfer} --peer-size {peerSize} --out FILE`"
+        ),
+        "error-detail": .init(zh: "{detail}", en: "{detail}"),
         "hook-write-failed": .init(
             zh: "向智能柜写回应答失败：{detail}（errno {errno}）", en: "writing a response to the cabinet failed: {detail} (errno {errno})"),
         "unknown-command": .init(zh: "没有“{command}”这个命令", en: "unknown command \"{command}\""),

@@ -77,6 +77,7 @@ public struct TransferWords: CatalogueSection {
         zh: "{peer} 在移交 {transfer} 的回执中答复缺失：仍由本单位负责，待查找",
         en: "answered missing by {peer} on the receipt of transfer {transfer}: still this agency's, to be found")
     public let receiptWritten = Wording(zh: "移交 {transfer} 的回执：{path}", en: "The receipt of transfer {transfer}: {path}")
+    public let bundleWritten = Wording(zh: "移交 {transfer} 的移交文件：{path}", en: "The bundle of transfer {transfer}: {path}")
     public let unchanged = Wording(zh: "{name} 的台账仍为规模 {size}：本台账已持有该检查点", en: "{name}'s log is still at size {size}: held already")
 
     // The daily bulletin's transfer sections.

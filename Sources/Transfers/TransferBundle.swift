@@ -91,6 +91,27 @@ public struct TransferBundle: Sendable, Equatable {
         )
     }
 
+    /// The bundle of transfer `id` this ledger sent and that is still open, made again: its manifest and each
+    /// object's `transfer.out` proven against the checkpoint signed now, with the consistency proof from `peerSize`
+    /// (nil: the size the peer's witness is known to hold, as at `transfer create`). For a bundle that was lost, or
+    /// never written because the disk failed after the transfer was recorded: the transfer's objects wait for its
+    /// receipt, and nothing else releases them.
+    ///
+    /// - Throws: ``LedgerError`` (`notFound`, `transfer-unknown`) for a transfer not sent from here, or closed.
+    public static func bundle(of id: String, peerSize: Int64?, in store: LedgerStore) async throws -> TransferBundle {
+        let (row, witnessed) = try await store.read { snapshot in
+            let row = try TransferTables.transfer(id, direction: "out", in: snapshot.tables)
+            return (row, try row.map { try Transfers.sizeWitnessed(by: $0.peer, in: snapshot) })
+        }
+        guard let row, row.closed == nil else { throw LedgerError(.notFound, Reason("transfer-unknown", ["transfer": id])) }
+        let manifestBytes = try await store.entry(at: row.manifest)
+        let manifest = try LoggedEntry(decoding: manifestBytes).payload(TransferManifest.self)
+        var entries = [(index: row.manifest, bytes: manifestBytes)]
+        for index in manifest.entries { entries.append((index, try await store.entry(at: index))) }
+        return try await make(
+            .bundle, transfer: id, from: manifest.from, to: manifest.to, proving: entries, peerSize: peerSize ?? witnessed ?? 0, in: store)
+    }
+
     /// The receipt of transfer `id` this ledger received: its `transfer.received`, proven against the checkpoint
     /// signed now, with the consistency proof from `peerSize` (the size of this log the sender's witness holds;
     /// 0: none), and this ledger's witness cosignature of the newest checkpoint of the sender's log it holds.

@@ -74,6 +74,7 @@ enum CommandRegistry {
         WitnessKeyCommand.self,
         WitnessServeCommand.self,
         TransferCreateCommand.self,
+        TransferBundleCommand.self,
         TransferReceiveCommand.self,
         TransferCloseCommand.self,
         TransferReceiptCommand.self,

@@ -23,6 +23,9 @@ enum ExitStatus: Int32, CaseIterable {
     /// `cabinet hook`, `cabinet serve` or `witness serve` could not serve: its socket or address is in use or
     /// cannot be made, its input or output failed.
     case serviceFailed = 9
+    /// The result could not be written — to standard output, or to the file the command writes — because the disk
+    /// failed or is full; what the command recorded before that stays recorded.
+    case outputFailed = 10
     /// The command line is wrong (EX_USAGE).
     case usage = 64
     /// An unexpected internal failure (EX_SOFTWARE).
@@ -62,6 +65,12 @@ enum ExitStatus: Int32, CaseIterable {
                 zh: "服务无法运行（`cabinet hook`、`cabinet serve`、`witness serve`）：套接字或地址已被占用或无法创建，或输入输出出错",
                 en:
                     "a service could not run (`cabinet hook`, `cabinet serve`, `witness serve`): its socket or address is in use or cannot be made, or its input or output failed"
+            )
+        case .outputFailed:
+            Wording(
+                zh: "输出失败：结果无法写到标准输出或输出文件（磁盘已满、设备出错）；命令已记入台账的内容仍然有效",
+                en:
+                    "output failed: the result could not be written to standard output or its file (a full disk, a device error); what the command recorded stays recorded"
             )
         case .usage:
             Wording(

@@ -46,7 +46,7 @@ struct LabelDestination {
     func write(_ labels: [(object: String, bytes: [UInt8])], format: LabelFormat) throws -> [String] {
         switch place {
         case .standardOutput:
-            FileHandle.standardOutput.write(Data(labels.flatMap(\.bytes)))
+            Output.write(Data(labels.flatMap(\.bytes)))
             return []
         case .file(let path):
             try OutputFile.write(Data(labels.flatMap(\.bytes)), to: path)

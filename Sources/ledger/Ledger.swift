@@ -25,6 +25,11 @@ enum Ledger {
         do {
             let invocation = try Invocation(parsing: arguments)
             try await invocation.run()
+            // The command did its work, but its result did not reach standard output (see `Output`).
+            if let failure = Output.failure {
+                report(failure, in: language, times: times, status: .outputFailed, kind: "outputFailed", json: false)
+                return .outputFailed
+            }
             return .success
         } catch let error as ArgumentValueError {
             report(
@@ -38,7 +43,7 @@ enum Ledger {
                 prefix: Catalogue.errors.notAVerifierKey.text(in: language, ["path": error.path]))
             return .invalidInput
         } catch let error as UsageError {
-            if error.showsUsage { FileHandle.standardError.write(Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
+            if error.showsUsage { try? FileHandle.standardError.write(contentsOf: Data((Help.text(for: nil, in: language) + "\n\n").utf8)) }
             report(error.reason, in: language, times: times, status: .usage, kind: "usage", json: json, help: error.help)
             return .usage
         } catch let error as CommandFailure {
@@ -116,6 +121,29 @@ private func languageFlag(in arguments: [String]) -> String? {
         if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
     }
     return nil
+}
+
+extension CommandFailure {
+    /// A step after a command had recorded its entries failed (writing the file that goes with them, signing the
+    /// checkpoint it proves them against): `reason` says what is recorded and how to finish, `error`'s reason follows it.
+    /// The status is ``ExitStatus/outputFailed``: the entries stand, running the command again would be refused.
+    static func recorded(_ reason: Reason, before error: any Error) -> CommandFailure {
+        CommandFailure(status: .outputFailed, reason: reason, details: [Reason.describing(error)])
+    }
+}
+
+extension Reason {
+    /// The reason `error` carries, for the error types the tool words; another error as its debug text.
+    static func describing(_ error: any Error) -> Reason {
+        switch error {
+        case let error as LedgerError: error.reason
+        case let error as CommandFailure: error.reason
+        case let error as VerificationError: error.reason
+        case let error as NoteFormatError: error.reason
+        case let error as CryptoError: error.reason
+        default: Reason("error-detail", ["detail": "\(error)"])
+        }
+    }
 }
 
 /// A command's own failure with a chosen exit status (for example `verify` finding a bad entry): why, as one

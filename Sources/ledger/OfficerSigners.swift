@@ -29,11 +29,44 @@ actor OfficerSigners {
         let prompt = Catalogue.officerKeys.passphrasePrompt.text(in: language, ["badge": badge, "path": path])
         let passphrase = try await Passphrase.read(fd: passphraseFD, badge: badge, prompt: prompt)
         let algorithm = key.algorithm
-        let signer = try store.unlocked(try await onOwnThread { try KeyFile.unlock(path, passphrase: passphrase, as: algorithm) })
-        guard signer.keyID == key.id else {
-            throw LedgerError(.refused, .keyFileNotEnrolled(path, key: signer.keyID, enrolled: key.id))
+        let signer: UnlockedKey
+        do {
+            let opened = try store.unlocked(try await onOwnThread { try KeyFile.unlock(path, passphrase: passphrase, as: algorithm) })
+            guard opened.keyID == key.id else {
+                throw LedgerError(.refused, .keyFileNotEnrolled(path, key: opened.keyID, enrolled: key.id))
+            }
+            signer = opened
+        } catch {
+            guard let staged = try await Self.installStaged(beside: path, passphrase: passphrase, key: key, store: store) else {
+                throw error
+            }
+            signer = staged
         }
         unlocked[key.id] = signer
         return signer
+    }
+
+    /// The enrolled `key` from a file `officer rekey` staged beside `path` (`PATH.new-PID`), put in `path`'s place.
+    ///
+    /// A rekey writes the new key there, records it, and only then replaces the old file. Killed in between, it left
+    /// the log with the new key and `path` with the old one: the officer could sign with neither passphrase (the old
+    /// one opens a key the log no longer has; the new one does not open the file), and rekeying again needs a signature.
+    /// Now his new passphrase finds the staged file, whose key is the one the log has, and finishes the rekey.
+    private static func installStaged(beside path: String, passphrase: Data, key: EnrolledKey, store: LedgerStore) async throws
+        -> UnlockedKey?
+    {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".new-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        for name in names.sorted() where name.hasPrefix(prefix) && name.dropFirst(prefix.count).allSatisfy(\.isNumber) {
+            let staged = directory.isEmpty ? name : directory + "/" + name
+            let algorithm = key.algorithm
+            guard let opened = try? await onOwnThread({ try KeyFile.unlock(staged, passphrase: passphrase, as: algorithm) }),
+                let unlocked = try? store.unlocked(opened), unlocked.keyID == key.id
+            else { continue }
+            try await onOwnThread { try KeyFile.install(staged, at: path) }
+            return unlocked
+        }
+        return nil
     }
 }

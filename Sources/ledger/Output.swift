@@ -1,6 +1,22 @@
 import Foundation
+import PropertyLedger
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes results: text for people, one JSON object per result for machines.
+///
+/// A write to standard output can fail — a full disk under `ledger export > file`, a device error. Foundation's
+/// `FileHandle.write(_:)` traps on that (the process died with SIGILL and a backtrace, after a write command had
+/// already committed its entry). Here the first failure is kept instead, later output is dropped, and the tool
+/// ends with ``ExitStatus/outputFailed`` and one line saying so (``failure``), so that a script neither reads a
+/// truncated result as a whole one nor takes a recorded entry for one that failed.
 struct Output {
     let json: Bool
 
@@ -18,18 +34,57 @@ struct Output {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        write(data)
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Data(text.utf8))
+    }
+
+    /// Writes `bytes` to standard output, unless an earlier write failed.
+    static func write(_ bytes: Data) {
+        guard failed.withLock({ $0 == nil }) else { return }
+        if let error = writeAll(STDOUT_FILENO, bytes) {
+            failed.withLock { $0 = $0 ?? String(cString: strerror(error)) }
+        }
     }
 
     static func writeError(_ text: String) {
         // One line: messages never carry newlines into the terminal or a log.
         let line = text.replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data("ledger: error: \(line)\n".utf8))
+        // Where standard error cannot be written either, there is nobody left to tell: the exit status says it.
+        _ = writeAll(STDERR_FILENO, Data("ledger: error: \(line)\n".utf8))
     }
+
+    /// Why standard output could not be written (the system's words), once a write to it failed.
+    static var failure: Reason? {
+        failed.withLock { $0 }.map { Reason("output-write-failed", ["detail": $0]) }
+    }
+
+    private static let failed = Mutex<String?>(nil)
+
+    /// Writes all of `bytes` to `fd`; the errno of the write that failed, if one did.
+    private static func writeAll(_ fd: Int32, _ bytes: Data) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            guard var next = buffer.baseAddress else { return nil }
+            var left = buffer.count
+            while left > 0 {
+                let written = systemWrite(fd, next, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                next += written
+                left -= written
+            }
+            return nil
+        }
+    }
+}
+
+/// `write(2)`, under a name the struct's own `write` does not hide.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, bytes, count)
 }
 
 /// The JSON shape of an error, printed on stdout with `--json` (the one-line message goes to stderr too).

@@ -22,10 +22,18 @@ enum OutputFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", path) }
         do {
-            do {
-                try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: bytes)
-            } catch {
-                throw failure("write", path)
+            try bytes.withUnsafeBytes { buffer in
+                guard var next = buffer.baseAddress else { return }
+                var left = buffer.count
+                while left > 0 {
+                    let written = Glibc.write(fd, next, left)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw failure("write", path)
+                    }
+                    next += written
+                    left -= written
+                }
             }
             guard fsync(fd) == 0 else { throw failure("sync", path) }
             close(fd)
@@ -48,12 +56,17 @@ enum OutputFile {
         }
     }
 
-    /// Why `operation` on `path` failed: a missing directory is "not found", anything else invalid input (a
-    /// directory without write permission, a path that is a directory).
-    private static func failure(_ operation: String, _ path: String) -> LedgerError {
-        let detail = String(cString: strerror(errno))
-        return LedgerError(
-            errno == ENOENT ? .notFound : .invalidInput,
-            Reason("file-operation-failed", ["operation": operation, "path": path, "detail": detail]))
+    /// Why `operation` on `path` failed: a missing directory is "not found"; a path that cannot be written (a
+    /// directory without write permission, a path that is a directory) invalid input; the disk failing or full under
+    /// it (ENOSPC, EIO, EDQUOT, …) ``ExitStatus/outputFailed``, for the path was right and nothing the command recorded
+    /// is undone.
+    private static func failure(_ operation: String, _ path: String) -> any Error {
+        let code = errno
+        let reason = Reason("file-operation-failed", ["operation": operation, "path": path, "detail": String(cString: strerror(code))])
+        switch code {
+        case ENOENT: return LedgerError(.notFound, reason)
+        case EACCES, EPERM, EISDIR, ENOTDIR, EROFS, ENAMETOOLONG, ELOOP, EEXIST, EINVAL, ETXTBSY: return LedgerError(.invalidInput, reason)
+        default: return CommandFailure(status: .outputFailed, reason: reason)
+        }
     }
 }

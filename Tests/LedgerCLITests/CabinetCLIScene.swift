@@ -80,10 +80,15 @@ struct CabinetCLIScene {
 
     /// The cabinet as the simulator holds it: the bike in A1 and the phone in A2.
     func cabinet(noise: ReadNoise = .perfect, over link: any CabinetChannel) -> SimulatedCabinet {
+        Self.cabinet(noise: noise, over: link)
+    }
+
+    /// The same cabinet, for a scene built elsewhere with the same chips and slots (the fault-injection suite's).
+    static func cabinet(noise: ReadNoise = .perfect, over link: any CabinetChannel) -> SimulatedCabinet {
         SimulatedCabinet(
             code: "CAB-01", slots: ["A1", "A2"],
-            contents: [SimulatedTag(uid: Self.bikeChip, slot: "A1"), SimulatedTag(uid: Self.phoneChip, slot: "A2")]
-                + Self.others.map { SimulatedTag(uid: $0.uid, slot: $0.slot) }, noise: noise, link: link)
+            contents: [SimulatedTag(uid: bikeChip, slot: "A1"), SimulatedTag(uid: phoneChip, slot: "A2")]
+                + others.map { SimulatedTag(uid: $0.uid, slot: $0.slot) }, noise: noise, link: link)
     }
 
     func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {

@@ -19,6 +19,10 @@ extension Reason {
     static func storeCannotOpen(_ path: String, detail: String) -> Reason {
         Reason("store-cannot-open", ["path": path, "detail": detail])
     }
+    /// A write transaction failed on the disk (an I/O error, a full disk) and was rolled back.
+    static func storeWriteFailed(_ path: String, detail: String) -> Reason {
+        Reason("store-write-failed", ["path": path, "detail": detail])
+    }
     /// `unwritable` is the file or directory that cannot be written, and why.
     static func storeReadOnly(_ path: String, _ unwritable: (target: String, detail: String)) -> Reason {
         Reason("store-read-only", ["path": path, "target": unwritable.target, "detail": unwritable.detail])
@@ -186,7 +190,8 @@ extension Reason {
         .init("store-missing", "path"), .init("store-exists", "path"), .init("store-empty-file", "path"),
         .init("store-foreign", "path"), .init("store-too-new", "path", "version", "known"),
         .init("store-identity-missing", "path"), .init("store-damaged", "path", "detail"), .init("store-locked", "path", "detail"),
-        .init("store-cannot-open", "path", "detail"), .init("store-read-only", "path", "target", "detail"),
+        .init("store-cannot-open", "path", "detail"), .init("store-write-failed", "path", "detail"),
+        .init("store-read-only", "path", "target", "detail"),
         .init("upgrade-blocked-read-only", "path", "target", "detail"), .init("verifier-key-unreadable", "detail"),
         .init("writes-blocked", "cause"), .init("rebuild-extra-rows", "table", "count"), .init("rebuild-missing-rows", "table", "count"),
         .init("rebuild-entry-unreadable", "index"), .init("rebuild-entry-unknown", "index", "type"),

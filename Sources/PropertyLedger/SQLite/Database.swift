@@ -233,22 +233,31 @@ final class Database {
     ///
     /// Writes take the write lock up front: a deferred transaction that later upgrades to a write can fail
     /// with `SQLITE_BUSY` in a way no busy timeout can avoid.
+    ///
+    /// A write lock another process holds past the busy timeout is `store-locked`. A disk that fails or fills up
+    /// under the transaction (EIO or ENOSPC from a write or an fsync of the WAL or
+    /// the database) is reported as `store-write-failed`, a reason of the store's with SQLite's words as its detail:
+    /// the transaction was rolled back and nothing of it is in the store (the fault-injection tests check this for
+    /// every write command; a WAL frame written before a failed sync is never part of the log, because the WAL's
+    /// index only ever counts frames up to the last commit that was synced).
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
         do {
             try execute("BEGIN IMMEDIATE")
+            do {
+                let result = try body()
+                try execute("COMMIT")
+                return result
+            } catch {
+                // Roll back only if a transaction is still open (a failed COMMIT may already have ended it);
+                // rethrow the first error, not one from the rollback.
+                if sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") }
+                throw error
+            }
         } catch let error as SQLiteError where error.isBusy {
             // Another process held the write lock for the whole busy timeout: the store's state, not a bug here.
             throw LedgerError(.storeUnusable, .storeLocked(path, detail: error.message))
-        }
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            // Roll back only if a transaction is still open (a failed COMMIT may already have ended it);
-            // rethrow the first error, not one from the rollback.
-            if sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") }
-            throw error
+        } catch let error as SQLiteError where error.isWriteFailure {
+            throw LedgerError(.storeUnusable, .storeWriteFailed(path, detail: error.message))
         }
     }
 

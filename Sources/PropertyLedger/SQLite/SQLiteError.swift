@@ -19,6 +19,9 @@ struct SQLiteError: Error, CustomStringConvertible {
     var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
     /// The file is not a database, or its content is damaged.
     var isCorruption: Bool { primaryCode == SQLITE_NOTADB || primaryCode == SQLITE_CORRUPT }
+    /// The disk failed or is full: `SQLITE_IOERR` (with its extended codes, `SQLITE_IOERR_WRITE`, `_FSYNC`, …) or
+    /// `SQLITE_FULL`.
+    var isWriteFailure: Bool { primaryCode == SQLITE_IOERR || primaryCode == SQLITE_FULL }
 
     var description: String {
         var text = "SQLite error \(extendedCode): \(message)"

@@ -10,7 +10,9 @@ public import Foundation
 /// mode 0600, owned by its holder, in a directory only he can enter. It is useless without the passphrase.
 public enum KeyFile {
     /// Writes `key` encrypted under `passphrase` to `path`, which must not exist; its directory is made (0700) if
-    /// needed. Durable when it returns.
+    /// needed. Durable when it returns, and whole or absent even if the process is killed meanwhile: it is written
+    /// under a temporary name and linked into place (a key file cut short would block enrolling again — the file
+    /// exists, and no passphrase opens it).
     public static func create(_ key: SigningKey, passphrase: Data, at path: String) throws {
         let pem = try key.encryptedPEM(passphrase: passphrase)
         let directory = directoryPath(of: path)
@@ -18,7 +20,7 @@ public enum KeyFile {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        try DurableFile.create(path, contents: Data(pem.utf8), mode: 0o600)
+        try DurableFile.createWhole(path, contents: Data(pem.utf8), mode: 0o600)
     }
 
     /// Replaces the key file at `path` with `key` (a rekey), atomically.

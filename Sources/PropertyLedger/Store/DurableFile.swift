@@ -14,7 +14,9 @@ enum DurableFile {
     static let maximumSize = 1 << 20
 
     /// Creates `path` with `contents` and `mode`, failing if it exists; the data and the directory entry are
-    /// fsynced before returning.
+    /// fsynced before returning. When it fails, nothing is left at `path`: a file whose directory entry could not be
+    /// synced is removed too, so that the caller, told it failed, can simply try again (a key file left behind would
+    /// refuse a second `ledger init` or `officer enroll` with "already exists").
     static func create(_ path: String, contents: Data, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
@@ -32,7 +34,12 @@ enum DurableFile {
             unlink(path)
             throw error
         }
-        try syncDirectory(of: path)
+        do {
+            try syncDirectory(of: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Replaces `path` atomically: a temporary file is written and fsynced, renamed over `path`, and the
@@ -51,7 +58,8 @@ enum DurableFile {
 
     /// Creates `path` whole or not at all: written and fsynced under a temporary name, then linked to `path`,
     /// which fails if `path` exists; so a reader never sees it half written, and of two processes creating it
-    /// at once exactly one wins (``LedgerError`` `alreadyExists` for the other).
+    /// at once exactly one wins (``LedgerError`` `alreadyExists` for the other). As with ``create(_:contents:mode:)``,
+    /// a failure leaves nothing at `path`, the directory sync after the link included.
     static func createWhole(_ path: String, contents: Data, mode: mode_t) throws {
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
@@ -61,7 +69,12 @@ enum DurableFile {
             if errno == EEXIST { throw LedgerError(.alreadyExists, .fileExists(path)) }
             throw posixError("create", path)
         }
-        try syncDirectory(of: path)
+        do {
+            try syncDirectory(of: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Renames `source` over `path` atomically and fsyncs the directory.

@@ -60,8 +60,8 @@ public actor LedgerStore {
     /// Creates a new store: a key pair (private key written mode 0600), the database with its schema, entry 0
     /// describing the log, and the first signed checkpoint.
     ///
-    /// Refuses if the database or the key file already exists. If creation fails midway, the files it made
-    /// are removed.
+    /// Refuses if the database or the key file already exists. If creation fails midway — the first checkpoint
+    /// included — the files it made are removed, so that `ledger init` can simply be run again.
     ///
     /// - Parameter signatures: by default every entry after the first officer's must be signed (he enrols his
     ///   own key next); ``SignatureRequirement/optional`` for a training or test store, said in entry 0.
@@ -70,12 +70,21 @@ public actor LedgerStore {
         modules: [any LedgerModule] = [], now: Date = Date()
     ) async throws -> LedgerStore {
         let executor = DispatchQueueExecutor(label: "PropertyLedger.LedgerStore")
+        let checkpointFileExisted = FileManager.default.fileExists(atPath: paths.checkpoint)
         try await executor.run {
             try StoreCreation.createFiles(paths, agency: agency, profile: profile, signatures: signatures, now: now)
         }
-        let store = try await open(paths, modules: modules)
-        _ = try await store.checkpoint()
-        return store
+        do {
+            let store = try await open(paths, modules: modules)
+            _ = try await store.checkpoint()
+            return store
+        } catch {
+            // A store without its first signed checkpoint (a disk that failed or filled up while it was signed or
+            // published) is not whole; nobody has used it yet, so it goes, as it would had `createFiles` failed.
+            // The connection was closed when `store` went out of scope.
+            StoreCreation.removeFiles(paths, checkpointFile: !checkpointFileExisted)
+            throw error
+        }
     }
 
     // MARK: Reading

@@ -206,10 +206,19 @@ enum StoreCreation {
                 try writer.append(try genesis.encoded())
             }
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: paths.database + suffix) }
-            try? FileManager.default.removeItem(atPath: paths.privateKey)
+            removeFiles(paths, checkpointFile: false)
             if let error = error as? SQLiteError { throw OpenState.describe(error, path: paths.database) }
             throw error
         }
+    }
+
+    /// Removes what a creation that failed made: the database with its WAL and index, the private key, and — when
+    /// it was made by this creation (`checkpointFile`), not left there before — the checkpoint file, with its
+    /// temporary files.
+    static func removeFiles(_ paths: StorePaths, checkpointFile: Bool) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: paths.database + suffix) }
+        try? FileManager.default.removeItem(atPath: paths.privateKey)
+        if checkpointFile { try? FileManager.default.removeItem(atPath: paths.checkpoint) }
+        DurableFile.removeTemporaries(of: paths.checkpoint)
     }
 }

@@ -34,12 +34,13 @@ struct CabinetEnrollCommand: LedgerCommand {
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
         let path = keyOut ?? CabinetKeys.path(for: cabinet)
-        guard !FileManager.default.fileExists(atPath: path) else { throw LedgerError(.alreadyExists, .fileExists(path)) }
-        let key = try SigningKey.generate(store.identity.profile.signatureAlgorithm)
         let holder = KeyHolder.device(Device(.cabinet, id: cabinet))
+        // A key file already there is an enrolment that was interrupted, finished now, or refused (see `keyToEnroll`).
+        let (key, passphrase, inFile) = try await context.keyToEnroll(
+            at: path, for: holder.description, newPassphraseFD: newPassphraseFD, in: store)
         let enrolment = try KeyEnrolment.of(key, for: holder, in: store.identity)
         let recorded = try await context.enroll(
-            key, as: enrolment, for: holder.description, newPassphraseFD: newPassphraseFD, writingTo: path, in: store,
+            key, as: enrolment, passphrase: passphrase, writingTo: inFile ? nil : path, in: store,
             signer: try await context.signer(in: store))
         let people = try await People.read(from: store)
         guard case .keyEnrolled(let enrolled) = recorded.entry.event else { return }

@@ -67,8 +67,7 @@ struct CabinetServeCommand: LedgerCommand {
                 try? await service.closeTimedOutSessions()
             }
         }
-        FileHandle.standardOutput.write(
-            Data((Catalogue.cabinets.listening.text(in: context.language, ["path": socket]) + "\n").utf8))
+        Output.write(Catalogue.cabinets.listening.text(in: context.language, ["path": socket]) + "\n")
         await server.waitUntilStopped()
         sweeper.cancel()
     }

@@ -34,7 +34,7 @@ struct EntryCommand: LedgerCommand {
             try Output.writeJSON(Result(index: index, base64: bytes.base64EncodedString(), text: String(data: bytes, encoding: .utf8)))
         } else {
             // Exactly the stored bytes: no newline added, so `ledger entry N > file` reproduces them.
-            FileHandle.standardOutput.write(bytes)
+            Output.write(bytes)
         }
     }
 }

@@ -40,23 +40,26 @@ struct OfficerEnrollCommand: LedgerCommand {
     func run(in context: CommandContext) async throws {
         let store = try await context.openStore()
         let path = OfficerKeyLocation.path(for: badge, option: keyOut)
-        guard !FileManager.default.fileExists(atPath: path) else { throw LedgerError(.alreadyExists, .fileExists(path)) }
-        let key = try SigningKey.generate(store.identity.profile.signatureAlgorithm)
-        let enrolment = try KeyEnrolment.of(key, for: .officer(badge), in: store.identity)
         let people = try await People.read(from: store)
         if context.isDryRun {
+            // A dry run reads no passphrase, so it cannot open a key file already there (see `keyToEnroll`).
+            guard !FileManager.default.fileExists(atPath: path) else { throw LedgerError(.alreadyExists, .fileExists(path)) }
+            let key = try SigningKey.generate(store.identity.profile.signatureAlgorithm)
+            let enrolment = try KeyEnrolment.of(key, for: .officer(badge), in: store.identity)
             let recorded = try await context.record(.enrollKey(enrolment), in: store)
             let text = Catalogue.officerKeys.wouldEnroll.text(in: context.language, ["officer": people.name(badge)])
             try context.output.emit(try RecordedEntryResult(recorded, isDryRun: true), text: text)
             return
         }
+        let (key, passphrase, inFile) = try await context.keyToEnroll(at: path, for: badge, newPassphraseFD: newPassphraseFD, in: store)
+        let enrolment = try KeyEnrolment.of(key, for: .officer(badge), in: store.identity)
         // The witness signs; the first supervisor enrolling himself signs with the new key.
         let witness = context.actor?.trimmingCharacters(in: .whitespaces)
         let witnessHasKey = try await store.activeKey(of: .officer(badge)) != nil
         let ownFirstKey = witness == badge && !witnessHasKey
         let signer: (any EntrySigner)? = ownFirstKey ? try store.unlocked(key) : try await context.signer(in: store)
         let recorded = try await context.enroll(
-            key, as: enrolment, for: badge, newPassphraseFD: newPassphraseFD, writingTo: path, in: store, signer: signer)
+            key, as: enrolment, passphrase: passphrase, writingTo: inFile ? nil : path, in: store, signer: signer)
         let words = Catalogue.officerKeys
         guard case .keyEnrolled(let enrolled) = recorded.entry.event else { return }
         let text = words.enrolled.text(

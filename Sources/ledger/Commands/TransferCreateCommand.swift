@@ -68,12 +68,22 @@ struct TransferCreateCommand: LedgerCommand {
         let recorded = try await store.transaction(actor: context.actor, signer: try await context.signer(in: store)) { transaction in
             try TransferOutbox.create(to: peer, caseNumber: caseNumber, objects: objects, mode: mode, in: &transaction)
         }
-        let witnessed = try await store.read { snapshot in try Transfers.sizeWitnessed(by: peer, in: snapshot) }
-        let bundle = try await TransferBundle.make(
-            manifest: recorded.manifest, objects: recorded.objects, peerSize: peerSize ?? witnessed, from: store)
-        let data = bundle.data
-        try OutputFile.write(String(decoding: data, as: UTF8.self), to: out)
         let manifest = try recorded.manifest.entry.payload(TransferManifest.self)
+        // The transfer is recorded from here on and its objects wait for the receipt: a bundle that cannot be made or
+        // written (a disk that fails or fills up) must say so, and how to write it (`transfer bundle`).
+        let data: Data
+        do {
+            let witnessed = try await store.read { snapshot in try Transfers.sizeWitnessed(by: peer, in: snapshot) }
+            let bundle = try await TransferBundle.make(
+                manifest: recorded.manifest, objects: recorded.objects, peerSize: peerSize ?? witnessed, from: store)
+            data = bundle.data
+            try OutputFile.write(String(decoding: data, as: UTF8.self), to: out)
+        } catch {
+            throw CommandFailure.recorded(
+                Reason(
+                    "transfer-bundle-unwritten", ["transfer": manifest.transfer, "index": String(recorded.manifest.index), "path": out]),
+                before: error)
+        }
         try context.output.emit(
             Result(
                 transfer: manifest.transfer, manifest: recorded.manifest.index, objects: manifest.objects, bundle: out, bytes: data.count),

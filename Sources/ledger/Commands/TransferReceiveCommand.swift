@@ -128,8 +128,18 @@ struct TransferReceiveCommand: LedgerCommand {
         let received = try await context.checkedTransfer(in: store) { transaction in
             try TransferInbox.receive(bundle, answers: answered, forCase: caseNumber, in: &transaction)
         }
-        let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: peerSize, in: store)
-        try OutputFile.write(String(decoding: receipt.data, as: UTF8.self), to: receiptOut)
+        // The transfer is received from here on: a receipt that cannot be made or written (a disk that fails or fills up)
+        // must say so, and how to write it, since receiving the bundle again is refused as a replay.
+        do {
+            let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: peerSize, in: store)
+            try OutputFile.write(String(decoding: receipt.data, as: UTF8.self), to: receiptOut)
+        } catch {
+            throw CommandFailure.recorded(
+                Reason(
+                    "transfer-receipt-unwritten",
+                    ["transfer": bundle.transfer, "index": String(received.index), "path": receiptOut, "peerSize": String(peerSize)]),
+                before: error)
+        }
         let payload = try received.entry.payload(TransferReceived.self)
         try context.output.emit(
             Result(

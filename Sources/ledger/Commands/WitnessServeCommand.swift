@@ -59,8 +59,7 @@ struct WitnessServeCommand: LedgerCommand {
         }
         let stops = StopSignals.install { server.stop() }
         defer { for source in stops { source.cancel() } }
-        FileHandle.standardOutput.write(
-            Data((Catalogue.transferWords.witnessListening.text(in: context.language, ["address": "\(host):\(bound)"]) + "\n").utf8))
+        Output.write(Catalogue.transferWords.witnessListening.text(in: context.language, ["address": "\(host):\(bound)"]) + "\n")
         await server.waitUntilStopped()
     }
 }
