@@ -35,8 +35,9 @@ for target in $targets; do
     status=0
     # An input that takes 10 s is a finding (a hang), as is one that needs 2 GiB. LeakSanitizer is off: Swift keeps
     # references with tag bits in an enum's spare bits (Data's storage), which it does not see, so it reports live
-    # objects (the targets' cached keys) as leaked; a real leak still ends at the memory limit.
-    ASAN_OPTIONS=detect_leaks=0 LEDGER_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+    # objects (the targets' cached keys) as leaked; a real leak still ends at the memory limit. Swift's backtracer
+    # is off: a crash is libFuzzer's and ASan's to report, at once.
+    ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no LEDGER_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "Fuzz/Corpus/$target" > "$log" 2>&1 || status=$?
     elapsed=$(($(date +%s) - start))
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
