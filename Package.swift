@@ -81,7 +81,9 @@ let package = Package(
         // from Fuzz/ (make fuzz) and replayed over the committed inputs by FuzzTargetsTests.
         .target(
             name: "FuzzTargets",
-            dependencies: ["PropertyLedger", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers", "LabelRenderer"]),
+            dependencies: [
+                "PropertyLedger", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers", "WitnessHTTP", "LabelRenderer",
+            ]),
 
         .testTarget(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],

@@ -7,7 +7,7 @@ extension FuzzTarget {
             LogTargets.receipt, LogTargets.merkleProof,
         ]
         + [EntryTargets.entry]
-        + [TransferTargets.bundle, TransferTargets.receipt, TransferTargets.addCheckpoint]
+        + [TransferTargets.bundle, TransferTargets.receipt, TransferTargets.addCheckpoint, TransferTargets.httpHead]
         + [CabinetTargets.request, CabinetTargets.framer]
         + [LabelTargets.template, LabelTargets.layout]
         + [InputTargets.time, InputTargets.bulletinDay, InputTargets.policyValue, InputTargets.approval]

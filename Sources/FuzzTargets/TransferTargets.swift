@@ -1,9 +1,11 @@
 import Foundation
 import PropertyLedger
 import Transfers
+import WitnessHTTP
 
 /// Files and requests another agency's ledger sends: transfer bundles (`transfer receive`), receipts
-/// (`transfer close`), tlog-witness `add-checkpoint` bodies (`witness add-checkpoint`, `witness serve`).
+/// (`transfer close`), tlog-witness `add-checkpoint` bodies (`witness add-checkpoint`, `witness serve`) and the
+/// HTTP request heads they come in.
 enum TransferTargets {
     static let bundle = FuzzTarget("bundle", "TransferBundle(parsing:as: .bundle): data gives back the same bytes") {
         data throws(FuzzFinding) in try readsBack(data, as: .bundle)
@@ -46,6 +48,22 @@ enum TransferTargets {
         "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
         "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
     ].map { hex in Data(stride(from: 0, to: 64, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16)! }) }
+
+    /// The bytes of a request head before its blank line, as `witness serve` reads them off a connection.
+    static let httpHead = FuzzTarget(
+        "http-head", "HTTPRequestHead: what it accepts, written again as a plain head, reads back the same"
+    ) { data throws(FuzzFinding) in
+        guard let head = HTTPRequestHead(ArraySlice(data)) else { return }
+        try FuzzFinding.require(
+            !head.method.isEmpty && !head.method.contains(" ") && head.path.hasPrefix("/") && !head.path.contains(" ")
+                && (head.contentLength.map { (0...999_999_999).contains($0) } ?? true),
+            "accepted \(head)")
+        var lines = ["\(head.method) \(head.path) HTTP/1.1"]
+        if let length = head.contentLength { lines.append("Content-Length: \(length)") }
+        if head.hasTransferEncoding { lines.append("Transfer-Encoding: chunked") }
+        let again = HTTPRequestHead(ArraySlice(lines.joined(separator: "\r\n").utf8))
+        try FuzzFinding.require(again == head, "\(head) written again reads as \(String(describing: again))")
+    }
 
     /// A bundle or receipt is read strictly, section by section, so what it writes is what it read.
     private static func readsBack(_ data: Data, as kind: TransferBundle.Kind) throws(FuzzFinding) {
