@@ -1,6 +1,7 @@
 # PropertyLedger — two commands on a fresh Debian machine:
 #   make demo   install what is missing, build, walk through the ledger on a fresh store in a temporary directory
 #   make test   install what is missing, build with warnings as errors, run every test
+# and `make fuzz`: every parser of outside input under libFuzzer, FUZZ_SECONDS each (docs/fuzzing.md).
 
 SWIFT ?= swift
 # Build and test dependencies, from Debian's archive: the C libraries, openssl (an independent verifier in
@@ -15,7 +16,7 @@ DEBIAN_PACKAGES := tzdata pkg-config libsqlite3-dev libssl-dev openssl libpcscli
 	iproute2 util-linux zsh chromium fonts-wqy-microhei curl strace \
 	libqrencode-dev libfreetype-dev zlib1g-dev zbar-tools librsvg2-bin zint
 
-.PHONY: all deps build test demo bench lint clean load-test sanitize sanitize-address sanitize-thread
+.PHONY: all deps build test demo bench fuzz lint clean load-test sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -80,9 +81,16 @@ sanitize-thread: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
 	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --skip '$(SANITIZED_SKIP)'
 
+# The fuzz targets (Sources/FuzzTargets) built with libFuzzer and AddressSanitizer from the package in Fuzz/, each
+# run for FUZZ_SECONDS, one after another; fails naming the input of any crash. `make fuzz FUZZ_TARGETS="note receipt"`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
 # The style of .swift-format (the formatter bundled with the toolchain); `swift format format -i -r …` fixes it.
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift Fuzz/Package.swift Fuzz/Sources
 
 clean:
 	rm -rf .build

@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "LedgerPresentation", targets: ["LedgerPresentation"]),
         .library(name: "DossierVault", targets: ["DossierVault"]),
         .executable(name: "ledger", targets: ["ledger"]),
+        // For the fuzzer's own package (Fuzz/Package.swift), which builds outside this graph with libFuzzer.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     targets: [
         // C libraries, each through its own system-library target (headers and link flags only).
@@ -75,6 +77,14 @@ let package = Package(
         // The simulator on the command line: scripted cabinet sessions against `ledger cabinet hook` (make demo).
         .executableTarget(name: "ledger-cabinet-sim", dependencies: ["CabinetSimulator"]),
 
+        // Every parser of outside input behind one signature, with the properties its answers keep: run by libFuzzer
+        // from Fuzz/ (make fuzz) and replayed over the committed inputs by FuzzTargetsTests.
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "PropertyLedger", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers", "WitnessHTTP", "LabelRenderer",
+            ]),
+
         .testTarget(
             name: "PropertyLedgerTests", dependencies: ["PropertyLedger", "ledger-append-loop"],
             // Known-answer vectors, read through #filePath rather than bundled (Bundle.module is fragile on Linux).
@@ -95,6 +105,8 @@ let package = Package(
         .target(name: "LabelTestSupport", dependencies: ["LabelRenderer", "CZlib"], path: "Tests/LabelTestSupport"),
         .testTarget(name: "LabelRendererTests", dependencies: ["LabelRenderer", "LabelTestSupport"]),
         .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation", "DossierVault"]),
+        // Fuzz/Corpus and Fuzz/Regressions, read through #filePath, through the fuzz targets without a sanitizer.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
         .testTarget(
             name: "LedgerCLITests",

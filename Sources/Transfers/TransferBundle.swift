@@ -172,7 +172,7 @@ public struct TransferBundle: Sendable, Equatable {
         var proofs: [Receipt] = []
         while try reader.peek("proof") {
             let body = try reader.section("proof")
-            guard let text = String(data: body, encoding: .utf8), let receipt = try? Receipt(parsing: text), receipt.extra != nil else {
+            guard let text = String(validating: body, as: UTF8.self), let receipt = try? Receipt(parsing: text), receipt.extra != nil else {
                 throw reader.malformed
             }
             proofs.append(receipt)
@@ -180,7 +180,9 @@ public struct TransferBundle: Sendable, Equatable {
         }
         var cosigned: String?
         if kind == .receipt, try reader.peek("cosigned") {
-            guard let note = String(data: try reader.section("cosigned"), encoding: .utf8) else { throw reader.malformed }
+            // UTF-8 as it is: Foundation's String(data:encoding:) drops a leading byte-order mark, and the section
+            // would read the same with one or without.
+            guard let note = String(validating: try reader.section("cosigned"), as: UTF8.self) else { throw reader.malformed }
             cosigned = note
         }
         guard try reader.line() == "end", reader.isAtEnd, kind == .bundle ? proofs.count >= 2 : proofs.count == 1 else {

@@ -1,17 +1,19 @@
 /// The head of an HTTP/1.1 request, read strictly: what the witness needs of it and nothing more.
-struct HTTPRequestHead: Equatable {
-    var method: String
-    var path: String
+///
+/// Of the package (FuzzTargets feeds it), not public.
+package struct HTTPRequestHead: Equatable {
+    package var method: String
+    package var path: String
     /// The body's length; nil when the request gives none.
-    var contentLength: Int?
-    var hasTransferEncoding: Bool
+    package var contentLength: Int?
+    package var hasTransferEncoding: Bool
 
     /// The most a head may take: the request line and a few headers.
-    static let maximumSize = 8 * 1024
+    package static let maximumSize = 8 * 1024
 
     /// Parses the bytes before the blank line (without it); nil for anything that is not a well-formed
     /// HTTP/1.x request head: a bad request line, a header without a colon, two different Content-Lengths.
-    init?(_ bytes: ArraySlice<UInt8>) {
+    package init?(_ bytes: ArraySlice<UInt8>) {
         guard bytes.allSatisfy({ $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || (0x20..<0x7F).contains($0) }) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
         let requestLine = lines[0].split(separator: " ", omittingEmptySubsequences: false)

@@ -141,6 +141,10 @@ struct FederationTests {
             let receipt = try await TransferBundle.receipt(of: bundle.transfer, peerSize: 0, at: Self.now, in: scene.procuratorate)
             #expect(received.index == Int64(receipt.proofs[0].index))
             let receiptFile = try TransferBundle(parsing: receipt.data, as: .receipt)
+            // The cosigned note as it was written: a byte-order mark before it is not read away.
+            var marked = receipt
+            marked.cosigned = "\u{FEFF}" + (receipt.cosigned ?? "")
+            #expect(try TransferBundle(parsing: marked.data, as: .receipt).cosigned?.utf8.first == 0xEF)
             guard
                 case .recorded(let closed) = try await scene.police.transaction(
                     actor: "000004", at: Self.now,

@@ -174,6 +174,8 @@ struct WitnessTests {
             ("old 1\nnot base64!\n\n" + note, 2), ("old 1\n" + Data(count: 31).base64EncodedString() + "\n\n" + note, 2),
             ("old 1\n" + String(repeating: Data(count: 32).base64EncodedString() + "\n", count: 64) + "\n" + note, 65),
             (String(repeating: "x", count: 17 * 1024), 0),
+            // A byte-order mark is not read away (Foundation's String(data:encoding:) would drop it).
+            ("\u{FEFF}old 1\n\n" + note, 1),
         ] {
             let error = #expect(throws: LedgerError.self) { try AddCheckpointRequest(parsing: Data(body.utf8)) }
             #expect(error?.reason == Reason("add-checkpoint-malformed", ["line": String(line)]), "\(body.prefix(40))")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a backup directory says it holds (`backup.json`): the log's origin, size and root, the latest signed
 /// checkpoint's size, and the database file's length and digest.
@@ -50,10 +50,15 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     ///   own reasons (`file-too-large`, `file-not-text`); `notFound` when it is missing.
     public init(reading path: String) throws {
         guard let text = try DurableFile.readText(path) else { throw LedgerError(.notFound, .fileUnreadable(path)) }
+        try self.init(parsing: Data(text.utf8), path: path)
+    }
+
+    /// Reads and checks the manifest's bytes; `path` names the file in the reasons.
+    public init(parsing data: Data, path: String) throws {
         func invalid(_ detail: String) -> LedgerError { LedgerError(.invalidInput, .backupManifestInvalid(path, detail: detail)) }
         let decoded: BackupManifest
         do {
-            decoded = try JSONDecoder().decode(BackupManifest.self, from: Data(text.utf8))
+            decoded = try JSONDecoder().decode(BackupManifest.self, from: data)
         } catch {
             throw invalid("not a backup manifest")
         }
@@ -72,7 +77,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     var rootHash: Data? { Data(base64Encoded: root) }
 
     /// The manifest as the file holds it: sorted keys, one field per line, so it reads and diffs well.
-    func encoded() throws -> Data {
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)

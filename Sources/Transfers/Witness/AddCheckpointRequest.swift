@@ -34,7 +34,8 @@ public struct AddCheckpointRequest: Sendable, Equatable {
     /// - Throws: ``LedgerError`` (`invalidInput`, `add-checkpoint-malformed` with the line it stopped at).
     public init(parsing data: Data) throws {
         func malformed(_ line: Int) -> LedgerError { LedgerError(.invalidInput, .addCheckpointMalformed(line: line)) }
-        guard data.count <= Self.maximumSize, let text = String(data: data, encoding: .utf8) else { throw malformed(0) }
+        // UTF-8 as it is: Foundation's String(data:encoding:) drops a leading byte-order mark, which would pass for `old`.
+        guard data.count <= Self.maximumSize, let text = String(validating: data, as: UTF8.self) else { throw malformed(0) }
         guard let blank = text.range(of: "\n\n") else { throw malformed(0) }
         let head = text[..<blank.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = head.first, first.hasPrefix("old ") else { throw malformed(1) }
