@@ -325,7 +325,7 @@ run ledger show $BIKE
 if /usr/bin/python3 -c "import cryptography" 2>/dev/null; then
     say "回执中检察院对公安检查点的联署（C2SP tlog-cosignature），用与台账无关的独立程序核验：" \
         "The procuratorate's cosignature of the police's checkpoint in the receipt (C2SP tlog-cosignature), checked by a program that shares no code with the ledger:"
-    python3 -c 'import re,sys; t=open("receipt.txt").read(); m=re.search(r"\ncosigned (\d+)\n", t); sys.stdout.write(t[m.end():m.end()+int(m.group(1))])' > cosigned.txt
+    python3 -c 'import re,sys; t=open("receipt.txt","rb").read(); m=re.search(rb"\ncosigned (\d+)\n", t); sys.stdout.buffer.write(t[m.end():m.end()+int(m.group(1))])' > cosigned.txt
     run "$demo_dir/verify-cosignature.py" procuratorate.wkey cosigned.txt
 fi
 
