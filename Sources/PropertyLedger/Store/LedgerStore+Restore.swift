@@ -108,7 +108,7 @@ extension LedgerStore {
         let size = try await store.size
         guard size == manifest.entries else { throw differs("entries") }
         guard try await store.root(size: size).base64EncodedString() == manifest.root else { throw differs("root") }
-        if let blocked = await store.writeBlockedReason { throw refusal(blocked, checkpointFile: paths.checkpoint) }
+        if let blocked = await store.writeBlockedReason { throw refusal(blocked, entries: size, checkpointFile: paths.checkpoint) }
         if let key = try DurableFile.readText(paths.privateKey) {
             guard (try? NoteSigner(text: key).verifier.text) == store.identity.verifierKey else {
                 throw LedgerError(.refused, .privateKeyForeign(paths.privateKey))
@@ -133,16 +133,17 @@ extension LedgerStore {
     }
 
     /// Why a copy that disagrees with the checkpoints (``CheckpointGuard``) must not be restored.
-    private static func refusal(_ blocked: Reason, checkpointFile: String) -> LedgerError {
+    /// `entries` is the copy's size. A copy that has the size but lacks the checkpoint the file holds
+    /// (`checkpoint-lost`) is not "behind": it is refused with that cause as it stands.
+    private static func refusal(_ blocked: Reason, entries: Int64, checkpointFile: String) -> LedgerError {
         // Against its own checkpoints the copy is damaged; against the file it would roll back or fork the log.
         if blocked.arguments["source"] == "store" || blocked.id == "stored-checkpoint-unverifiable" {
             return LedgerError(.verificationFailed, .backupNotIntact(blocked))
         }
         let size = Int64(blocked.arguments["size"] ?? "") ?? 0
         switch blocked.id {
-        case "entries-lost", "checkpoint-lost":
-            let entries = Int64(blocked.arguments["entries"] ?? "")
-            return LedgerError(.refused, .restoreBehindCheckpoint(entries: entries ?? size - 1, size: size, path: checkpointFile))
+        case "entries-lost":
+            return LedgerError(.refused, .restoreBehindCheckpoint(entries: entries, size: size, path: checkpointFile))
         case "tree-altered", "checkpoint-forked":
             return LedgerError(.refused, .restoreForked(size: size, path: checkpointFile))
         default:
