@@ -24,8 +24,11 @@ let package = Package(
         // The domain, the SQLite store and the verifiable custody log.
         .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL"]),
 
+        // State shared between threads behind a lock ThreadSanitizer can see (Synchronization.Mutex it cannot, on Linux).
+        .target(name: "Locking"),
+
         // RFID tags through PC/SC readers (and keyboard-wedge readers on standard input).
-        .target(name: "ChipReader", dependencies: ["CPCSCLite"]),
+        .target(name: "ChipReader", dependencies: ["CPCSCLite", "Locking"]),
 
         // Command-line parsing shared by `ledger` and `ledger-bench`: options, positionals, one-line errors.
         .target(name: "CommandLineSupport", dependencies: ["LedgerPresentation"]),
@@ -40,7 +43,7 @@ let package = Package(
 
         // Exchanges between agencies' ledgers: the peers, and the witness of their logs (C2SP tlog-witness);
         // a module on PropertyLedger's extension points.
-        .target(name: "WitnessHTTP"),
+        .target(name: "WitnessHTTP", dependencies: ["Locking"]),
 
         .target(name: "Transfers", dependencies: ["PropertyLedger", "LedgerPresentation", "DossierVault"]),
 
@@ -54,7 +57,7 @@ let package = Package(
             name: "ledger",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CabinetLink", "Transfers",
-                "WitnessHTTP", "LabelRenderer",
+                "WitnessHTTP", "LabelRenderer", "Locking",
             ]),
 
         // Benchmarks against raw SQLite and bare hashing in the same run.
@@ -67,13 +70,13 @@ let package = Package(
 
         // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon
         // with SO_PEERCRED. Bytes and lines only; what the lines mean is the handler's (DossierVault's) business.
-        .target(name: "CabinetLink"),
+        .target(name: "CabinetLink", dependencies: ["Locking"]),
 
         // A test helper: appends in a loop and acknowledges each append on stdout, to be killed by the crash test.
         .executableTarget(name: "ledger-append-loop", dependencies: ["PropertyLedger"]),
 
         // A cabinet vendor's adapter in Swift: speaks protocol v1 with noisy reads, knows nothing of the ledger's code.
-        .target(name: "CabinetSimulator"),
+        .target(name: "CabinetSimulator", dependencies: ["Locking"]),
         // The simulator on the command line: scripted cabinet sessions against `ledger cabinet hook` (make demo).
         .executableTarget(name: "ledger-cabinet-sim", dependencies: ["CabinetSimulator"]),
 
@@ -95,11 +98,11 @@ let package = Package(
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "LedgerPresentation"]),
         .testTarget(name: "LedgerPresentationTests", dependencies: ["LedgerPresentation", "PropertyLedger", "ChipReader"]),
         .testTarget(
-            name: "DossierVaultTests", dependencies: ["DossierVault", "PropertyLedger", "LedgerPresentation"],
+            name: "DossierVaultTests", dependencies: ["DossierVault", "PropertyLedger", "LedgerPresentation", "Locking"],
             // The bulletin's golden files, read through #filePath like PropertyLedgerTests' fixtures.
             exclude: ["Golden"]),
-        .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim"]),
-        .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink"]),
+        .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim", "Locking"]),
+        .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink", "Locking"]),
         .testTarget(name: "WitnessHTTPTests", dependencies: ["WitnessHTTP"]),
         // The label tests' independent checks: zbarimg, rsvg-convert and zint as processes, a ZPL reader of our own.
         .target(name: "LabelTestSupport", dependencies: ["LabelRenderer", "CZlib"], path: "Tests/LabelTestSupport"),
@@ -107,12 +110,12 @@ let package = Package(
         .testTarget(name: "TransfersTests", dependencies: ["Transfers", "PropertyLedger", "LedgerPresentation", "DossierVault"]),
         // Fuzz/Corpus and Fuzz/Regressions, read through #filePath, through the fuzz targets without a sanitizer.
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport"]),
+        .testTarget(name: "ChipReaderTests", dependencies: ["ChipReader", "CPCSCLite", "PCSCTestSupport", "Locking"]),
         .testTarget(
             name: "LedgerCLITests",
             dependencies: [
                 "ledger", "ledger-bench", "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault",
-                "PCSCTestSupport", "CabinetSimulator", "ledger-cabinet-sim", "LabelRenderer", "LabelTestSupport",
+                "PCSCTestSupport", "CabinetSimulator", "ledger-cabinet-sim", "LabelRenderer", "LabelTestSupport", "Locking",
             ],
             // What the demo's commands print, compared with files read through #filePath.
             exclude: ["Golden"]),

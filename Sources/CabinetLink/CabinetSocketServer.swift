@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import Synchronization
+import Locking
 
 /// The protocol over a Unix socket, many connections at once: the transport of `ledger cabinet serve`.
 ///
@@ -35,7 +35,7 @@ public final class CabinetSocketServer: Sendable {
     private let rule: PeerAccessRule
     /// The socket file's mode once it is ready: 0660 for the cabinet daemon, 0600 for a login agent.
     private let mode: mode_t
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         enum Phase { case idle, running, stopping, stopped }

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Crossings between threads of our own, where blocking calls run, and Swift concurrency, where the handler
 /// runs: blocking calls never occupy a thread of the cooperative pool.
@@ -38,5 +38,5 @@ enum ThreadBridge {
 
 /// Carries a task's result to the thread waiting for it.
 private final class ResultSlot<T: Sendable>: Sendable {
-    let value = Mutex<T?>(nil)
+    let value = Locked<T?>(nil)
 }

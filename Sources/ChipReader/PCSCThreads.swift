@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Every thread of this process that makes PC/SC calls, so that ``ReaderMonitor/stopAll(waitingAtMost:)``
 /// can end them all before the process exits.
@@ -18,7 +18,7 @@ final class PCSCThreads: Sendable {
         var isStopping = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Entered when a counted thread starts (under the lock, with the check of `isStopping`), left when it ends.
     private let running = DispatchGroup()
 

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// One reader monitor per process, shared: every subscriber gets the same events, and the readers are polled
 /// and each tag's UID read once however many parts of the process listen (a cabinet hook and a clerk's screen).
@@ -19,7 +19,7 @@ public final class ReaderHub: TagEventSource, Sendable {
     }
 
     private let source: @Sendable () -> AsyncStream<ReaderEvent>
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A hub over `monitor`.
     public convenience init(_ monitor: ReaderMonitor) {

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Watches the PC/SC readers and reports what happens as one stream of ``ReaderEvent``s.
 ///
@@ -89,7 +89,7 @@ public struct ReaderMonitor: TagEventSource {
 /// The monitor's thread: the loop and the state it shares with ``cancel()``.
 ///
 /// `@unchecked Sendable`: `run()` runs on exactly one thread; the only state touched from other threads is
-/// `shared` (behind a Mutex) and the semaphore, which are thread-safe.
+/// `shared` (behind a lock) and the semaphore, which are thread-safe.
 final class MonitorLoop: @unchecked Sendable {
     private struct Shared {
         var isCancelled = false
@@ -103,7 +103,7 @@ final class MonitorLoop: @unchecked Sendable {
     private let pollMilliseconds: Int
     private let continuation: AsyncStream<ReaderEvent>.Continuation
     private let onExit: @Sendable () -> Void
-    private let shared = Mutex(Shared())
+    private let shared = Locked(Shared())
     /// Wakes a backoff sleep early on cancellation.
     private let wakeUp = DispatchSemaphore(value: 0)
 

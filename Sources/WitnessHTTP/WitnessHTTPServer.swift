@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 
 /// The C2SP tlog-witness endpoint over HTTP/1.1 on a TCP address: `POST /add-checkpoint`, one request per
 /// connection, for agencies whose ledgers are networked (`ledger witness serve --listen 127.0.0.1:PORT`).
@@ -27,7 +27,7 @@ public final class WitnessHTTPServer: Sendable {
     public static let maximumConnections = 16
     public static let timeout = 10
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var listener: Int32 = -1
@@ -241,7 +241,7 @@ public final class WitnessHTTPServer: Sendable {
 
 /// Carries the handler's answer to the connection's thread.
 private final class AnswerSlot: Sendable {
-    let value = Mutex<HTTPResponse?>(nil)
+    let value = Locked<HTTPResponse?>(nil)
 }
 
 /// Why the witness's endpoint could not start: a stable reason id and its arguments (worded by the CLI).

@@ -1,6 +1,6 @@
 import Foundation
+import Locking
 import PropertyLedger
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -61,7 +61,7 @@ struct Output {
         failed.withLock { $0 }.map { Reason("output-write-failed", ["detail": $0]) }
     }
 
-    private static let failed = Mutex<String?>(nil)
+    private static let failed = Locked<String?>(nil)
 
     /// Writes all of `bytes` to `fd`; the errno of the write that failed, if one did.
     private static func writeAll(_ fd: Int32, _ bytes: Data) -> Int32? {

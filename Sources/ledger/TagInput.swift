@@ -2,7 +2,7 @@ import ChipReader
 import Dispatch
 import Foundation
 import LedgerPresentation
-import Synchronization
+import Locking
 
 #if canImport(Glibc)
     import Glibc
@@ -126,7 +126,7 @@ private final class UIDCollector: Sendable {
         var readerWasAvailable = false
         var failure: ReaderError?
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
     func insert(_ uid: String) { state.withLock { _ = $0.seen.insert(uid) } }
     func markReaderAvailable() { state.withLock { $0.readerWasAvailable = true } }
     func fail(_ failure: ReaderError) { state.withLock { $0.failure = failure } }

@@ -1,6 +1,6 @@
 import CabinetSimulator
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 /// The exact lines the simulated cabinet writes for every message type, read back with JSONSerialization, and
@@ -280,7 +280,7 @@ struct SimulatedCabinetMessageTests {
 
 /// What an observer heard, from any thread.
 final class Heard: Sendable {
-    private let traffic = Mutex<[CabinetTraffic]>([])
+    private let traffic = Locked<[CabinetTraffic]>([])
 
     func append(_ item: CabinetTraffic) { traffic.withLock { $0.append(item) } }
     var all: [CabinetTraffic] { traffic.withLock { $0 } }

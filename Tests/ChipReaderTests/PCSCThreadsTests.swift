@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 @testable import ChipReader
@@ -14,7 +14,7 @@ struct PCSCThreadsTests {
             var calledOnATask: [Bool] = []
             var returned = 0
         }
-        let seen = Mutex(Seen())
+        let seen = Locked(Seen())
         let gate = DispatchSemaphore(value: 0)
 
         func factory(over world: FakeReaderTests.World) -> ReaderServiceFactory {
@@ -55,7 +55,7 @@ struct PCSCThreadsTests {
         #expect(cancel.seen.withLock { $0.calledOnATask } == [false], "SCardCancel ran on Swift's cooperative pool")
 
         // stopAll cancels the wait itself (which returns at once) and must then wait for the blocked call.
-        let stopped = Mutex<Bool?>(nil)
+        let stopped = Locked<Bool?>(nil)
         Thread {
             let result = threads.stopAll(waitingAtMost: .seconds(60))
             stopped.withLock { $0 = result }

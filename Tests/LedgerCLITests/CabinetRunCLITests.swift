@@ -1,6 +1,6 @@
 import Foundation
+import Locking
 import PCSCTestSupport
-import Synchronization
 import Testing
 
 /// `ledger cabinet run`: a cabinet made of two virtual PC/SC readers (a private pcscd with vpcd), one per slot,
@@ -10,7 +10,7 @@ import Testing
 /// One rig at a time (serialized): each test starts a private pcscd of its own.
 @Suite(.serialized, CabinetRunSceneStore()) struct CabinetRunCLITests {
     /// Private daemons take ports from here, two at a time (clear of ReaderCLITests' range).
-    static let nextPort = Mutex<UInt16>(27_300)
+    static let nextPort = Locked<UInt16>(27_300)
 
     static let slots = ["--slot", "A1=" + PCSCRig.readerName(slot: 0), "--slot", "A2=" + PCSCRig.readerName(slot: 1)]
     static let bikeChip: [UInt8] = [0x04, 0xB1, 0x00, 0x00, 0x01]

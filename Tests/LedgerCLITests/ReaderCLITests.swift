@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
+import Locking
 import PCSCTestSupport
-import Synchronization
 import Testing
 
 /// `ledger scan`, `chip bind --scan`, `audit` and `readers` driven by virtual tags on a real pcscd with the
@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct ReaderCLITests {
     /// Private daemons take ports from here, two at a time (a vpcd entry listens on PORT and PORT + 1): below
     /// Linux's ephemeral range, which other tests' connections draw from (scripts/pcscd-rig.sh).
-    static let nextPort = Mutex<UInt16>(27_100)
+    static let nextPort = Locked<UInt16>(27_100)
 
     static func privateRig() throws -> PCSCRig {
         let port = nextPort.withLock { port -> UInt16 in

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 import Testing
 
@@ -40,7 +41,7 @@ struct StoreFilesCLITests {
     @Test func signingWritingAndVerifyingAtOnceRaisesNoFalseAlarm() async throws {
         try await Self.withCaseStore { directory, ledger in
             let writesPerWriter = 15
-            let failures = Mutex<[String]>([])
+            let failures = Locked<[String]>([])
             let writersLeft = Atomic<Int>(8)
             let runs = Atomic<Int>(0)
             Self.onThreads(12) { worker in

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 
 /// A child process started with `posix_spawn`, whose end a thread of its own waits for: it is signalled only
 /// while its pid is still its own.
@@ -27,7 +27,7 @@ final class ChildProcess: Sendable {
 
     /// The child's pid.
     let identifier: pid_t
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Starts `executable` with `arguments` and `environment` (nil: this process's).
     ///

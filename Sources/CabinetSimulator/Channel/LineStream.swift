@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 
 /// The line traffic both channels share, over file descriptors it owns and closes.
 ///
@@ -44,7 +44,7 @@ final class LineStream: Sendable {
     private static let pollInterval: Int32 = 50
 
     private let descriptors: Descriptors
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let writeQueue: DispatchQueue
     private let readerDone = DispatchGroup()
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 
 /// A line channel over a spawned process's standard input and output: how an adapter reaches
 /// `ledger cabinet hook CABINET`.
@@ -170,7 +170,7 @@ public final class ProcessCabinetChannel: CabinetChannel {
 
 /// A process's standard error, read to its end on a thread of its own and kept.
 private final class ErrorOutput: Sendable {
-    private let state = Mutex<(bytes: [UInt8], isFinished: Bool)>(([], false))
+    private let state = Locked<(bytes: [UInt8], isFinished: Bool)>(([], false))
 
     init(reading descriptor: Int32, label: String) {
         let thread = Thread { [self] in

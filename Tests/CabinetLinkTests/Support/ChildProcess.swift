@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// What a finished child process left.
 struct ChildResult: Sendable {
@@ -49,7 +49,7 @@ final class ErrorCollector: Sendable {
 }
 
 final class LockedText: Sendable {
-    private let value = Mutex("")
+    private let value = Locked("")
     func set(_ text: String) { value.withLock { $0 = text } }
     func get() -> String { value.withLock { $0 } }
 }

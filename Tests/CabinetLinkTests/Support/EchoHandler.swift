@@ -1,6 +1,6 @@
 import CabinetLink
 import Foundation
-import Synchronization
+import Locking
 
 /// A handler that answers each line with what it got, as JSON, and records every call, for the transport tests.
 ///
@@ -26,8 +26,8 @@ final class EchoHandler: CabinetLineHandler {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    let log = Mutex(Log())
-    private let gate = Mutex(Gate())
+    let log = Locked(Log())
+    private let gate = Locked(Gate())
 
     func respond(to line: [UInt8], from peer: CabinetPeer) async -> String {
         log.withLock { $0.lines[peer.connection, default: []].append(line) }

@@ -1,7 +1,7 @@
 import DossierVault
 import Foundation
 import LedgerPresentation
-import Synchronization
+import Locking
 import Testing
 
 @testable import PropertyLedger
@@ -24,7 +24,7 @@ struct CabinetScene {
 
     /// The service's clock.
     final class Clock: Sendable {
-        private let now = Mutex(CabinetScene.start)
+        private let now = Locked(CabinetScene.start)
         var date: Date { now.withLock { $0 } }
         func advance(_ seconds: TimeInterval) { now.withLock { $0.addTimeInterval(seconds) } }
     }
