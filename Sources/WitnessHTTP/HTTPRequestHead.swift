@@ -12,10 +12,14 @@ package struct HTTPRequestHead: Equatable {
     package static let maximumSize = 8 * 1024
 
     /// Parses the bytes before the blank line (without it); nil for anything that is not a well-formed
-    /// HTTP/1.x request head: a bad request line, a header without a colon, two different Content-Lengths.
+    /// HTTP/1.x request head: a bad request line, a header without a colon or with a name that is not a token,
+    /// two different Content-Lengths, a CR or LF that is not part of a CRLF (a bare LF would hide the header
+    /// after it inside the one before, for us but not for a proxy that ends lines at LF: RFC 9112 §2.2).
     package init?(_ bytes: ArraySlice<UInt8>) {
         guard bytes.allSatisfy({ $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || (0x20..<0x7F).contains($0) }) else { return nil }
+        // "\r\n" is one Character, so a CR or LF left in a line after the split stood alone.
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
+        guard lines.allSatisfy({ !$0.contains("\r") && !$0.contains("\n") }) else { return nil }
         let requestLine = lines[0].split(separator: " ", omittingEmptySubsequences: false)
         guard requestLine.count == 3, !requestLine[0].isEmpty, requestLine[1].hasPrefix("/"),
             requestLine[2] == "HTTP/1.1" || requestLine[2] == "HTTP/1.0"
@@ -25,7 +29,7 @@ package struct HTTPRequestHead: Equatable {
         contentLength = nil
         hasTransferEncoding = false
         for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex, !line[..<colon].contains(" ") else { return nil }
+            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex, line[..<colon].allSatisfy(\.isToken) else { return nil }
             let name = line[..<colon].lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: [" ", "\t"])
             switch name {
@@ -45,6 +49,9 @@ package struct HTTPRequestHead: Equatable {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+
+    /// A character a header's name may hold (RFC 9110 §5.6.2 `tchar`).
+    fileprivate var isToken: Bool { isASCII && (isLetter || isNumber || "!#$%&'*+-.^_`|~".contains(self)) }
 }
 
 extension StringProtocol {

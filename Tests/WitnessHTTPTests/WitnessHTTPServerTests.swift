@@ -66,6 +66,13 @@ struct WitnessHTTPServerTests {
             ("POST  /add-checkpoint HTTP/1.1\r\n\r\n", 400),
             ("POST /add-checkpoint HTTP/1.1\r\nNo colon here\r\n\r\n", 400),
             ("POST /add-checkpoint HTTP/1.1\r\nX: \u{1}\r\n\r\n", 400),
+            // A bare LF or CR would hide a header inside the one before it: refused, not read either way.
+            ("POST /add-checkpoint HTTP/1.1\r\nHost: x\nContent-Length: 5\r\n\r\nhello", 400),
+            ("POST /add-checkpoint HTTP/1.1\r\nHost: x\rContent-Length: 5\r\n\r\nhello", 400),
+            ("POST /add-checkpoint HTTP/1.1\nContent-Length: 5\r\n\r\nhello", 400),
+            // A folded line and a name that is not a token (RFC 9112 §5.2, RFC 9110 §5.6.2).
+            ("POST /add-checkpoint HTTP/1.1\r\nContent-Length: 5\r\n\tX: y\r\n\r\nhello", 400),
+            ("POST /add-checkpoint HTTP/1.1\r\nContent-Length: 5\r\nX(y): z\r\n\r\nhello", 400),
             ("\r\n\r\n", 400),
             ("POST /add-checkpoint HTTP/1.1\r\nContent-Length: 5\r\n", 400),
             ("POST /add-checkpoint HTTP/1.1\r\nX: " + String(repeating: "a", count: 9000) + "\r\n\r\n", 431),
