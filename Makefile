@@ -72,14 +72,15 @@ load-test: build
 # .build/tsan), the PC/SC suites through the rig as in `make test`. Slow: see README, Tests. Leak detection is
 # off: LeakSanitizer reports the Swift runtime's once-initialised globals (a `static let` array) as leaks at every
 # exit, which would fail every CLI test on exit status; out-of-bounds and use-after-free are still caught.
-SANITIZED_SKIP = $(ALONE)
 sanitize: sanitize-address sanitize-thread
 sanitize-address: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
-	ASAN_OPTIONS=detect_leaks=0 scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --skip '$(SANITIZED_SKIP)'
+	ASAN_OPTIONS=detect_leaks=0 scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --skip '$(ALONE)'
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --filter '$(ALONE)'
 sanitize-thread: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
-	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --skip '$(SANITIZED_SKIP)'
+	scripts/pcscd-rig.sh run -- $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --skip '$(ALONE)'
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --filter '$(ALONE)'
 
 # The fuzz targets (Sources/FuzzTargets) built with libFuzzer and AddressSanitizer from the package in Fuzz/, each
 # run for FUZZ_SECONDS, one after another; fails naming the input of any crash. `make fuzz FUZZ_TARGETS="note receipt"`.
