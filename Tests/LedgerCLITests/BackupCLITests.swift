@@ -6,6 +6,7 @@ import Testing
 /// consistent prefix of the log; a restore puts it back and the store verifies and works; every restore that
 /// would roll the log back, fork it, or trust a damaged or altered backup is refused with its reason, its exit
 /// status, and nothing changed.
+@Suite(.offThePool)
 struct BackupCLITests {
     /// The backup manifest at `directory/name`.
     static func manifest(_ directory: URL, _ name: String) throws -> BackupManifest {

@@ -3,6 +3,7 @@ import Testing
 
 /// `ledger-bench` reads its options with the same parser as `ledger` (CommandLineSupport): the built binary
 /// refuses bad input with one line and exit status 1, before measuring anything.
+@Suite(.offThePool)
 struct BenchCommandLineCLITests {
     static func bench(_ arguments: [String]) throws -> CLITests.Result {
         try CLITests.ledgerLike(

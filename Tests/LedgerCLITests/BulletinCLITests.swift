@@ -6,6 +6,7 @@ import Testing
 
 /// `ledger bulletin`: the day's bulletin as text (80 columns, both languages), JSON, or one self-contained HTML
 /// file written whole by `--out`; a bad `--date` is a usage error.
+@Suite(.offThePool)
 struct BulletinCLITests {
     @Test(arguments: ["zh", "en"])
     func theTextFormFitsEightyColumnsInBothLanguages(language: String) async throws {

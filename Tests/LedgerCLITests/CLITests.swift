@@ -6,6 +6,7 @@ import Testing
 
 /// The built `ledger` binary, run as a user would, in temporary directories: output, exit statuses, and
 /// nothing written when a command fails.
+@Suite(.offThePool)
 struct CLITests {
     struct Result {
         let status: Int32

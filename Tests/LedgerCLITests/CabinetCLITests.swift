@@ -7,6 +7,7 @@ import Testing
 /// The smart cabinet end to end: a simulated vendor adapter speaking protocol v1 to the real `ledger cabinet
 /// hook` and `ledger cabinet serve` processes, then what `show`, `findings`, `bulletin` and `finding resolve`
 /// make of it.
+@Suite(.offThePool)
 struct CabinetCLITests {
     /// The demo's story: 李明 takes the bike he was approved to take, and the phone he was not.
     private func takeApprovedAndOneMore(_ cabinet: SimulatedCabinet) async throws -> CabinetResponse {

@@ -12,7 +12,7 @@ import Testing
 ///
 /// Serialized: each case starts and kills several `ledger` processes, and fifteen at once starved the PC/SC
 /// suites running beside them on a 2-core CI machine.
-@Suite(.serialized)
+@Suite(.serialized, .offThePool)
 struct CabinetRecoveryCLITests {
     enum Step: String, CaseIterable, Sendable {
         case authorized, doorOpened, taken, doorClosed, firstRound

@@ -8,7 +8,7 @@ import Testing
 /// for — while it lifts virtual tags off the readers. What the ledger made of it is read back through the CLI.
 ///
 /// One rig at a time (serialized): each test starts a private pcscd of its own.
-@Suite(.serialized, CabinetRunSceneStore()) struct CabinetRunCLITests {
+@Suite(.serialized, CabinetRunSceneStore(), .offThePool) struct CabinetRunCLITests {
     /// Private daemons take ports from here, two at a time (clear of ReaderCLITests' range).
     static let nextPort = Locked<UInt16>(27_300)
 

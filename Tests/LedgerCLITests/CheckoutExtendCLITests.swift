@@ -4,6 +4,7 @@ import Testing
 @testable import PropertyLedger
 
 /// `ledger checkout extend` (延期) beside `ledger checkout`, and `case open --unit`.
+@Suite(.offThePool)
 struct CheckoutExtendCLITests {
     static func day(_ days: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)

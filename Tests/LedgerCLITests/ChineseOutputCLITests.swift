@@ -7,6 +7,7 @@ import Testing
 /// What `show`, `history`, `list` and `officer list` print in Chinese: Chinese words, people by name beside
 /// their badges, columns aligned by display width; JSON times with the agency's offset; no interface word in
 /// the store (the scan loop's default condition is a code, a dossier without a title has no name there).
+@Suite(.offThePool)
 struct ChineseOutputCLITests {
     /// The bicycle case with a bicycle checked out to 李明 (000002) and an untitled dossier volume in storage.
     static func withObjects(

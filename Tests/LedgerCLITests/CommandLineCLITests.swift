@@ -4,6 +4,7 @@ import PropertyLedger
 import Testing
 
 /// The command line itself: a bare `ledger`, empty arguments, and where the store is by default.
+@Suite(.offThePool)
 struct CommandLineCLITests {
     /// The store path `init --json` reports.
     static func store(_ result: CLITests.Result) throws -> String? {

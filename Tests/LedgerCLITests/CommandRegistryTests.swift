@@ -8,6 +8,7 @@ import Testing
 
 /// What the registry promises a newcomer: one file per command, named after its type; one spec per name;
 /// every command that records an entry takes `--dry-run`.
+@Suite(.offThePool)
 struct CommandRegistryTests {
     static let commandsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/ledger/Commands").standardized
@@ -43,6 +44,7 @@ struct CommandRegistryTests {
 /// options. Chinese is there and is Chinese; both languages name the same placeholders, options, code,
 /// environment variables and usage placeholders (`OBJECT`, `TIME`), so neither tells the reader something
 /// the other does not.
+@Suite(.offThePool)
 struct HelpWordingTests {
     struct Text {
         let label: String

@@ -8,6 +8,7 @@ import Testing
 /// `ledger completion bash|zsh` (issue 8, item 5): the scripts come from the registry, and real shells run
 /// them: bash through its completion function with COMP_WORDS and COMP_CWORD set, zsh through its parser and
 /// the same function with zsh's completion builtins replaced by ones that print what they are given.
+@Suite(.offThePool)
 struct CompletionCLITests {
     static func script(_ shell: String, language: String = "en") throws -> URL {
         let result = try CLITests.ledger(["--lang", language, "completion", shell], in: FileManager.default.temporaryDirectory)

@@ -4,6 +4,7 @@ import Testing
 @testable import PropertyLedger
 
 /// The custody commands as a clerk types them (the spellings of the custody issue), with their exit statuses.
+@Suite(.offThePool)
 struct CustodyCLITests {
     static let caseNumber = "A3703210500002026110001"
 

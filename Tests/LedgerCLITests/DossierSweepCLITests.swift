@@ -6,6 +6,7 @@ import Testing
 /// `ledger dossier sweep`: the transfer list to central storage, in both languages and as JSON; `--record`
 /// writes exactly the listed moves, each naming the rule, and reports what it could not move; the refusals
 /// (the target not central storage, the actor not a clerk) exit 2 and write nothing.
+@Suite(.offThePool)
 struct DossierSweepCLITests {
     static func items(_ result: [String: Any], _ key: String) throws -> [[String: Any]] {
         try #require(result[key] as? [[String: Any]], "\(result)")

@@ -5,6 +5,7 @@ import Testing
 
 /// `--dry-run` (issue 8, item 6): a write command checked under the rules prints what it would record, or the
 /// refusal a real run gives, and leaves every file of the store byte-identical.
+@Suite(.offThePool)
 struct DryRunCLITests {
     static func json(_ result: CLITests.Result) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")

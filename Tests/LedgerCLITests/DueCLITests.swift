@@ -5,6 +5,7 @@ import Testing
 
 /// `ledger due`: every open deadline, red first then by due time, in both languages and as JSON; `--as-of`
 /// grades at another time and writes nothing; `--grade`, `--rule` and `--unit` filter.
+@Suite(.offThePool)
 struct DueCLITests {
     static func deadlines(_ result: [String: Any]) throws -> [[String: Any]] {
         try #require(result["deadlines"] as? [[String: Any]])

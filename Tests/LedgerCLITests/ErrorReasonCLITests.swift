@@ -6,6 +6,7 @@ import Testing
 /// Every error of the command line and of the tool itself carries a declared reason: `--json` gives its id
 /// and arguments, and the one line is worded in the chosen language (never an English sentence passed
 /// through, never a placeholder left unfilled).
+@Suite(.offThePool)
 struct ErrorReasonCLITests {
     /// The `error` object of a `--json` run, with the last line of standard error.
     struct Failure {

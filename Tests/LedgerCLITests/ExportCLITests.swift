@@ -6,6 +6,7 @@ import Testing
 
 /// `ledger export`: CSV that spreadsheets open safely (no formulas from the field's free text, an optional
 /// byte-order mark), with the item's quantity, unit and features and entry 0's time; JSON Lines as its JSON.
+@Suite(.offThePool)
 struct ExportCLITests {
     /// RFC 4180 records: quoted fields, doubled quotes, CRLF line ends (what a spreadsheet reads).
     static func parseCSV(_ text: String) -> [[String]] {

@@ -13,6 +13,7 @@ import Testing
 /// succeeded; and the store works once the fault is gone: the command run again succeeds, or the next one does.
 ///
 /// How a fault is aimed at one call, and why strace's `when=N` needs care here: ``FaultRig``.
+@Suite(.offThePool)
 struct FaultInjectionCLITests {
     /// A scene: a directory built through the binary, and the write that shows a store of it (named by its file)
     /// still works afterwards.

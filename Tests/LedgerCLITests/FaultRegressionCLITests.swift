@@ -5,6 +5,7 @@ import Testing
 
 /// The defects the fault-injection suite found (issue 14), each on its own: what a disk that fails or fills up did
 /// to a command before it was fixed, and what it does now.
+@Suite(.offThePool)
 struct FaultRegressionCLITests {
     /// A run directory of the fault rig, removed afterwards.
     static func withScene(

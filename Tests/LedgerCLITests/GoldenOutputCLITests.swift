@@ -7,6 +7,7 @@ import Testing
 /// (`Tests/LedgerCLITests/Golden/NAME.LANG.txt`): `officer list`, `show`, `history`, `list`, a refusal and
 /// `--help`. The store is written through the library at fixed times, so the output depends on nothing but
 /// the code; run with `UPDATE_GOLDEN=1` to write the files again after a deliberate change, and read the diff.
+@Suite(.offThePool)
 struct GoldenOutputCLITests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let recordedAt = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 11:06:40 UTC, 19:06:40 in Shanghai

@@ -8,6 +8,7 @@ import Testing
 /// `ledger --help`, `ledger COMMAND --help` and `ledger GROUP --help` in Chinese and English (issue 8, items 2
 /// and 4): every command listed, columns aligned by display width, lines wrapped to the help's width, and no
 /// English heading left in the Chinese help.
+@Suite(.offThePool)
 struct HelpCLITests {
     static func help(_ arguments: [String], language: String) throws -> CLITests.Result {
         let result = try CLITests.ledger(arguments, environment: ["LEDGER_LANG": language], in: FileManager.default.temporaryDirectory)
@@ -166,6 +167,7 @@ struct HelpCLITests {
 }
 
 /// How help text is wrapped: at spaces, between Chinese characters, never before closing punctuation.
+@Suite(.offThePool)
 struct HelpWrapTests {
     @Test func englishBreaksAtSpaces() {
         let lines = Help.wrap("the quick brown fox jumps over the lazy dog", width: 16)

@@ -5,6 +5,7 @@ import Testing
 
 /// `ledger item unrelated`: a clerk or supervisor marks an item unrelated to its case, which opens its release
 /// deadline (`due`, `show`); a dossier, a second mark or a case officer is refused, and a dry run writes nothing.
+@Suite(.offThePool)
 struct ItemUnrelatedCLITests {
     @Test func markingOpensTheReleaseDeadline() async throws {
         try await VaultCLIScene.with { scene in

@@ -20,6 +20,7 @@ import Testing
 /// Where a kill landed is read from what it left: the process had exited by itself; it was killed before it wrote
 /// anything of its transaction; the WAL holds frames of an uncommitted transaction (killed while writing it); or its
 /// entries are committed, before or after it printed its result.
+@Suite(.offThePool)
 struct KillDuringWritesCLITests {
     static let runs = 15
 

@@ -5,6 +5,7 @@ import Testing
 
 /// `ledger label` through the real binary on the vault scene's store: what a clerk prints, read back by zbarimg,
 /// and every refusal with its exit status and nothing written.
+@Suite(.offThePool)
 struct LabelCLITests {
     @Test func anItemsSVGAndPNGDecodeToItsIdAndShowItsValues() async throws {
         try await VaultCLIScene.with { scene in

@@ -3,6 +3,7 @@ import Testing
 
 /// Errors in the chosen language: `LEDGER_LANG`, else the locale variables, else Chinese; `--json` errors
 /// carry the reason's id and arguments whatever the language.
+@Suite(.offThePool)
 struct LanguageCLITests {
     static let refused = ["checkin", "P-370321-2026-000001", "--to", "CAB-01", "--actor", "000001"]
 

@@ -5,6 +5,7 @@ import Testing
 
 /// `ledger login`: the key unlocked once into an agent of the officer's own, that signs his commands without a
 /// passphrase, refuses every other user, and ends at its expiry or at `ledger logout`.
+@Suite(.offThePool)
 struct LoginAgentCLITests {
     typealias Signing = SignedEntryCLITests.Signing
 

@@ -7,6 +7,7 @@ import Testing
 /// `ledger show` (and `where`) and `scan` show an object's open deadlines with their grade: one line each under
 /// the card, in both languages, and a `deadlines` array in JSON. `scan` is fed by the keyboard-wedge source on
 /// standard input, which needs no PC/SC service.
+@Suite(.offThePool)
 struct ObjectDeadlinesCLITests {
     @Test(arguments: ["zh", "en"])
     func showAddsOneLinePerDeadlineToTheCard(language: String) async throws {

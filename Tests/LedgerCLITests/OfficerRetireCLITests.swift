@@ -7,6 +7,7 @@ import Testing
 
 /// `ledger officer retire` (issue 7, item 5): the override flag for objects still held needs a reason, and
 /// the last supervisor cannot be retired.
+@Suite(.offThePool)
 struct OfficerRetireCLITests {
     @Test func overridingHoldingsNeedsAReason() throws {
         let parsed = try Invocation(parsing: ["officer", "retire", "000002", "--reason", "调离", "--override-holdings"])

@@ -5,6 +5,7 @@ import Testing
 
 /// What the commands print: one JSON object with named fields per command, people by name, and list filters
 /// that name nothing.
+@Suite(.offThePool)
 struct OutputCLITests {
     static func object(_ result: CLITests.Result) throws -> [String: Any] {
         #expect(result.stdout.split(separator: "\n").count == 1, "one JSON object on one line: \(result.stdout)")

@@ -6,6 +6,7 @@ import Testing
 /// `ledger policy show` and `policy set`: every rule with its source and parameters; a supervisor's change
 /// recorded in the log, shown with who set it when and why, and applied by `due` from its entry on; refusals
 /// write nothing.
+@Suite(.offThePool)
 struct PolicyCLITests {
     static func parameter(_ name: String, in result: [String: Any]) throws -> [String: Any] {
         let rules = try #require(result["rules"] as? [[String: Any]])

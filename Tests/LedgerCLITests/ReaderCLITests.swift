@@ -7,7 +7,7 @@ import Testing
 /// `ledger scan`, `chip bind --scan`, `audit` and `readers` driven by virtual tags on a real pcscd with the
 /// vpcd readers. Each test starts a private pcscd (the `ledger` children reach it through their environment)
 /// so these tests never share readers with the in-process PC/SC tests.
-@Suite(.serialized) struct ReaderCLITests {
+@Suite(.serialized, .offThePool) struct ReaderCLITests {
     /// Private daemons take ports from here, two at a time (a vpcd entry listens on PORT and PORT + 1): below
     /// Linux's ephemeral range, which other tests' connections draw from (scripts/pcscd-rig.sh).
     static let nextPort = Locked<UInt16>(27_100)
@@ -237,6 +237,7 @@ final class OutputBuffer: @unchecked Sendable {
 
 /// Ctrl-C ends the scanning loop cleanly, even when the parent started `ledger` with signals blocked (as
 /// Foundation's `Process` does): the tool unblocks the signals it handles.
+@Suite(.offThePool)
 struct InterruptTests {
     @Test func interruptEndsScanCleanly() async throws {
         try await CLITests.withStore { directory, _ in

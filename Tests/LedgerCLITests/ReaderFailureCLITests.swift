@@ -7,6 +7,7 @@ import Testing
 ///
 /// No pcscd is a real condition here: `PCSCLITE_CSOCK_NAME` (which libpcsclite reads to find pcscd's socket,
 /// as the rig uses it) names a path in an empty temporary directory, where no daemon listens.
+@Suite(.offThePool)
 struct ReaderFailureCLITests {
     /// Runs `ledger` with standard input held open (so a stocktake round is not ended by end of input) and
     /// returns once it exits, or fails the test after `seconds`.

@@ -5,6 +5,7 @@ import Testing
 
 /// `ledger rebuild --check` on projections changed behind the log's back: exit 1, each difference with its
 /// reason for scripts and its words for people, in the chosen language.
+@Suite(.offThePool)
 struct RebuildCLITests {
     @Test func aDifferenceCarriesItsReasonAndWords() async throws {
         try await CustodyCLITests.withCase { directory, ledger in

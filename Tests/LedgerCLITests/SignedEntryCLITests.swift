@@ -7,6 +7,7 @@ import Testing
 /// Officers' keys through `ledger` as people use it: enrolment in a supervisor's presence, passphrases from a
 /// file descriptor, every entry signed, `verify` and `history` saying who signed, refusals that write nothing,
 /// and an independent verifier (Python's `cryptography`, the `openssl` command) checking the same signatures.
+@Suite(.offThePool)
 struct SignedEntryCLITests {
     static let passphrases = ["000001": "supervisor passphrase", "000002": "officer passphrase", "000004": "clerk passphrase"]
 

@@ -4,6 +4,7 @@ import Testing
 
 /// The status lines of the commands that report rather than list (`init`, `verify`, `prove --check`,
 /// `checkpoint --check`, `rebuild --check`, `audit`): worded in the chosen language, every placeholder filled.
+@Suite(.offThePool)
 struct StatusLineCLITests {
     static func expectWorded(_ text: String, _ language: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!text.isEmpty, "\(label)", sourceLocation: sourceLocation)

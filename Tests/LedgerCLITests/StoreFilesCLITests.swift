@@ -7,6 +7,7 @@ import Testing
 
 /// The store's files under real use: many processes signing, writing and verifying at once; files that are
 /// not ours; a read-only store; files beside the store that are missing or damaged.
+@Suite(.offThePool)
 struct StoreFilesCLITests {
     typealias Result = CLITests.Result
 

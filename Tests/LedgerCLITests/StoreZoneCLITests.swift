@@ -6,6 +6,7 @@ import Testing
 
 /// A store whose agency chose another zone at `init`: local times typed on the command line are read in it,
 /// and times are shown in it.
+@Suite(.offThePool)
 struct StoreZoneCLITests {
     /// The date `days` from now in `zone`, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func date(daysFromNow days: Int, in zone: TimeZone) -> String {

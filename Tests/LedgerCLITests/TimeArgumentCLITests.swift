@@ -7,6 +7,7 @@ import Testing
 /// Time arguments as a clerk types them, in a store of the default zone: a local time means China time, is
 /// stored in UTC, and is shown back in China time; anything the parser refuses writes nothing. (Stores in
 /// other zones: StoreZoneCLITests.)
+@Suite(.offThePool)
 struct TimeArgumentCLITests {
     /// The date `days` from now in China, as `YYYY-MM-DD` (tests must not go stale on a fixed date).
     static func chinaDate(daysFromNow days: Int) -> String {

@@ -5,6 +5,7 @@ import Testing
 /// transfer of a case's three items, the procuratorate's clerk receives it (one missing, one damaged) and writes
 /// the receipt, the police clerk closes the transfer with it. A tampered or replayed bundle exits 1 and writes
 /// nothing.
+@Suite(.offThePool)
 struct TransferCLITests {
     /// The rows of section `id` in `ledger bulletin --json` with `arguments`, over every unit.
     static func bulletinRows(_ id: String, _ ledger: ([String]) throws -> CLITests.Result, _ arguments: [String] = []) throws

@@ -4,6 +4,7 @@ import Testing
 /// `ledger transfer receive --scan`: the receiving clerk reads the chips of what arrived (here through a keyboard-
 /// wedge reader on standard input, the same round as `audit`): each chip read confirms its object, a chip of
 /// nothing in the list is recorded as extra, and an object neither read nor answered refuses the whole receipt.
+@Suite(.offThePool)
 struct TransferScanCLITests {
     /// `ledger` with `input` on its standard input.
     static func ledger(_ arguments: [String], input: String, in directory: URL) throws -> CLITests.Result {

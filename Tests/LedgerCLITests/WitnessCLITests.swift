@@ -4,6 +4,7 @@ import Testing
 /// Two agencies' ledgers through `ledger`: the procuratorate adds the police as a peer from the line the
 /// police's `ledger key` prints, then follows the police's log with what `ledger prove --consistency` prints,
 /// file by file, as agencies without a network between them would.
+@Suite(.offThePool)
 struct WitnessCLITests {
     /// The path of `name` in the package's scripts folder.
     static func script(_ name: String) -> String {

@@ -4,6 +4,7 @@ import Testing
 
 /// `ledger witness serve` as a real process on a loopback port, asked by `curl` as another agency's log would ask
 /// a C2SP tlog-witness: each answer's status, type and body as the specification gives them, and SIGTERM ends it.
+@Suite(.offThePool)
 struct WitnessServeCLITests {
     struct Answer {
         let status: Int
