@@ -10,15 +10,42 @@ extension LedgerStore {
     /// ``BackupManifest``. The private keys are not copied.
     ///
     /// The log grown since the last checkpoint is signed first (when this store may write), so the copy's tip is
-    /// covered by a signature. The copy is audited like the store itself before the manifest is written, and
-    /// the directory appears whole or not at all (written under a temporary name, then renamed).
+    /// covered by a signature. Another process may append between the signature and the copy's snapshot; then
+    /// the tip is signed and copied again, up to ``backupAttempts`` times, after which the copy is kept with its
+    /// newest entries beyond its checkpoint (the manifest's `checkpoint` says how far it reaches). The copy is
+    /// audited like the store itself before the manifest is written, and the directory appears whole or not at
+    /// all (written under a temporary name, then renamed).
     ///
     /// - Throws: ``LedgerError``: `alreadyExists` (`file-exists`) if `destination` exists; `verificationFailed`
     ///   (`backup-not-intact`) if the copy does not verify; `file-operation-failed` for the file system.
     public func backup(into destination: String, now: Date = Date()) throws -> BackupManifest {
         guard !FileManager.default.fileExists(atPath: destination) else { throw LedgerError(.alreadyExists, .fileExists(destination)) }
-        if writeBlockedReason == nil, !isReadOnly, FileManager.default.fileExists(atPath: paths.privateKey) { _ = try checkpoint() }
+        let signs = writeBlockedReason == nil && !isReadOnly && FileManager.default.fileExists(atPath: paths.privateKey)
         let staging = destination + ".tmp-\(getpid())"
+        var attempt = 1
+        while true {
+            if signs { _ = try checkpoint() }
+            let manifest = try copy(into: staging, for: destination, now: now)
+            if manifest.checkpoint == manifest.entries || !signs || attempt == Self.backupAttempts {
+                do {
+                    try DurableFile.rename(staging, over: destination)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: staging)
+                    throw error
+                }
+                return manifest
+            }
+            try? FileManager.default.removeItem(atPath: staging)
+            attempt += 1
+        }
+    }
+
+    /// How many times ``backup(into:now:)`` signs and copies when writers keep appending between the two.
+    public static let backupAttempts = 3
+
+    /// Copies the database into the new directory `staging` (to become `destination`) with its checkpoint and
+    /// manifest; on failure, removes it.
+    private func copy(into staging: String, for destination: String, now: Date) throws -> BackupManifest {
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(
@@ -36,7 +63,6 @@ extension LedgerStore {
             chmod(copy, 0o600)
             let manifest = try describeCopy(copy, now: now)
             try DurableFile.create(staging + "/" + BackupManifest.manifestFile, contents: try manifest.encoded(), mode: 0o600)
-            try DurableFile.rename(staging, over: destination)
             return manifest
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
