@@ -16,8 +16,10 @@ struct GNULibcTests {
         #expect(read(pipe.read, &received, 1) == 1 && received == byte)
     }
 
-    /// Both ways of closing what a child would inherit leave it its three standard descriptors only, even one
-    /// opened without close-on-exec.
+    /// Both ways of closing what a child would inherit leave it none of the parent's other descriptors, even one
+    /// opened without close-on-exec. Listing closes only what is open when it lists: other tests' threads may open
+    /// a descriptor without close-on-exec before the spawn (Foundation's `Pipe` does), and the child gets it (seen
+    /// under ThreadSanitizer, whose slowdown widens the window); that is the limitation its documentation states.
     @Test(arguments: [false, true]) func aSpawnedChildInheritsNothingElse(listingOpenDescriptors: Bool) throws {
         var notCloseOnExec: [Int32] = [-1, -1]
         try #require(Glibc.pipe(&notCloseOnExec) == 0)
@@ -42,6 +44,11 @@ struct GNULibcTests {
         let listing = FileHandle(fileDescriptor: output.read, closeOnDealloc: false).readDataToEndOfFile()
         var status: Int32 = 0
         #expect(waitpid(pid, &status, 0) == pid && status == 0)
-        #expect(String(decoding: listing, as: UTF8.self) == "0\n1\n2\n")
+        let inherited = Set(String(decoding: listing, as: UTF8.self).split(separator: "\n").compactMap { Int32($0) })
+        if listingOpenDescriptors {
+            #expect(inherited.isSuperset(of: [0, 1, 2]) && inherited.isDisjoint(with: notCloseOnExec + [output.read]), "\(inherited)")
+        } else {
+            #expect(inherited == [0, 1, 2])
+        }
     }
 }
