@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 
 @testable import PropertyLedger
@@ -43,11 +44,21 @@ struct CLITests {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // Standard error is read on a thread of its own: read after standard output, a child that fills the
+        // error pipe (64 KiB) before closing its output would never finish.
+        let err = Locked(Data())
+        let errorRead = DispatchSemaphore(value: 0)
+        Thread {
+            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            err.withLock { $0 = data }
+            errorRead.signal()
+        }.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err.withLock { $0 }, as: UTF8.self))
     }
 
     static func productsDirectory() throws -> URL {
@@ -117,6 +128,22 @@ struct CLITests {
             #expect(json?["ok"] as? Bool == true)
             #expect(json?["size"] as? Int == 1)
         }
+    }
+
+    /// The runner itself: a child that fills its error pipe before it closes its output still finishes (it
+    /// used to wait forever, so the run is on a thread of its own and given a minute).
+    @Test func aChildWritingMuchToStandardErrorFirstIsReadWhole() throws {
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = Locked<Result?>(nil)
+        Thread {
+            let result = try? Self.ledgerLike(
+                "/bin/sh", ["-c", "head -c 200000 /dev/zero | tr '\\0' e >&2; echo out"], in: FileManager.default.temporaryDirectory)
+            outcome.withLock { $0 = result }
+            finished.signal()
+        }.start()
+        try #require(finished.wait(timeout: .now() + 60) == .success, "the runner did not finish within a minute")
+        let result = try #require(outcome.withLock { $0 })
+        #expect(result.status == 0 && result.stdout == "out\n" && result.stderr.utf8.count == 200_000)
     }
 
     @Test func helpDocumentsEveryCommandAndExitStatus() throws {
