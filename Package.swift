@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The domain, the SQLite store and the verifiable custody log.
-        .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "PropertyLedger", dependencies: ["CSQLite", "COpenSSL", "Locking"]),
 
-        // State shared between threads behind a lock ThreadSanitizer can see (Synchronization.Mutex it cannot, on Linux).
+        // State shared between threads behind a lock ThreadSanitizer can see (Synchronization.Mutex it cannot, on Linux),
+        // and results handed from a thread to a waiting task in an order it can see.
         .target(name: "Locking"),
 
         // RFID tags through PC/SC readers (and keyboard-wedge readers on standard input).
@@ -65,7 +66,7 @@ let package = Package(
             name: "ledger-bench",
             dependencies: [
                 "PropertyLedger", "ChipReader", "CommandLineSupport", "LedgerPresentation", "DossierVault", "CSQLite", "COpenSSL",
-                "PCSCTestSupport", "CabinetLink", "CabinetSimulator", "Transfers", "LabelRenderer",
+                "PCSCTestSupport", "CabinetLink", "CabinetSimulator", "Transfers", "LabelRenderer", "Locking",
             ]),
 
         // The cabinet protocol's transports: JSON Lines framing, the stdin/stdout hook, the Unix socket daemon
@@ -103,7 +104,8 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CabinetSimulatorTests", dependencies: ["CabinetSimulator", "ledger-cabinet-sim", "Locking"]),
         .testTarget(name: "CabinetLinkTests", dependencies: ["CabinetLink", "Locking"]),
-        .testTarget(name: "WitnessHTTPTests", dependencies: ["WitnessHTTP"]),
+        .testTarget(name: "WitnessHTTPTests", dependencies: ["WitnessHTTP", "Locking"]),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         // The label tests' independent checks: zbarimg, rsvg-convert and zint as processes, a ZPL reader of our own.
         .target(name: "LabelTestSupport", dependencies: ["LabelRenderer", "CZlib"], path: "Tests/LabelTestSupport"),
         .testTarget(name: "LabelRendererTests", dependencies: ["LabelRenderer", "LabelTestSupport"]),

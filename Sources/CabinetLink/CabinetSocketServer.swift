@@ -50,7 +50,7 @@ public final class CabinetSocketServer: Sendable {
         var nextConnection = 1
         /// The accept loop and the connections' threads still running.
         var threads = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [HandOff<Void, Never>] = []
     }
 
     private struct FileIdentity: Hashable {
@@ -151,13 +151,13 @@ public final class CabinetSocketServer: Sendable {
     /// Returns when the server has stopped: its listener and every connection closed, every
     /// ``CabinetLineHandler/connectionClosed(_:)`` returned. At once if it never started.
     public func waitUntilStopped() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        await withHandOff { (handOff: HandOff<Void, Never>) in
             let isDone = state.withLock { state in
                 guard state.phase == .running || state.phase == .stopping else { return true }
-                state.waiters.append(continuation)
+                state.waiters.append(handOff)
                 return false
             }
-            if isDone { continuation.resume() }
+            if isDone { handOff.resume() }
         }
     }
 
@@ -327,7 +327,7 @@ public final class CabinetSocketServer: Sendable {
 
     /// A thread of the server ended; the last one after ``stop()`` completes the stop.
     private func threadEnded() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLock { state -> [HandOff<Void, Never>] in
             state.threads -= 1
             guard state.threads == 0, state.phase == .stopping else { return [] }
             state.phase = .stopped

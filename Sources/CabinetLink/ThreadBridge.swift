@@ -7,8 +7,8 @@ import Locking
 enum ThreadBridge {
     /// Runs `body` on a new thread and waits for it without blocking the caller's thread.
     static func run<T: Sendable>(onThreadNamed name: String, _ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: body()) }
+        await withHandOff { (handOff: HandOff<T, Never>) in
+            let thread = Thread { handOff.resume(returning: body()) }
             thread.name = name
             thread.start()
         }

@@ -53,8 +53,8 @@ public struct ReaderMonitor: TagEventSource {
     /// crashes the process after its work is done.
     @discardableResult
     public static func stopAll(waitingAtMost limit: Duration = .seconds(2)) async -> Bool {
-        await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: PCSCThreads.process.stopAll(waitingAtMost: limit)) }
+        await withHandOff { (handOff: HandOff<Bool, Never>) in
+            let thread = Thread { handOff.resume(returning: PCSCThreads.process.stopAll(waitingAtMost: limit)) }
             thread.name = "ChipReader.stopAll"
             thread.start()
         }
@@ -64,11 +64,11 @@ public struct ReaderMonitor: TagEventSource {
     /// readers the policy refused. The blocking calls run on a thread of their own.
     public func currentReaders() async throws -> (readers: [ReaderStatus], refused: [String]) {
         let monitor = self
-        return try await withCheckedThrowingContinuation { continuation in
+        return try await withHandOff { (handOff: HandOff<([ReaderStatus], [String]), any Error>) in
             let started = monitor.threads.run {
-                continuation.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) })
+                handOff.resume(with: Result { (try monitor.readersNow(), try monitor.refusedReaders()) })
             }
-            if !started { continuation.resume(throwing: ReaderError(.cancelled, reason: "pcsc-stopped")) }
+            if !started { handOff.resume(throwing: ReaderError(.cancelled, reason: "pcsc-stopped")) }
         }
     }
 

@@ -34,7 +34,7 @@ public final class WitnessHTTPServer: Sendable {
         var stopping = false
         var threads = 0
         var connections = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [HandOff<Void, Never>] = []
     }
 
     public init(host: String, port: UInt16, handler: any AddCheckpointHandler) {
@@ -89,13 +89,13 @@ public final class WitnessHTTPServer: Sendable {
     }
 
     public func waitUntilStopped() async {
-        await withCheckedContinuation { continuation in
+        await withHandOff { (handOff: HandOff<Void, Never>) in
             let done = state.withLock { state -> Bool in
                 guard state.threads > 0 else { return true }
-                state.waiters.append(continuation)
+                state.waiters.append(handOff)
                 return false
             }
-            if done { continuation.resume() }
+            if done { handOff.resume() }
         }
     }
 
@@ -109,7 +109,7 @@ public final class WitnessHTTPServer: Sendable {
     }
 
     private func threadEnded() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLock { state -> [HandOff<Void, Never>] in
             state.threads -= 1
             guard state.threads == 0 else { return [] }
             defer { state.waiters = [] }

@@ -4,6 +4,7 @@ import Dispatch
 import DossierVault
 import Foundation
 import LedgerPresentation
+import Locking
 import PropertyLedger
 
 extension Benchmark {
@@ -45,8 +46,8 @@ extension Benchmark {
         let socket = cabinetSocketPath()
         let server = CabinetSocketServer(path: socket, group: nil, handler: CabinetServiceHandler(service: service, cabinet: nil))
         // Creating the socket is file-system work: off the cooperative pool.
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            DispatchQueue.global().async { continuation.resume(with: Result { try server.start() }) }
+        try await withHandOff { (handOff: HandOff<Void, any Error>) in
+            DispatchQueue.global().async { handOff.resume(with: Result { try server.start() }) }
         }
         let results: [Comparison]
         do {

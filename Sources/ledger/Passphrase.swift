@@ -1,5 +1,6 @@
 import Foundation
 import LedgerPresentation
+import Locking
 import PropertyLedger
 
 #if canImport(Glibc)
@@ -83,7 +84,7 @@ enum Passphrase {
 /// Runs `body` on a thread of its own and awaits its result: for calls that block (a terminal, a descriptor, a
 /// key derivation) and must not hold one of Swift's cooperative threads.
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    try await withHandOff { (handOff: HandOff<T, any Error>) in
+        Thread.detachNewThread { handOff.resume(with: Result { try body() }) }
     }
 }

@@ -1,7 +1,7 @@
 import CabinetSimulator
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 import Testing
 
 /// Many channels at once, with unrelated processes started alongside through Foundation's `Process`, as in the
@@ -245,9 +245,9 @@ private enum UnrelatedProcess {
 
     /// Runs `sh -c script`, writes `input` to it, reads its output to the end and waits for it.
     static func run(_ script: String, input: String) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
+        try await withHandOff { (handOff: HandOff<Run, any Error>) in
             let thread = Thread {
-                continuation.resume(with: Result { try runHere(script, input: input) })
+                handOff.resume(with: Result { try runHere(script, input: input) })
             }
             thread.start()
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Locking
 import Testing
 
 @testable import WitnessHTTP
@@ -16,7 +17,7 @@ struct WitnessHTTPServerTests {
 
     /// Sends `request` to `port` on a thread of its own and returns everything the server wrote back.
     static func exchange(_ request: [UInt8], port: UInt16) async -> String {
-        await withCheckedContinuation { continuation in
+        await withHandOff { (handOff: HandOff<String, Never>) in
             Thread {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
                 var address = sockaddr_in()
@@ -36,7 +37,7 @@ struct WitnessHTTPServerTests {
                     answer += chunk.prefix(got)
                 }
                 close(fd)
-                continuation.resume(returning: String(decoding: answer, as: UTF8.self))
+                handOff.resume(returning: String(decoding: answer, as: UTF8.self))
             }.start()
         }
     }

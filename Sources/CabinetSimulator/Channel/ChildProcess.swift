@@ -21,7 +21,7 @@ final class ChildProcess: Sendable {
     private struct State {
         /// Set before the child is reaped: once it is, no signal goes to the pid.
         var end: Result<Exit, CabinetChannelError>?
-        var waiters: [Int: CheckedContinuation<Exit, any Error>] = [:]
+        var waiters: [Int: HandOff<Exit, any Error>] = [:]
         var nextToken = 0
     }
 
@@ -101,14 +101,14 @@ final class ChildProcess: Sendable {
     /// How the child ended, once it has, waiting at most `timeout`.
     /// - Throws: ``CabinetChannelError/timedOut(_:)``, or the failed `waitid` (`ECHILD`: someone else reaped it).
     func wait(timeout: Duration) async throws -> Exit {
-        try await withCheckedThrowingContinuation { continuation in
+        try await withHandOff { (handOff: HandOff<Exit, any Error>) in
             let (end, token) = state.withLock { state -> (Result<Exit, CabinetChannelError>?, Int) in
                 if let end = state.end { return (end, 0) }
                 state.nextToken += 1
-                state.waiters[state.nextToken] = continuation
+                state.waiters[state.nextToken] = handOff
                 return (nil, state.nextToken)
             }
-            if let end { return continuation.resume(with: end.mapError { $0 as any Error }) }
+            if let end { return handOff.resume(with: end.mapError { $0 as any Error }) }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) {
                 let waiter = self.state.withLock { $0.waiters.removeValue(forKey: token) }
                 waiter?.resume(throwing: CabinetChannelError.timedOut(timeout))

@@ -21,7 +21,7 @@ final class LineStream: Sendable {
         var token: Int
         /// An exchange's waiter: its line is the response to a request, which still arrives after a timeout.
         var isExchange: Bool
-        var continuation: CheckedContinuation<String, any Error>
+        var handOff: HandOff<String, any Error>
     }
 
     private struct State {
@@ -85,17 +85,17 @@ final class LineStream: Sendable {
     // MARK: Writing
 
     func write(_ bytes: [UInt8]) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        try await withHandOff { (handOff: HandOff<Void, any Error>) in
             writeQueue.async {
-                continuation.resume(with: Result { try self.writeAll(bytes) })
+                handOff.resume(with: Result { try self.writeAll(bytes) })
             }
         }
     }
 
     func finishWriting() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        try await withHandOff { (handOff: HandOff<Void, any Error>) in
             writeQueue.async {
-                continuation.resume(with: Result { try self.closeWriting() })
+                handOff.resume(with: Result { try self.closeWriting() })
             }
         }
     }
@@ -188,18 +188,18 @@ final class LineStream: Sendable {
             return state.nextToken
         }
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
+            try await withHandOff { (handOff: HandOff<String, any Error>) in
                 let immediate = state.withLock { state -> Result<String, any Error>? in
                     if state.cancelled.remove(token) != nil { return .failure(CancellationError()) }
                     if request != nil, state.isWriteClosed { return .failure(state.end ?? .closed) }
                     if let request { writeQueue.async { self.writeRequest(request, token: token) } }
                     if !state.lines.isEmpty { return .success(state.lines.removeFirst()) }
                     if let end = state.end { return .failure(end) }
-                    state.waiters.append(Waiter(token: token, isExchange: request != nil, continuation: continuation))
+                    state.waiters.append(Waiter(token: token, isExchange: request != nil, handOff: handOff))
                     return nil
                 }
                 if let immediate {
-                    continuation.resume(with: immediate)
+                    handOff.resume(with: immediate)
                     return
                 }
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) {
@@ -230,7 +230,7 @@ final class LineStream: Sendable {
             if responseStillDue && waiter.isExchange && state.end == nil { state.lateResponses += 1 }
             return waiter
         }
-        waiter?.continuation.resume(throwing: error)
+        waiter?.handOff.resume(throwing: error)
         return waiter != nil
     }
 
@@ -246,7 +246,7 @@ final class LineStream: Sendable {
             }
             return state.waiters.removeFirst()
         }
-        waiter?.continuation.resume(returning: line)
+        waiter?.handOff.resume(returning: line)
     }
 
     /// No more lines: every waiter fails with the first reason given.
@@ -256,7 +256,7 @@ final class LineStream: Sendable {
             defer { state.waiters = [] }
             return (state.waiters, state.end ?? reason)
         }
-        for waiter in waiters { waiter.continuation.resume(throwing: end) }
+        for waiter in waiters { waiter.handOff.resume(throwing: end) }
     }
 
     /// On the reader thread, until end of file, an error, or `close()`.
@@ -296,10 +296,10 @@ final class LineStream: Sendable {
         // The socket's shutdown wakes the reader at once; the descriptor itself is closed only once the reader
         // and the writes queued before are done with it, so no other file can take its number while in use.
         if first, case .socket(let descriptor) = descriptors { shutdown(descriptor, Int32(SHUT_RDWR)) }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        await withHandOff { (handOff: HandOff<Void, Never>) in
             readerDone.notify(queue: writeQueue) {
                 self.closeDescriptors()
-                continuation.resume()
+                handOff.resume()
             }
         }
     }

@@ -52,9 +52,9 @@ public final class ProcessCabinetChannel: CabinetChannel {
         capturesStandardError: Bool = true, responseTimeout: Duration = .seconds(10)
     ) async throws -> ProcessCabinetChannel {
         // Creating pipes and spawning are system calls that may block: off the cooperative pool.
-        try await withCheckedThrowingContinuation { continuation in
+        try await withHandOff { (handOff: HandOff<ProcessCabinetChannel, any Error>) in
             DispatchQueue.global().async {
-                continuation.resume(
+                handOff.resume(
                     with: Result {
                         try ProcessCabinetChannel(
                             executable: executable, arguments: arguments, environment: environment,

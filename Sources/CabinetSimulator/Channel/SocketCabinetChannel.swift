@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import Locking
 
 /// A line channel over a Unix domain stream socket: how an adapter reaches `ledger cabinet serve --socket PATH`.
 ///
@@ -21,9 +22,9 @@ public final class SocketCabinetChannel: CabinetChannel {
         -> SocketCabinetChannel
     {
         // connect(2) may block (a full backlog): off the cooperative pool.
-        let descriptor = try await withCheckedThrowingContinuation { continuation in
+        let descriptor = try await withHandOff { (handOff: HandOff<Int32, any Error>) in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.connectedSocket(path) })
+                handOff.resume(with: Result { try Self.connectedSocket(path) })
             }
         }
         return SocketCabinetChannel(descriptor: descriptor, path: path, responseTimeout: responseTimeout)

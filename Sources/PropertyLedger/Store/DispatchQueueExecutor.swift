@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 
 /// A serial executor backed by a dispatch queue of its own.
 ///
@@ -18,9 +19,9 @@ final class DispatchQueueExecutor: SerialExecutor {
 
     /// Runs `body` on the queue and returns its result: for work that must happen before the actor exists.
     func run<T>(_ body: @escaping @Sendable () throws -> sending T) async throws -> sending T {
-        try await withCheckedThrowingContinuation { continuation in
+        try await withHandOff { (handOff: HandOff<T, any Error>) in
             queue.async {
-                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+                do { handOff.resume(returning: try body()) } catch { handOff.resume(throwing: error) }
             }
         }
     }

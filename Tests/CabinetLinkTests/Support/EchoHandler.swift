@@ -23,7 +23,7 @@ final class EchoHandler: CabinetLineHandler {
 
     private struct Gate {
         var isOpen = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [HandOff<Void, Never>] = []
     }
 
     let log = Locked(Log())
@@ -62,12 +62,12 @@ final class EchoHandler: CabinetLineHandler {
     var snapshot: Log { log.withLock { $0 } }
 
     private func waitForRelease() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        await withHandOff { (handOff: HandOff<Void, Never>) in
             let isOpen = gate.withLock { gate in
-                if !gate.isOpen { gate.waiters.append(continuation) }
+                if !gate.isOpen { gate.waiters.append(handOff) }
                 return gate.isOpen
             }
-            if isOpen { continuation.resume() }
+            if isOpen { handOff.resume() }
         }
     }
 

@@ -1,10 +1,11 @@
 import Foundation
+import Locking
 
 /// Runs blocking test code (socket clients, waiting for children) on a thread of its own, so that it never
 /// occupies the cooperative pool that the server's handler needs.
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
+    try await withHandOff { (handOff: HandOff<T, any Error>) in
+        Thread { handOff.resume(with: Result { try body() }) }.start()
     }
 }
 
