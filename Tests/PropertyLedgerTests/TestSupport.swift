@@ -101,7 +101,7 @@ struct InMemoryTree {
 
     mutating func append(_ entry: Data) {
         var stored = nodes
-        frontier.append(leafHash: hasher.leafHash(entry), using: hasher) { stored["\($0.level)/\($0.index)"] = $0.hash }
+        frontier.append(entry: entry, using: hasher) { stored["\($0.level)/\($0.index)"] = $0.hash }
         nodes = stored
     }
 

@@ -1,6 +1,6 @@
 /// A 32-byte hash held inline, for the audit's inner loops: comparing and combining millions of hashes
 /// without a heap allocation each.
-struct Hash32: Equatable {
+struct Hash32: Equatable, Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     static func == (lhs: Hash32, rhs: Hash32) -> Bool {
@@ -41,6 +41,11 @@ extension TreeHasher {
 }
 
 extension Statement {
+    /// Binds the hash as a 32-byte BLOB to the 1-based parameter `index` (SQLite copies it).
+    func bind(_ hash: Hash32, at index: Int32) throws {
+        try hash.withBytes { try bind(bytes: $0, at: index) }
+    }
+
     /// The column as a ``Hash32``, or nil when it is not a 32-byte blob.
     func hash32(_ column: Int32) -> Hash32? {
         withBytes(column) { Hash32($0) }

@@ -138,6 +138,11 @@ final class Database {
         return statement
     }
 
+    /// Drops `statement` from the cache: one whose step failed is not trusted for reuse.
+    func discard(_ statement: Statement) {
+        if statements[statement.sql] === statement { statements[statement.sql] = nil }
+    }
+
     /// A statement of its own, not cached: for cursors that must stay open beside other queries on the
     /// same SQL text.
     func makeStatement(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Statement {

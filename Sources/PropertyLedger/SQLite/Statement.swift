@@ -38,6 +38,35 @@ final class Statement {
         }
     }
 
+    /// Binds an integer to the 1-based parameter `index`: for the append path, which binds without building an
+    /// argument list of existentials for every row.
+    func bind(_ value: Int64, at index: Int32) throws {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    /// Binds bytes as a BLOB to the 1-based parameter `index` (SQLite copies them).
+    func bind(_ bytes: Data, at index: Int32) throws {
+        try check(bytes.bind(to: handle, at: index))
+    }
+
+    /// Binds borrowed bytes as a BLOB to the 1-based parameter `index` (SQLite copies them before returning).
+    func bind(bytes: UnsafeRawBufferPointer, at index: Int32) throws {
+        // A zero-length blob must still bind as a blob, not as NULL: pass a non-nil pointer.
+        let base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
+        try check(sqlite3_bind_blob(handle, index, base, Int32(bytes.count), csqlite_transient()))
+    }
+
+    /// Steps a statement that returns no rows to its end, then resets it for the next use; the bindings stay
+    /// until they are bound again.
+    func run() throws {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
+    private func check(_ code: Int32) throws {
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: sql) }
+    }
+
     /// Steps once; returns `true` when a row is available.
     func step() throws -> Bool {
         switch sqlite3_step(handle) {

@@ -202,7 +202,7 @@ enum StoreCreation {
                 let genesis = LogCreatedEntry(
                     at: createdAt, agency: agency,
                     log: .init(origin: origin, profile: profile, signatures: signatures, verifier: verifierKey))
-                var writer = LogWriter(database: database, hasher: hasher, frontier: Frontier())
+                var writer = try LogWriter(database: database, hasher: hasher, frontier: Frontier())
                 try writer.append(try genesis.encoded())
             }
         } catch {
