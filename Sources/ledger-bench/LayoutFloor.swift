@@ -14,9 +14,9 @@ final class LayoutFloor {
     enum Layout: String, CaseIterable {
         case hashed = "raw inserts + the tree's hashes (no rows)"
         case nodeRows = "+ one row per tree node (no triggers)"
-        case nodeRowsWithTriggers = "+ the store's triggers"
-        case nodeRowsWithEntryTrigger = "+ only log_entries_dense"
-        case nodeRowsWithExistsTriggers = "+ density as predecessor EXISTS"
+        case nodeRowsWithTriggers = "+ the version-1 triggers"
+        case nodeRowsWithEntryTrigger = "+ only version 1's log_entries_dense"
+        case nodeRowsWithExistsTriggers = "+ the store's triggers (schema 11)"
         case tiles = "hashes + one row per 256-leaf tile instead"
     }
 
@@ -62,6 +62,32 @@ final class LayoutFloor {
                 CREATE TRIGGER log_nodes_no_delete BEFORE DELETE ON log_nodes BEGIN SELECT RAISE(ABORT, 'no'); END;
                 CREATE TRIGGER log_nodes_dense BEFORE INSERT ON log_nodes
                 WHEN NEW.idx IS NOT (SELECT coalesce(max(idx) + 1, 0) FROM log_nodes WHERE level = NEW.level)
+                BEGIN SELECT RAISE(ABORT, 'no'); END;
+                """)
+        }
+        if layout == .nodeRowsWithEntryTrigger {
+            // Version 1's density trigger of log_entries alone: what its max() subquery costs by itself.
+            try connection.execute(
+                """
+                CREATE TRIGGER log_entries_dense BEFORE INSERT ON log_entries
+                WHEN NEW.idx IS NOT (SELECT coalesce(max(idx) + 1, 0) FROM log_entries) BEGIN SELECT RAISE(ABORT, 'no'); END;
+                """)
+        }
+        if layout == .nodeRowsWithExistsTriggers {
+            // The store's triggers as schema 11 left them: append-only guards, density as point lookups.
+            try connection.execute(
+                """
+                CREATE TRIGGER log_entries_no_update BEFORE UPDATE ON log_entries BEGIN SELECT RAISE(ABORT, 'no'); END;
+                CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries BEGIN SELECT RAISE(ABORT, 'no'); END;
+                CREATE TRIGGER log_entries_dense BEFORE INSERT ON log_entries
+                WHEN (NEW.idx > 0 AND NOT EXISTS (SELECT 1 FROM log_entries WHERE idx = NEW.idx - 1))
+                    OR EXISTS (SELECT 1 FROM log_entries WHERE idx = NEW.idx)
+                BEGIN SELECT RAISE(ABORT, 'no'); END;
+                CREATE TRIGGER log_nodes_no_update BEFORE UPDATE ON log_nodes BEGIN SELECT RAISE(ABORT, 'no'); END;
+                CREATE TRIGGER log_nodes_no_delete BEFORE DELETE ON log_nodes BEGIN SELECT RAISE(ABORT, 'no'); END;
+                CREATE TRIGGER log_nodes_dense BEFORE INSERT ON log_nodes
+                WHEN (NEW.idx > 0 AND NOT EXISTS (SELECT 1 FROM log_nodes WHERE level = NEW.level AND idx = NEW.idx - 1))
+                    OR EXISTS (SELECT 1 FROM log_nodes WHERE level = NEW.level AND idx = NEW.idx)
                 BEGIN SELECT RAISE(ABORT, 'no'); END;
                 """)
         }

@@ -143,9 +143,10 @@ enum Schema {
     /// The density triggers of version 1, rewritten: "the row before this one exists and this one does not" instead
     /// of "this is one past the largest". They admit exactly the same inserts (by induction: only `max + 1` has a
     /// predecessor and no row of its own; the second test also keeps `INSERT OR REPLACE` from rewriting a row, which
-    /// the primary key alone would let through), but the old form's `max()` subquery cost batched appends more
-    /// than the node rows themselves (ledger-bench (b): 0.33× raw SQLite with it, 0.45× with the point lookups,
-    /// 0.45× with no trigger at all). The messages are unchanged.
+    /// the primary key alone would let through). The messages are unchanged. It was made for speed on a faulty
+    /// measurement: the benchmark's floor "with point lookups" had no triggers at all. Measured with them (README,
+    /// Performance (b)), this form is a little slower than version 1's, 0.17× raw SQLite against 0.18–0.19×; a
+    /// migration back was not worth it.
     private static let version11 = """
         DROP TRIGGER log_entries_dense;
         CREATE TRIGGER log_entries_dense BEFORE INSERT ON log_entries
