@@ -199,7 +199,8 @@ public actor LedgerStore {
     ) throws -> T {
         try write { writer in
             var transaction = LedgerTransaction(
-                writer: try LogWriter(database: database, hasher: hasher, frontier: writer.frontier), database: database, registry: registry,
+                writer: try LogWriter(database: database, hasher: hasher, frontier: writer.frontier), database: database,
+                registry: registry,
                 identity: identity, actor: actor, device: device, date: date, signer: signer)
             let result = try body(&transaction)
             // What the transaction appended moves the outer writer's edge, which `write` commits.
