@@ -29,6 +29,7 @@ extension Catalogue {
         "seizure-too-early": .init(zh: "请检查 --seized-at", en: "check --seized-at"),
         "dossier-needs-pages": .init(zh: "请用 --pages 指定", en: "give --pages"),
         "tree-node-missing": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
+        "tree-node-malformed": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "verifier-key-unreadable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "stored-checkpoint-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),
         "checkpoint-file-unverifiable": .init(zh: "请运行 `ledger verify`", en: "run `ledger verify`"),

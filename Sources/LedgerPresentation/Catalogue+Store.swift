@@ -45,6 +45,9 @@ extension Catalogue {
         "tree-node-missing": .init(
             zh: "默克尔树节点（层 {level}，序号 {index}）缺失",
             en: "tree node (level {level}, index {index}) is missing"),
+        "tree-node-malformed": .init(
+            zh: "默克尔树节点（层 {level}，序号 {index}）的哈希长 {bytes} 字节，应为 32 字节",
+            en: "tree node (level {level}, index {index}) holds a hash of {bytes} bytes, not 32"),
         "not-an-entry": .init(zh: "这不是台账记录（缺少 v、type 或 at）", en: "the entry is not a ledger entry (no v, type or at)"),
         "entry-version-unknown": .init(
             zh: "记录格式版本为 {version}；本程序只读取版本 1",

@@ -88,6 +88,31 @@ struct TamperTests {
         }
     }
 
+    /// A node on the right edge cut to 31 bytes, around the schema's length check: the store still opens (so
+    /// that the audit can say where) but takes no write, and names the node.
+    @Test func aShortenedEdgeNodeBlocksWritesAndIsNamed() async throws {
+        try await withTamperedStore([
+            "PRAGMA ignore_check_constraints = ON",
+            // 40 entries: the right edge is the subtrees (5, 0) and (3, 4).
+            "UPDATE log_nodes SET hash = substr(hash, 1, 31) WHERE level = 3 AND idx = 4",
+        ]) { report, store in
+            #expect(!report.isIntact)
+            // The node itself, and the checkpoint at 40, whose root cannot be computed over it: so the damage is
+            // bounded by the checkpoint before, at 20.
+            #expect(report.findings.contains { $0.subject == Reason("audit-tree-node", ["level": "3", "index": "4"]) })
+            #expect(
+                report.findings.contains {
+                    $0.subject == Reason("audit-checkpoint", ["size": "40"])
+                        && $0.reason.arguments["detail"]?.contains("tree-node-malformed") == true
+                })
+            #expect(report.firstBadIndex == 20)
+            #expect(
+                await store.writeBlockedReason
+                    == Reason("tree-node-malformed", ["level": "3", "index": "4", "bytes": "31"]))
+            await #expect(throws: LedgerError.self) { try await store.append(Data("one more".utf8)) }
+        }
+    }
+
     @Test func alteredCheckpointIsNamed() async throws {
         try await withTamperedStore([
             "UPDATE log_checkpoints SET note = replace(note, char(10) || '20' || char(10), char(10) || '21' || char(10)) WHERE size = 20"

@@ -27,8 +27,8 @@ public struct Frontier: Sendable, Equatable {
 
     public init() {}
 
-    /// Rebuilds the frontier of a tree of `size` leaves from stored subtree hashes (32 bytes each: the schema
-    /// checks it).
+    /// Rebuilds the frontier of a tree of `size` leaves from stored subtree hashes, 32 bytes each (the store's
+    /// reader refuses any other length with a reason before it gets here).
     init(size: Int64, hash: (_ level: Int, _ index: Int64) throws -> Data) rethrows {
         var start: Int64 = 0
         for level in stride(from: 63, through: 0, by: -1) where size & (Int64(1) << level) != 0 {

@@ -84,6 +84,9 @@ extension MerkleTree {
             else {
                 throw LedgerError(.storeUnusable, .treeNodeMissing(level: level, index: index))
             }
+            guard hash.count == HashAlgorithm.digestSize else {
+                throw LedgerError(.storeUnusable, .treeNodeMalformed(level: level, index: index, bytes: hash.count))
+            }
             return hash
         }
     }

@@ -57,6 +57,10 @@ extension Reason {
     static func treeNodeMissing(level: Int, index: Int64) -> Reason {
         Reason("tree-node-missing", ["level": String(level), "index": String(index)])
     }
+    /// A stored node whose hash is not 32 bytes: written around the schema's check.
+    static func treeNodeMalformed(level: Int, index: Int64, bytes: Int) -> Reason {
+        Reason("tree-node-malformed", ["level": String(level), "index": String(index), "bytes": String(bytes)])
+    }
     static let notAnEntry = Reason("not-an-entry")
     static func entryVersionUnknown(_ version: Int) -> Reason { Reason("entry-version-unknown", ["version": String(version)]) }
 
@@ -198,6 +202,7 @@ extension Reason {
         .init("entry-beyond-log", "index", "size"), .init("index-outside-tree", "index", "size"),
         .init("no-consistency-proof", "from", "to"), .init("size-beyond-log", "requested", "size"),
         .init("entry-too-large", "bytes"), .init("entry-would-be-too-large"), .init("tree-node-missing", "level", "index"),
+        .init("tree-node-malformed", "level", "index", "bytes"),
         .init("not-an-entry"), .init("entry-version-unknown", "version"),
         .init("no-checkpoint-yet"), .init("no-checkpoint-at-size", "size", "signed"),
         .init("entry-outside-checkpoint", "index", "size"), .init("tree-differs-from-checkpoint", "size"),
