@@ -41,6 +41,12 @@ import Testing
             try process.run()
         }
 
+        /// A test that fails before it ends the child (a wait that timed out) must not leave it running: a
+        /// `scan` waiting for tags would outlive the test run.
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+
         var lines: [String] { collected.text.split(separator: "\n").map(String.init) }
 
         /// The JSON objects printed so far.
@@ -248,5 +254,28 @@ struct InterruptTests {
             kill(scan.process.processIdentifier, SIGINT)
             #expect(try await scan.waitForExit(seconds: 3) == 0)
         }
+    }
+
+    /// A runner let go while its child still runs (a test that failed half-way) ends the child.
+    @Test func aChildLeftRunningEndsWithItsRunner() async throws {
+        try await CLITests.withStore { directory, _ in
+            var scan: ReaderCLITests.Running? = try ReaderCLITests.Running(
+                ["scan", "--reader", "stdin", "--json"],
+                environment: ["LEDGER_STORE": directory.appendingPathComponent("ledger.db").path], in: directory)
+            let pid = try #require(scan?.process.processIdentifier)
+            _ = try await scan?.waitForEvent("the snapshot") { $0["event"] as? String == "snapshot" }
+            scan = nil
+            let deadline = ContinuousClock.now + .seconds(20)
+            while Self.isAlive(pid), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(!Self.isAlive(pid))
+        }
+    }
+
+    /// Running and not a zombie (Foundation reaps its children on a thread of its own, a moment later).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        // The state follows the command name in parentheses: "1234 (ledger) S ...".
+        guard let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].dropFirst(2).hasPrefix("Z")
     }
 }
