@@ -34,13 +34,15 @@ extension String: SQLiteBindable {
 
 extension Data: SQLiteBindable {
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
-        withUnsafeBytes { bytes in
-            // A zero-length blob must still bind as a blob, not as NULL: pass a non-nil pointer.
-            sqlite3_bind_blob(
-                statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
-                csqlite_transient())
-        }
+        withUnsafeBytes { bindBlob($0, to: statement, at: index) }
     }
+}
+
+/// Binds `bytes` as a BLOB to the 1-based parameter `index`; SQLite copies them before it returns.
+func bindBlob(_ bytes: UnsafeRawBufferPointer, to statement: OpaquePointer, at index: Int32) -> Int32 {
+    // A zero-length blob must still bind as a blob, not as NULL: pass a non-nil pointer.
+    sqlite3_bind_blob(
+        statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), csqlite_transient())
 }
 
 extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {

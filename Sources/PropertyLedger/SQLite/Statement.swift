@@ -51,9 +51,7 @@ final class Statement {
 
     /// Binds borrowed bytes as a BLOB to the 1-based parameter `index` (SQLite copies them before returning).
     func bind(bytes: UnsafeRawBufferPointer, at index: Int32) throws {
-        // A zero-length blob must still bind as a blob, not as NULL: pass a non-nil pointer.
-        let base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
-        try check(sqlite3_bind_blob(handle, index, base, Int32(bytes.count), csqlite_transient()))
+        try check(bindBlob(bytes, to: handle, at: index))
     }
 
     /// Steps a statement that returns no rows to its end, then resets it for the next use; the bindings stay
